@@ -1,0 +1,33 @@
+// serialize: statements through Serd as Turtle, N-Triples or N-Quads.
+//
+// Each article serializes on its own (so batches stream and workers run in parallel); a
+// Turtle stream starts with Prologue() once.
+#ifndef HEARSAY_SERIALIZE_H_
+#define HEARSAY_SERIALIZE_H_
+
+#include <string>
+#include <string_view>
+
+#include "hearsay/graph.h"
+#include "hearsay/status.h"
+
+namespace hearsay {
+
+enum class OutputFormat { kTurtle, kNTriples, kNQuads };
+
+// Parses "turtle", "ntriples", "nquads" (and "ttl", "nt", "nq").
+bool ParseOutputFormat(std::string_view name, OutputFormat* out);
+
+// The @prefix lines for Turtle; empty for line-based formats.
+std::string Prologue(OutputFormat format);
+
+// The statements of one graph, grouped by subject in Turtle; in N-Quads each statement
+// carries graph.document_iri as its graph name.
+std::string Serialize(const Graph& graph, OutputFormat format);
+
+// Parses `text` strictly with Serd (for tests and self-checks): Ok, or the parser's error.
+Status ParseStrict(std::string_view text, OutputFormat format, size_t* statements);
+
+}  // namespace hearsay
+
+#endif  // HEARSAY_SERIALIZE_H_

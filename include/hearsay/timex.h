@@ -1,0 +1,38 @@
+// timex: time expressions, normalized to TIMEX3 values against the document date.
+#ifndef HEARSAY_TIMEX_H_
+#define HEARSAY_TIMEX_H_
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "hearsay/document.h"
+#include "hearsay/status.h"
+
+namespace hearsay {
+
+// Named rules from ontology/timex-rules.tsv. Immutable after Load; shareable across threads.
+class TimexRules {
+ public:
+  TimexRules();
+  ~TimexRules();
+  TimexRules(TimexRules&&) noexcept;
+  TimexRules& operator=(TimexRules&&) noexcept;
+
+  static Status Load(const std::string& dir, TimexRules* out);
+
+  struct Data;
+  const Data& data() const { return *data_; }
+
+ private:
+  std::unique_ptr<Data> data_;
+};
+
+// All time expressions of the document, in text order, resolved against doc.meta.date
+// (relative ones stay unresolved, e.g. "PAST_REF" or empty, when there is no date).
+std::vector<Timex> FindTimexes(const Document& doc, const Segmentation& seg,
+                               const TimexRules& rules);
+
+}  // namespace hearsay
+
+#endif  // HEARSAY_TIMEX_H_
