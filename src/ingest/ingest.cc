@@ -7,9 +7,6 @@ size_t FindInvalidUtf8(std::string_view) { return std::string_view::npos; }
 IngestResult IngestText(std::string_view bytes, const std::string& origin, ArticleMeta meta) {
   return Document{origin, std::move(meta), std::string(bytes)};
 }
-IngestResult IngestHtml(std::string_view bytes, const std::string& origin, ArticleMeta meta) {
-  return IngestText(bytes, origin, std::move(meta));
-}
 IngestResult IngestJsonlRecord(std::string_view line, const std::string& origin, uint64_t,
                                const ArticleMeta& defaults) {
   return IngestText(line, origin, defaults);
