@@ -33,6 +33,10 @@ class TimexRules {
 std::vector<Timex> FindTimexes(const Document& doc, const Segmentation& seg,
                                const TimexRules& rules);
 
+// The publication date (YYYY-MM-DD) from a dateline near the top of the text ("Friday,
+// January 4, 2019", "MOSCOW, Oct. 3 (Reuters) -"), or empty when there is none.
+std::string FindDatelineDate(std::string_view text, const TimexRules& rules);
+
 }  // namespace hearsay
 
 #endif  // HEARSAY_TIMEX_H_

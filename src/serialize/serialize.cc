@@ -1,8 +1,153 @@
 #include "hearsay/serialize.h"
 
+#include <serd/serd.h>
+
+#include <memory>
+
 namespace hearsay {
-bool ParseOutputFormat(std::string_view, OutputFormat*) { return false; }
-std::string Prologue(OutputFormat) { return {}; }
-std::string Serialize(const Graph&, OutputFormat) { return {}; }
-Status ParseStrict(std::string_view, OutputFormat, size_t*) { return Status::Ok(); }
+namespace {
+
+struct EnvDeleter {
+  void operator()(SerdEnv* env) const { serd_env_free(env); }
+};
+struct WriterDeleter {
+  void operator()(SerdWriter* writer) const { serd_writer_free(writer); }
+};
+struct ReaderDeleter {
+  void operator()(SerdReader* reader) const { serd_reader_free(reader); }
+};
+using EnvPtr = std::unique_ptr<SerdEnv, EnvDeleter>;
+using WriterPtr = std::unique_ptr<SerdWriter, WriterDeleter>;
+using ReaderPtr = std::unique_ptr<SerdReader, ReaderDeleter>;
+
+size_t AppendToString(const void* buf, size_t len, void* stream) {
+  static_cast<std::string*>(stream)->append(static_cast<const char*>(buf), len);
+  return len;
+}
+
+const uint8_t* Bytes(const std::string& text) {
+  return reinterpret_cast<const uint8_t*>(text.c_str());
+}
+
+EnvPtr MakeEnv() {
+  EnvPtr env(serd_env_new(nullptr));
+  for (const Namespace& ns : OutputNamespaces()) {
+    serd_env_set_prefix_from_strings(env.get(), reinterpret_cast<const uint8_t*>(ns.prefix),
+                                     reinterpret_cast<const uint8_t*>(ns.iri));
+  }
+  return env;
+}
+
+// The environment is the same for every article: build it once.
+SerdEnv* SharedEnv() {
+  static EnvPtr env = MakeEnv();
+  return env.get();
+}
+
+SerdSyntax SyntaxOf(OutputFormat format) {
+  switch (format) {
+    case OutputFormat::kTurtle: return SERD_TURTLE;
+    case OutputFormat::kNTriples: return SERD_NTRIPLES;
+    case OutputFormat::kNQuads: return SERD_NQUADS;
+  }
+  return SERD_TURTLE;
+}
+
+WriterPtr MakeWriter(OutputFormat format, std::string* out) {
+  auto style = format == OutputFormat::kTurtle
+                   ? static_cast<SerdStyle>(SERD_STYLE_ABBREVIATED | SERD_STYLE_CURIED)
+                   : static_cast<SerdStyle>(0);
+  return WriterPtr(
+      serd_writer_new(SyntaxOf(format), style, SharedEnv(), nullptr, AppendToString, out));
+}
+
+SerdNode NodeOf(const Term& term) {
+  return serd_node_from_string(term.kind == Term::Kind::kIri ? SERD_URI : SERD_LITERAL,
+                               Bytes(term.value));
+}
+
+}  // namespace
+
+bool ParseOutputFormat(std::string_view name, OutputFormat* out) {
+  if (name == "turtle" || name == "ttl") {
+    *out = OutputFormat::kTurtle;
+  } else if (name == "ntriples" || name == "nt") {
+    *out = OutputFormat::kNTriples;
+  } else if (name == "nquads" || name == "nq") {
+    *out = OutputFormat::kNQuads;
+  } else {
+    return false;
+  }
+  return true;
+}
+
+std::string Prologue(OutputFormat format) {
+  std::string out;
+  if (format != OutputFormat::kTurtle) return out;
+  // A writer of its own: setting prefixes writes to the writer's environment, and the shared
+  // one is read by other threads.
+  EnvPtr env = MakeEnv();
+  WriterPtr writer(serd_writer_new(SERD_TURTLE, SERD_STYLE_CURIED, env.get(), nullptr,
+                                   AppendToString, &out));
+  serd_env_foreach(env.get(), reinterpret_cast<SerdPrefixSink>(serd_writer_set_prefix),
+                   writer.get());
+  serd_writer_finish(writer.get());
+  out.push_back('\n');
+  return out;
+}
+
+std::string Serialize(const Graph& graph, OutputFormat format) {
+  std::string out;
+  out.reserve(graph.triples.size() * 96);
+  WriterPtr writer = MakeWriter(format, &out);
+  SerdNode graph_name = serd_node_from_string(SERD_URI, Bytes(graph.document_iri));
+  const SerdNode* graph_node = format == OutputFormat::kNQuads ? &graph_name : nullptr;
+  for (const Triple& triple : graph.triples) {
+    SerdNode subject = NodeOf(triple.subject);
+    SerdNode predicate = NodeOf(triple.predicate);
+    SerdNode object = NodeOf(triple.object);
+    SerdNode datatype = serd_node_from_string(SERD_URI, Bytes(triple.object.datatype));
+    serd_writer_write_statement(writer.get(), 0, graph_node, &subject, &predicate, &object,
+                                triple.object.datatype.empty() ? nullptr : &datatype, nullptr);
+  }
+  serd_writer_finish(writer.get());
+  if (format == OutputFormat::kTurtle && !out.empty()) out.push_back('\n');
+  return out;
+}
+
+Status ParseStrict(std::string_view text, OutputFormat format, size_t* statements) {
+  struct State {
+    size_t statements = 0;
+    std::string error;
+  } state;
+  ReaderPtr reader(serd_reader_new(
+      SyntaxOf(format), &state, nullptr, nullptr, nullptr,
+      [](void* handle, SerdStatementFlags, const SerdNode*, const SerdNode*, const SerdNode*,
+         const SerdNode*, const SerdNode*, const SerdNode*) {
+        ++static_cast<State*>(handle)->statements;
+        return SERD_SUCCESS;
+      },
+      nullptr));
+  serd_reader_set_strict(reader.get(), true);
+  serd_reader_set_error_sink(
+      reader.get(),
+      [](void* handle, const SerdError* error) {
+        auto* parse_state = static_cast<State*>(handle);
+        if (!parse_state->error.empty()) return SERD_SUCCESS;
+        char message[512];
+        vsnprintf(message, sizeof message, error->fmt, *error->args);
+        parse_state->error = "line " + std::to_string(error->line) + ", column " +
+                             std::to_string(error->col) + ": " + message;
+        return SERD_SUCCESS;
+      },
+      &state);
+  std::string copy(text);  // serd reads a NUL-terminated string
+  SerdStatus status = serd_reader_read_string(reader.get(), Bytes(copy));
+  if (statements != nullptr) *statements = state.statements;
+  if (status != SERD_SUCCESS || !state.error.empty()) {
+    return Status::Error(state.error.empty() ? std::string("parse failed") : state.error);
+  }
+  return Status::Ok();
+}
+
 }  // namespace hearsay

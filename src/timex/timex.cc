@@ -15,4 +15,6 @@ std::vector<Timex> FindTimexes(const Document&, const Segmentation&, const Timex
   return {};
 }
 
+std::string FindDatelineDate(std::string_view, const TimexRules&) { return {}; }
+
 }  // namespace hearsay
