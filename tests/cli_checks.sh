@@ -52,6 +52,13 @@ batch=("$source_dir/examples")
 check "-j 1 and -j 2 give the same bytes" cmp -s "$work/j1.nq" "$work/j2.nq"
 check "batch N-Quads parse strictly" valid_rdf "$work/j2.nq" nquads
 
+"$hearsay" extract -q --merge "${batch[@]}" > "$work/merged.ttl" 2> /dev/null
+check "--merge Turtle parses strictly" valid_rdf "$work/merged.ttl" turtle
+serdi -i turtle -o ntriples "$work/merged.ttl" | sort -u > "$work/merged.sorted"
+"$hearsay" extract -q -f ntriples "${batch[@]}" 2> /dev/null | sort -u > "$work/stream.sorted"
+check "--merge holds exactly the union of the streamed statements" \
+  cmp -s "$work/merged.sorted" "$work/stream.sorted"
+
 # --- every dev-corpus article parses strictly in each format ----------------------------
 if [ -n "$shared" ]; then
   for txt in "$shared"/corpus/dev/*.txt; do

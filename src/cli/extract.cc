@@ -27,6 +27,7 @@ struct Job {
   IngestResult input;  // a document, or why there is none
   uint64_t bytes = 0;
   std::string output;  // serialized statements
+  Graph graph;         // kept instead of serialized when merging
   std::vector<Diagnostic> diagnostics;
   size_t triples = 0;
 };
@@ -87,7 +88,10 @@ class Extractor {
 
   void Add(IngestResult input, uint64_t bytes) {
     batch_bytes_ += bytes;
-    batch_.push_back({std::move(input), bytes, {}, {}, 0});
+    Job job;
+    job.input = std::move(input);
+    job.bytes = bytes;
+    batch_.push_back(std::move(job));
     if (batch_.size() >= kBatchArticles || batch_bytes_ >= kBatchBytes) Flush();
   }
 
@@ -112,7 +116,11 @@ class Extractor {
       ++totals_.extracted;
       totals_.triples += job.triples;
       for (Diagnostic& diagnostic : job.diagnostics) Report(std::move(diagnostic));
-      std::fwrite(job.output.data(), 1, job.output.size(), out_);
+      if (merged_ != nullptr) {
+        merged_->Add(job.graph);
+      } else {
+        std::fwrite(job.output.data(), 1, job.output.size(), out_);
+      }
     }
     batch_.clear();
     batch_bytes_ = 0;
@@ -120,6 +128,7 @@ class Extractor {
   }
 
   void set_progress(Progress* progress) { progress_ = progress; }
+  void set_merged(MergedTurtle* merged) { merged_ = merged; }
   const Totals& totals() const { return totals_; }
 
  private:
@@ -130,7 +139,11 @@ class Extractor {
     Analysis analysis = Analyze(*doc, resources_);
     Graph graph = BuildGraph(*doc, analysis);
     job.triples = graph.triples.size();
-    job.output = Serialize(graph, options_.format);
+    if (merged_ != nullptr) {
+      job.graph = std::move(graph);
+    } else {
+      job.output = Serialize(graph, options_.format);
+    }
     job.diagnostics = std::move(analysis.diagnostics);
   }
 
@@ -163,6 +176,7 @@ class Extractor {
   uint64_t batch_bytes_ = 0;
   Totals totals_;
   Progress* progress_ = nullptr;
+  MergedTurtle* merged_ = nullptr;
 };
 
 void ReadJsonl(const InputFile& input, const ExtractOptions& options, Extractor* extractor) {
@@ -229,10 +243,14 @@ int RunExtract(const ExtractOptions& options) {
       return 2;
     }
   }
-  std::string prologue = Prologue(options.format);
-  std::fwrite(prologue.data(), 1, prologue.size(), out);
-
   Extractor extractor(options, resources, out);
+  MergedTurtle merged;
+  if (options.merge) {
+    extractor.set_merged(&merged);
+  } else {
+    std::string prologue = Prologue(options.format);
+    std::fwrite(prologue.data(), 1, prologue.size(), out);
+  }
   for (Diagnostic& problem : input_problems) extractor.Report(std::move(problem));
   uint64_t total_bytes = 0;
   for (const InputFile& input : inputs) total_bytes += input.size;
@@ -242,6 +260,10 @@ int RunExtract(const ExtractOptions& options) {
   for (const InputFile& input : inputs) ReadInput(input, options, &extractor);
   extractor.Flush();
   progress.Update(extractor.totals(), true);
+  if (options.merge) {
+    std::string document = merged.Finish();
+    std::fwrite(document.data(), 1, document.size(), out);
+  }
 
   bool write_failed = std::fflush(out) != 0 || std::ferror(out) != 0;
   if (out != stdout) write_failed = std::fclose(out) != 0 || write_failed;

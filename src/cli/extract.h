@@ -15,6 +15,7 @@ struct ExtractOptions {
   OutputFormat format = OutputFormat::kTurtle;
   std::string output = "-";
   unsigned jobs = 0;  // 0: all cores
+  bool merge = false;  // one deduplicated Turtle document (Sord) instead of a stream
   bool quiet = false;
   bool progress = false;  // a progress line on standard error (default: when it is a terminal)
   std::string ontology_dir;

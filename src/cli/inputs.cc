@@ -44,19 +44,22 @@ std::vector<InputFile> ExpandInputs(const std::vector<std::string>& arguments,
       continue;
     }
     std::vector<fs::path> found;
+    std::vector<fs::path> skipped;
     fs::recursive_directory_iterator it(argument, fs::directory_options::skip_permission_denied,
                                         error);
     for (; !error && it != fs::recursive_directory_iterator(); it.increment(error)) {
       if (!it->is_regular_file(error)) continue;
-      if (KnownExtension(it->path())) {
-        found.push_back(it->path());
-      } else {
-        diagnostics->push_back(Problem(it->path().string(),
-                                       "skipped: not .txt, .html, .htm or .jsonl",
-                                       Severity::kWarning));
-      }
+      (KnownExtension(it->path()) ? found : skipped).push_back(it->path());
     }
     if (error) diagnostics->push_back(Problem(argument, "cannot read directory: " + error.message()));
+    if (!skipped.empty()) {
+      std::sort(skipped.begin(), skipped.end());
+      diagnostics->push_back(Problem(
+          argument,
+          "skipped " + std::to_string(skipped.size()) +
+              " file(s) that are not .txt, .html, .htm or .jsonl, e.g. " + skipped[0].string(),
+          Severity::kWarning));
+    }
     std::sort(found.begin(), found.end());
     for (const fs::path& path : found) {
       std::error_code size_error;

@@ -39,6 +39,8 @@ constexpr char kHelp[] =
     "Output:\n"
     "  -f, --format FMT      turtle (default), ntriples or nquads (one graph per article)\n"
     "  -o, --output FILE     write there instead of standard output\n"
+    "      --merge           Turtle only: one deduplicated document for the whole batch, each\n"
+    "                        entity and event described once (holds the graph in memory)\n"
     "\n"
     "Batches:\n"
     "  -j, --jobs N          worker threads (default: all cores); output is identical for any N\n"
@@ -120,6 +122,8 @@ int Extract(int argc, char** argv) {
         return UsageError("--jobs needs a number from 1 to 1024");
       }
       options.jobs = static_cast<unsigned>(jobs);
+    } else if (arg == "--merge") {
+      options.merge = true;
     } else if (arg == "-q" || arg == "--quiet") {
       options.quiet = true;
     } else if (arg == "--progress") {
@@ -134,6 +138,9 @@ int Extract(int argc, char** argv) {
     } else {
       return UsageError("unknown option " + std::string(arg));
     }
+  }
+  if (options.merge && options.format != hearsay::OutputFormat::kTurtle) {
+    return UsageError("--merge writes one Turtle document; for N-Triples/N-Quads use sort -u");
   }
   if (options.inputs.empty()) return UsageError("no input files (use - for standard input)");
   if ((!options.meta.url.empty() || !options.meta.title.empty()) && options.inputs.size() > 1) {

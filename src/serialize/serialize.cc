@@ -1,6 +1,7 @@
 #include "hearsay/serialize.h"
 
 #include <serd/serd.h>
+#include <sord/sord.h>
 
 #include <memory>
 
@@ -112,6 +113,49 @@ std::string Serialize(const Graph& graph, OutputFormat format) {
   }
   serd_writer_finish(writer.get());
   if (format == OutputFormat::kTurtle && !out.empty()) out.push_back('\n');
+  return out;
+}
+
+struct MergedTurtle::Model {
+  SordWorld* world = sord_world_new();
+  SordModel* model = sord_new(world, SORD_SPO, false);
+
+  ~Model() {
+    sord_free(model);
+    sord_world_free(world);
+  }
+
+  // Sord interns nodes; each sord_new_* reference is released after sord_add took its own.
+  SordNode* Node(const Term& term) {
+    if (term.kind == Term::Kind::kIri) return sord_new_uri(world, Bytes(term.value));
+    SordNode* datatype =
+        term.datatype.empty() ? nullptr : sord_new_uri(world, Bytes(term.datatype));
+    SordNode* literal = sord_new_literal(world, datatype, Bytes(term.value), nullptr);
+    if (datatype != nullptr) sord_node_free(world, datatype);
+    return literal;
+  }
+};
+
+MergedTurtle::MergedTurtle() : model_(std::make_unique<Model>()) {}
+MergedTurtle::~MergedTurtle() = default;
+
+void MergedTurtle::Add(const Graph& graph) {
+  for (const Triple& triple : graph.triples) {
+    SordNode* nodes[3] = {model_->Node(triple.subject), model_->Node(triple.predicate),
+                          model_->Node(triple.object)};
+    SordQuad quad = {nodes[0], nodes[1], nodes[2], nullptr};
+    sord_add(model_->model, quad);
+    for (SordNode* node : nodes) sord_node_free(model_->world, node);
+  }
+}
+
+size_t MergedTurtle::size() const { return sord_num_quads(model_->model); }
+
+std::string MergedTurtle::Finish() {
+  std::string out = Prologue(OutputFormat::kTurtle);
+  WriterPtr writer = MakeWriter(OutputFormat::kTurtle, &out);
+  sord_write(model_->model, writer.get(), nullptr);
+  serd_writer_finish(writer.get());
   return out;
 }
 
