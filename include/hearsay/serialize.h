@@ -14,13 +14,22 @@
 
 namespace hearsay {
 
-enum class OutputFormat { kTurtle, kNTriples, kNQuads };
+// JSON-LD is written as one document: {"@context": ..., "@graph": [nodes of every article]},
+// with a context that names our terms after schema.org so schema:ClaimReview data can point at
+// the claims.
+enum class OutputFormat { kTurtle, kNTriples, kNQuads, kJsonLd };
 
-// Parses "turtle", "ntriples", "nquads" (and "ttl", "nt", "nq").
+// Parses "turtle", "ntriples", "nquads", "jsonld" (and "ttl", "nt", "nq").
 bool ParseOutputFormat(std::string_view name, OutputFormat* out);
 
-// The @prefix lines for Turtle; empty for line-based formats.
+// What a stream starts with: @prefix lines for Turtle, the context for JSON-LD; else empty.
 std::string Prologue(OutputFormat format);
+
+// What a stream ends with (closes the JSON-LD graph); else empty.
+std::string Epilogue(OutputFormat format);
+
+// What goes between two non-empty articles of a stream (a comma in JSON-LD).
+std::string_view Separator(OutputFormat format);
 
 // The statements of one graph, grouped by subject in Turtle; in N-Quads each statement
 // carries graph.document_iri as its graph name.

@@ -119,12 +119,23 @@ class Extractor {
       if (merged_ != nullptr) {
         merged_->Add(job.graph);
       } else {
-        std::fwrite(job.output.data(), 1, job.output.size(), out_);
+        Write(job.output);
       }
     }
     batch_.clear();
     batch_bytes_ = 0;
     if (progress_ != nullptr) progress_->Update(totals_, false);
+  }
+
+  // Writes one article's output, with the format's separator between non-empty ones.
+  void Write(const std::string& text) {
+    if (text.empty()) return;
+    if (wrote_any_) {
+      std::string_view separator = Separator(options_.format);
+      std::fwrite(separator.data(), 1, separator.size(), out_);
+    }
+    std::fwrite(text.data(), 1, text.size(), out_);
+    wrote_any_ = true;
   }
 
   void set_progress(Progress* progress) { progress_ = progress; }
@@ -177,6 +188,7 @@ class Extractor {
   Totals totals_;
   Progress* progress_ = nullptr;
   MergedTurtle* merged_ = nullptr;
+  bool wrote_any_ = false;
 };
 
 void ReadJsonl(const InputFile& input, const ExtractOptions& options, Extractor* extractor) {
@@ -260,10 +272,8 @@ int RunExtract(const ExtractOptions& options) {
   for (const InputFile& input : inputs) ReadInput(input, options, &extractor);
   extractor.Flush();
   progress.Update(extractor.totals(), true);
-  if (options.merge) {
-    std::string document = merged.Finish();
-    std::fwrite(document.data(), 1, document.size(), out);
-  }
+  std::string ending = options.merge ? merged.Finish() : Epilogue(options.format);
+  std::fwrite(ending.data(), 1, ending.size(), out);
 
   bool write_failed = std::fflush(out) != 0 || std::ferror(out) != 0;
   if (out != stdout) write_failed = std::fclose(out) != 0 || write_failed;

@@ -37,7 +37,8 @@ constexpr char kHelp[] =
     "  --title TEXT          headline (one article only)\n"
     "\n"
     "Output:\n"
-    "  -f, --format FMT      turtle (default), ntriples or nquads (one graph per article)\n"
+    "  -f, --format FMT      turtle (default), ntriples, nquads (one graph per article) or\n"
+    "                        jsonld (schema.org context: claims as schema:Claim)\n"
     "  -o, --output FILE     write there instead of standard output\n"
     "      --merge           Turtle only: one deduplicated document for the whole batch, each\n"
     "                        entity and event described once (holds the graph in memory)\n"
@@ -111,7 +112,7 @@ int Extract(int argc, char** argv) {
     } else if (arg == "-f" || arg == "--format") {
       if (!value(&v)) return UsageError("--format needs a value");
       if (!hearsay::ParseOutputFormat(v, &options.format)) {
-        return UsageError(std::string("unknown format '") + v + "' (turtle, ntriples, nquads)");
+        return UsageError(std::string("unknown format '") + v + "' (turtle, ntriples, nquads, jsonld)");
       }
     } else if (arg == "-o" || arg == "--output") {
       if (!value(&v)) return UsageError("--output needs a file name");
