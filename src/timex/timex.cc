@@ -590,4 +590,5 @@ std::string FindDatelineDate(std::string_view text, const TimexRules& rules) {
   return "";
 }
 
+
 }  // namespace hearsay
