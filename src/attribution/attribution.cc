@@ -13,7 +13,9 @@
 namespace hearsay {
 namespace {
 
-bool IsNounPhraseLetter(char c) { return std::string_view("dEMDPWjnsN&w").find(c) != std::string_view::npos; }
+bool IsNounPhraseLetter(char c) {
+  return std::string_view("dEMDPWjnsN&w").find(c) != std::string_view::npos;
+}
 bool IsNameLetter(char c) { return c == 'E' || c == 'M'; }
 bool IsHeadLetter(char c) { return std::string_view("EMDPWNnp").find(c) != std::string_view::npos; }
 
@@ -51,12 +53,20 @@ class SentenceAnalysis {
     }
     auto last = BackwardPhrase(parts.back().first, parts.back().second);
     if (last.first < last.second) return Head(last);
-    std::pair<uint32_t, uint32_t> chosen{0, 0};
-    for (size_t p = 0; p + 1 < parts.size(); ++p) {
+    // "Nancy Pelosi, the Speaker of the House, said", "Merkel's spokesman, Steffen Seibert,
+    // said", "..., and his critics, which include ..., blame": of the last two parts that are
+    // not relative clauses, the one that ends in a name, else the one after "and", else the first.
+    std::vector<std::pair<uint32_t, uint32_t>> phrases;
+    for (size_t p = parts.size() - 1; p-- > 0 && phrases.size() < 2;) {
       if (parts[p].first < parts[p].second && units_[parts[p].first].letter == 'r') continue;
-      auto phrase = ForwardPhrase(parts[p].first, parts[p].second);
-      if (phrase.first >= phrase.second) continue;
-      if (chosen.first >= chosen.second) chosen = phrase;
+      auto phrase = BackwardPhrase(parts[p].first, parts[p].second);
+      if (phrase.first < phrase.second) phrases.insert(phrases.begin(), phrase);
+    }
+    if (phrases.empty()) return {};
+    std::pair<uint32_t, uint32_t> chosen = phrases.front();
+    if (phrases.size() == 2 && phrases[1].first > 0 && units_[phrases[1].first - 1].letter == '&')
+      chosen = phrases[1];
+    for (const auto& phrase : phrases) {
       if (IsNameLetter(units_[phrase.second - 1].letter)) {
         chosen = phrase;
         break;
@@ -70,8 +80,8 @@ class SentenceAnalysis {
     for (uint32_t i = begin; i < end; ++i) {
       if (units_[i].letter == 'b') begin = i + 1;
     }
-    while (begin < end && std::string_view("otyz,&fb(").find(units_[begin].letter) !=
-                              std::string_view::npos) {
+    while (begin < end &&
+           std::string_view("otyz,&fb(").find(units_[begin].letter) != std::string_view::npos) {
       ++begin;
     }
     uint32_t i = begin;
@@ -80,7 +90,12 @@ class SentenceAnalysis {
     while (i < end) {
       char c = units_[i].letter;
       if (c == 'w') {
-        if (head_seen || ++words > 3) break;
+        // "The coach praised the team": a past form ends the phrase.
+        std::string_view word = units_[i].span.In(doc_.text);
+        bool past = word.size() > 3 && word.substr(word.size() - 2) == "ed";
+        if (head_seen || ++words > 3 || (past && i > begin)) break;
+      } else if (c == 'd' && i > begin) {
+        break;  // "The coach praised the team": a new noun phrase
       } else if (c == 'o' || c == 'b') {
         if (!head_seen || i + 1 >= end || !IsNounPhraseLetter(units_[i + 1].letter)) break;
       } else if (!IsNounPhraseLetter(c)) {
@@ -89,7 +104,11 @@ class SentenceAnalysis {
       if (IsHeadLetter(c)) head_seen = true;
       ++i;
     }
-    while (i > begin && !IsHeadLetter(units_[i - 1].letter)) --i;
+    // Without a known head noun the last word is the head ("the port authority").
+    if (!head_seen) {
+      while (i > begin && units_[i - 1].letter != 'w') --i;
+    }
+    while (i > begin && !IsHeadLetter(units_[i - 1].letter) && units_[i - 1].letter != 'w') --i;
     return {begin, i};
   }
 
@@ -104,6 +123,7 @@ class SentenceAnalysis {
     int words = 0;
     while (i > begin) {
       char c = units_[i - 1].letter;
+      if (i < end && units_[i].letter == 'd' && c != 'E' && c != 'W') break;  // "the" starts it
       if (c == 'w') {
         if (++words > 3) break;
       } else if (c == 'o' || c == 'b') {
@@ -117,8 +137,10 @@ class SentenceAnalysis {
            !(units_[i].letter == 'w' && i + 1 < end && IsHeadLetter(units_[i + 1].letter))) {
       ++i;
     }
-    if (i < end && !std::any_of(units_.begin() + i, units_.begin() + end,
-                                [](const Unit& u) { return IsHeadLetter(u.letter); })) {
+    const bool determined = i < end && units_[i].letter == 'd';
+    if (i < end && !determined &&
+        !std::any_of(units_.begin() + i, units_.begin() + end,
+                     [](const Unit& u) { return IsHeadLetter(u.letter); })) {
       return {end, end};
     }
     return {i, end};
@@ -174,17 +196,26 @@ class SentenceAnalysis {
   uint32_t SkipFrame(uint32_t i, uint32_t end, const CueForm& cue) const {
     if (cue.audience && i < end) {
       uint32_t k = i;
-      if (units_[k].letter == 'p') {
+      if (units_[k].letter == 'p' || units_[k].letter == 'P') {
         ++k;
       } else {
-        if (k < end && units_[k].letter == 'd') ++k;
+        const bool determiner = k < end && units_[k].letter == 'd';
+        if (determiner) ++k;
         if (k < end && (units_[k].letter == 'w' || units_[k].letter == 'j')) ++k;
         uint32_t nouns = k;
         while (k < end && std::string_view("EMDW").find(units_[k].letter) != std::string_view::npos)
           ++k;
-        if (k == nouns) k = i;
+        if (k == nouns && !(determiner && k == i + 2)) k = i;  // "told the world"
       }
       i = k;
+    }
+    // "alleged, by way of example, Mahan had ..."
+    if (i < end && units_[i].letter == ',') {
+      uint32_t k = i + 1;
+      while (k < end && k < i + 6 &&
+             std::string_view("<q>,.;:CGKAQV").find(units_[k].letter) == std::string_view::npos)
+        ++k;
+      if (k < end && k > i + 1 && units_[k].letter == ',') i = k + 1;
     }
     while (i < end) {
       char c = units_[i].letter;
@@ -221,7 +252,8 @@ class SentenceAnalysis {
     if (k + 1 < end && units_[k].letter == 'o' &&
         std::string_view("dEMWjDN").find(units_[k + 1].letter) != std::string_view::npos) {
       ++k;
-      while (k < end && std::string_view("dEMWjDNsw").find(units_[k].letter) != std::string_view::npos)
+      while (k < end &&
+             std::string_view("dEMWjDNsw").find(units_[k].letter) != std::string_view::npos)
         ++k;
     }
     return k;
@@ -251,9 +283,11 @@ class SentenceAnalysis {
   // Units [begin, end) as a content span: without surrounding commas, colons, "that", a final
   // period outside quotation marks, or the comma of a closing `,"`.
   Span ContentSpan(uint32_t begin, uint32_t end) const {
-    while (begin < end && std::string_view(",:T-").find(units_[begin].letter) != std::string_view::npos)
+    while (begin < end &&
+           std::string_view(",:T-").find(units_[begin].letter) != std::string_view::npos)
       ++begin;
-    while (end > begin && std::string_view(",.;:-").find(units_[end - 1].letter) != std::string_view::npos)
+    while (end > begin &&
+           std::string_view(",.;:-").find(units_[end - 1].letter) != std::string_view::npos)
       --end;
     if (begin >= end) return {};
     Span span{units_[begin].span.begin, units_[end - 1].span.end};
@@ -343,8 +377,11 @@ class SentenceAnalysis {
     base.claim.cue = {cue_unit.span.begin, units_[cue + cue_unit.cue_words - 1].span.end};
     auto [src_begin, src_end] = range(rule.src_group);
     base.claim.source = Source(src_begin, src_end, rule.mode);
+    const bool only_adverbs = std::all_of(units_.begin() + src_begin, units_.begin() + src_end,
+                                          [](const Unit& u) { return u.letter == 'y'; });
     if (base.claim.source.empty()) {
-      if (rule.mode == SourceMode::kRegion && src_end == cue) {
+      if (rule.mode == SourceMode::kRegion && src_end == cue && only_adverbs &&
+          rule.before_group < 0) {
         base.inherits_source = true;
         base.claim.source = Subject(cue);
       }
@@ -356,7 +393,18 @@ class SentenceAnalysis {
     if (before_end > before_begin) {
       const Unit& last = units_[before_end - 1];
       Candidate claim = base;
-      if (last.letter == '>' && last.quotation != kNone) {
+      uint32_t open = before_begin;
+      while (open < before_end && units_[open].quotation != last.quotation) ++open;
+      const bool words_before =
+          std::any_of(units_.begin(), units_.begin() + open, [](const Unit& u) {
+            return std::string_view(",.:;-x(").find(u.letter) == std::string_view::npos;
+          });
+      if (last.letter == '>' && last.quotation != kNone && words_before &&
+          units_[open].letter == '<') {
+        // "The two leaders plan to discuss the "development ... Syria," Ushakov said"
+        claim.claim.content = ContentSpan(0, before_end);
+        claim.claim.kind = QuoteKind::kMixed;
+      } else if (last.letter == '>' && last.quotation != kNone) {
         claim.claim.content = TrimText(seg_.quotations[last.quotation].inner);
         claim.claim.kind = QuoteKind::kDirect;
         claim.from_quotation = true;
@@ -370,13 +418,21 @@ class SentenceAnalysis {
     auto [after_begin, after_end] = range(rule.after_group);
     if (after_end > after_begin) {
       uint32_t start = after_begin;
-      if (after_begin == cue + cue_unit.cue_words) start = SkipFrame(after_begin, after_end, form);
-      else start = SkipFrame(after_begin, after_end, CueForm{});
+      if (after_begin == cue + cue_unit.cue_words)
+        start = SkipFrame(after_begin, after_end, form);
+      else
+        start = SkipFrame(after_begin, after_end, CueForm{});
       if (start < after_end && units_[start].letter == '<' && OnlyQuotations(start, after_end)) {
         for (Candidate& claim : QuotationClaims(start, base)) out.push_back(std::move(claim));
-      } else if (out.empty() && start < after_end) {
+      } else if ((out.empty() || !out.front().from_quotation) && start < after_end) {
+        // Indirect content ends at the sentence, a semicolon, or a clause the writer adds after
+        // a comma (", which ...", ", but ...").
         uint32_t stop = start;
-        while (stop < after_end && units_[stop].letter != ';') ++stop;
+        while (stop < after_end && units_[stop].letter != ';' &&
+               !(units_[stop].letter == ',' && stop + 1 < after_end &&
+                 (units_[stop + 1].letter == 'r' || units_[stop + 1].letter == 'c'))) {
+          ++stop;
+        }
         Candidate claim = base;
         claim.claim.content = ContentSpan(start, stop);
         claim.claim.kind = KindOf(claim.claim.content);
@@ -394,8 +450,9 @@ class SentenceAnalysis {
 
   // Where the clause of a claim starts: its source (or cue), with a relative pronoun, comma or
   // "and" before it.
-  uint32_t ClauseStart(const Claim& claim) const {
-    uint32_t at = claim.source.empty() ? claim.cue.begin : std::min(claim.source.begin, claim.cue.begin);
+  uint32_t ClauseStart(const Claim& claim, uint32_t after) const {
+    uint32_t at = claim.cue.begin;
+    if (!claim.source.empty() && claim.source.begin > after) at = std::min(at, claim.source.begin);
     uint32_t i = 0;
     while (i < units_.size() && units_[i].span.begin < at) ++i;
     while (i > 0 && std::string_view("r,&yT").find(units_[i - 1].letter) != std::string_view::npos)
@@ -425,12 +482,13 @@ class SentenceAnalysis {
   uint32_t sentence_;
 };
 
+// The entity of the mention that holds the head (last word) of the source span.
 uint32_t EntityOfSpan(const Mentions& mentions, Span span) {
   if (span.empty()) return kNone;
   uint32_t found = kNone;
   for (const Mention& mention : mentions.mentions) {
     if (mention.span.begin >= span.end) break;
-    if (mention.span.Overlaps(span) && mention.entity != kNone) found = mention.entity;
+    if (mention.span.begin < span.end && mention.span.end >= span.end) found = mention.entity;
   }
   return found;
 }
@@ -440,8 +498,7 @@ bool IsMedia(const Mentions& mentions, uint32_t entity) {
 }
 
 bool IsPerson(const Mentions& mentions, uint32_t entity) {
-  return entity < mentions.entities.size() &&
-         mentions.entities[entity].type == EntityType::kPerson;
+  return entity < mentions.entities.size() && mentions.entities[entity].type == EntityType::kPerson;
 }
 
 uint32_t SentenceAt(const Segmentation& seg, uint32_t offset) {
@@ -607,7 +664,8 @@ class ClaimFinder {
         if (&other == &candidate || !candidate.content_after_cue) continue;
         if (candidate.claim.content.Contains(other.claim.cue) &&
             other.claim.cue.begin > candidate.claim.content.begin) {
-          analysis.CutAt(&candidate, analysis.ClauseStart(other.claim));
+          analysis.CutAt(&candidate,
+                         analysis.ClauseStart(other.claim, candidate.claim.content.begin));
         }
       }
       for (uint32_t relay : relays) {

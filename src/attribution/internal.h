@@ -50,8 +50,8 @@ struct CueLexicon::Data {
 struct Unit {
   Span span;
   char letter = 'w';
-  uint32_t mention = kNone;    // Mentions::mentions index
-  uint32_t quotation = kNone;  // Segmentation::quotations index (marks and inner words)
+  uint32_t mention = kNone;      // Mentions::mentions index
+  uint32_t quotation = kNone;    // Segmentation::quotations index (marks and inner words)
   const CueForm* cue = nullptr;  // set on the first word of a cue
   uint32_t cue_words = 0;        // words of that cue
 };

@@ -24,6 +24,7 @@ bool IsWordChar(unsigned char c) { return std::isalnum(c) || c >= 0x80; }
 
 // The letter of a punctuation token, or 0 when the token holds a letter or digit.
 char PunctuationLetter(std::string_view text) {
+  if (text == "'s" || text == "\xE2\x80\x99s") return 's';
   for (unsigned char c : text) {
     if (std::isalnum(c)) return 0;
   }
@@ -34,7 +35,6 @@ char PunctuationLetter(std::string_view text) {
   if (text == "\xE2\x80\x94" || text == "\xE2\x80\x93" || text == "-" || text == "--") return '-';
   if (text == "(" || text == "[") return '(';
   if (text == ")" || text == "]") return ')';
-  if (text == "'s" || text == "\xE2\x80\x99s") return 's';
   return 'x';
 }
 
@@ -132,8 +132,7 @@ std::vector<Unit> SentenceUnits(const Document& doc, const Segmentation& seg,
                                 const CueLexicon::Data& lexicon, uint32_t sentence) {
   const Sentence& s = seg.sentences[sentence];
   std::vector<Unit> units = SplitTokens(doc, seg, sentence, CutPoints(doc, seg, mentions, s.span));
-  const bool headline =
-      s.paragraph < seg.paragraphs.size() && seg.paragraphs[s.paragraph].headline;
+  const bool headline = s.paragraph < seg.paragraphs.size() && seg.paragraphs[s.paragraph].headline;
 
   // Quotations, mentions and time expressions that touch this sentence.
   std::vector<uint32_t> quotations;
@@ -206,10 +205,26 @@ std::vector<Unit> SentenceUnits(const Document& doc, const Segmentation& seg,
     unit.letter = letter;
   }
 
+  // A quotation that closes right before the sentence ("...!" Macron told ...) is part of it.
+  for (uint32_t q = 0; q < seg.quotations.size(); ++q) {
+    const Quotation& quotation = seg.quotations[q];
+    if (quotation.outer.end > s.span.begin) continue;
+    std::string_view gap(doc.text.data() + quotation.outer.end, s.span.begin - quotation.outer.end);
+    bool blank = std::all_of(gap.begin(), gap.end(),
+                             [](char c) { return std::isspace(static_cast<unsigned char>(c)); });
+    bool same_paragraph = sentence > 0 && seg.sentences[sentence - 1].paragraph == s.paragraph;
+    if (blank && same_paragraph && !units.empty() && units[0].letter != '<') {
+      Unit mark;
+      mark.span = {quotation.inner.end, quotation.outer.end};
+      mark.letter = '>';
+      mark.quotation = q;
+      units.insert(units.begin(), mark);
+    }
+  }
   // Cues: the longest listed form at each word outside quotations and names.
   size_t first_word = 0;
-  while (first_word < units.size() && !IsWordChar(static_cast<unsigned char>(
-                                          doc.text[units[first_word].span.begin]))) {
+  while (first_word < units.size() &&
+         !IsWordChar(static_cast<unsigned char>(doc.text[units[first_word].span.begin]))) {
     ++first_word;
   }
   for (size_t i = 0; i < units.size(); ++i) {
@@ -233,7 +248,16 @@ std::vector<Unit> SentenceUnits(const Document& doc, const Segmentation& seg,
     const char previous = i > 0 ? units[i - 1].letter : '^';
     const char next = i + found_words < units.size() ? units[i + found_words].letter : '$';
     if (found->role != CueRole::kAccording) {
-      if (previous == 'd' || previous == 's' || previous == 'j') continue;  // a noun: "his claims"
+      // A noun ("his claims", "his campaign promises") or an adjective ("over alleged plots").
+      // Only forms in -s double as plural nouns ("the engineers said" is a cue).
+      size_t k = i;
+      std::string_view form = units[i].span.In(doc.text);
+      if (found_words == 1 && form.back() == 's') {
+        while (k > 0 && (units[k - 1].letter == 'w' || units[k - 1].letter == 'j')) --k;
+      }
+      const char before_modifiers = k > 0 ? units[k - 1].letter : '^';
+      if (before_modifiers == 'd' || before_modifiers == 's' || previous == 'j') continue;
+      if ((previous == 'o' || previous == 'f') && found->role != CueRole::kGerund) continue;
       if (found_words == 1 && next == 'f') continue;  // "asked for", "told about"
     }
     if (found->role != CueRole::kGerund && found->role != CueRole::kAccording && previous == 'z')
