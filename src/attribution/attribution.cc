@@ -582,8 +582,9 @@ class ClaimFinder {
           seg_.paragraphs[sentence.paragraph].boilerplate) {
         continue;
       }
-      SentenceAnalysis analysis(doc_, seg_, mentions_,
-                                SentenceUnits(doc_, seg_, mentions_, timexes_, lexicon_, s), s);
+      std::vector<Unit> units = SentenceUnits(doc_, seg_, mentions_, timexes_, lexicon_, s);
+      PrependClosingQuotation(s, has_claim, &units);
+      SentenceAnalysis analysis(doc_, seg_, mentions_, std::move(units), s);
       std::vector<Candidate> found = FindInSentence(analysis);
       has_claim[s] = !found.empty();
       for (Candidate& candidate : found) all.push_back(std::move(candidate));
@@ -596,6 +597,38 @@ class ClaimFinder {
   }
 
  private:
+  // A quotation that closes right before the sentence ('..!" Macron told ...') and that no
+  // earlier sentence attributed belongs to this sentence's cue: its closing mark becomes the
+  // sentence's first unit.
+  void PrependClosingQuotation(uint32_t s, const std::vector<bool>& has_claim,
+                               std::vector<Unit>* units) const {
+    const Sentence& sentence = seg_.sentences[s];
+    if (s == 0 || units->empty() || units->front().letter == '<' ||
+        seg_.sentences[s - 1].paragraph != sentence.paragraph) {
+      return;
+    }
+    for (uint32_t q = 0; q < seg_.quotations.size(); ++q) {
+      const Quotation& quotation = seg_.quotations[q];
+      if (quotation.outer.end > sentence.span.begin) break;
+      std::string_view gap(doc_.text.data() + quotation.outer.end,
+                           sentence.span.begin - quotation.outer.end);
+      if (!std::all_of(gap.begin(), gap.end(),
+                       [](char c) { return std::isspace(static_cast<unsigned char>(c)); })) {
+        continue;
+      }
+      for (uint32_t t = SentenceAt(seg_, quotation.outer.begin); t < s; ++t) {
+        if (has_claim[t]) return;
+      }
+      Unit mark;
+      mark.span = {quotation.inner.end, quotation.outer.end};
+      mark.letter = '>';
+      mark.quotation = q;
+      units->insert(units->begin(), mark);
+      MarkPunctuationCues(units);
+      return;
+    }
+  }
+
   std::vector<Candidate> FindInSentence(const SentenceAnalysis& analysis) {
     const std::vector<Unit>& units = analysis.units();
     std::string skeleton;

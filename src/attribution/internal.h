@@ -62,6 +62,10 @@ std::vector<Unit> SentenceUnits(const Document& doc, const Segmentation& seg,
                                 const Mentions& mentions, const std::vector<Timex>& timexes,
                                 const CueLexicon::Data& lexicon, uint32_t sentence);
 
+// Marks the layouts `X: "..."` and `"..." — X` as cues: a colon right before a quotation and a
+// dash right after one.
+void MarkPunctuationCues(std::vector<Unit>* units);
+
 // The skeleton letter that marks the cue being looked at.
 char CurrentCueLetter(const Unit& unit);
 

@@ -205,22 +205,6 @@ std::vector<Unit> SentenceUnits(const Document& doc, const Segmentation& seg,
     unit.letter = letter;
   }
 
-  // A quotation that closes right before the sentence ("...!" Macron told ...) is part of it.
-  for (uint32_t q = 0; q < seg.quotations.size(); ++q) {
-    const Quotation& quotation = seg.quotations[q];
-    if (quotation.outer.end > s.span.begin) continue;
-    std::string_view gap(doc.text.data() + quotation.outer.end, s.span.begin - quotation.outer.end);
-    bool blank = std::all_of(gap.begin(), gap.end(),
-                             [](char c) { return std::isspace(static_cast<unsigned char>(c)); });
-    bool same_paragraph = sentence > 0 && seg.sentences[sentence - 1].paragraph == s.paragraph;
-    if (blank && same_paragraph && !units.empty() && units[0].letter != '<') {
-      Unit mark;
-      mark.span = {quotation.inner.end, quotation.outer.end};
-      mark.letter = '>';
-      mark.quotation = q;
-      units.insert(units.begin(), mark);
-    }
-  }
   // Cues: the longest listed form at each word outside quotations and names.
   size_t first_word = 0;
   while (first_word < units.size() &&
@@ -268,16 +252,20 @@ std::vector<Unit> SentenceUnits(const Document& doc, const Segmentation& seg,
     for (size_t n = 1; n < found_words; ++n) units[i + n].letter = '~';
     i += found_words - 1;
   }
-  // A colon right before a quotation and a dash right after one.
-  for (size_t i = 0; i < units.size(); ++i) {
-    bool colon = units[i].letter == ':' && i + 1 < units.size() && units[i + 1].letter == '<';
-    bool dash = units[i].letter == '-' && i > 0 && units[i - 1].letter == '>';
+  MarkPunctuationCues(&units);
+  return units;
+}
+
+void MarkPunctuationCues(std::vector<Unit>* units) {
+  for (size_t i = 0; i < units->size(); ++i) {
+    Unit& unit = (*units)[i];
+    bool colon = unit.letter == ':' && i + 1 < units->size() && (*units)[i + 1].letter == '<';
+    bool dash = unit.letter == '-' && i > 0 && (*units)[i - 1].letter == '>';
     if (colon || dash) {
-      units[i].cue = &kPunctuationCue;
-      units[i].cue_words = 1;
+      unit.cue = &kPunctuationCue;
+      unit.cue_words = 1;
     }
   }
-  return units;
 }
 
 }  // namespace hearsay
