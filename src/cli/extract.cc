@@ -160,8 +160,8 @@ class Extractor {
   void WritePage(const Job& job) {
     std::string path = options_.render_dir + "/" + job.page;
     std::FILE* file = std::fopen(path.c_str(), "wb");
-    if (file == nullptr || std::fwrite(job.output.data(), 1, job.output.size(), file) !=
-                               job.output.size()) {
+    if (file == nullptr ||
+        std::fwrite(job.output.data(), 1, job.output.size(), file) != job.output.size()) {
       Report({Severity::kError, path, 0, 0, false, "cannot write the page"});
     }
     if (file != nullptr) std::fclose(file);
@@ -238,11 +238,11 @@ void ReadJsonl(const InputFile& input, const ExtractOptions& options, Extractor*
   uint64_t line_bytes = 0;
   for (uint64_t number = 1; reader.Next(&line, &too_long, &line_bytes); ++number) {
     if (too_long) {
-      extractor->Add(Diagnostic{Severity::kError, input.path, number, 0, false,
-                                "record is " + std::to_string(line_bytes) +
-                                    " bytes, over the limit of " +
-                                    std::to_string(options.max_bytes) + " (see --max-bytes)"},
-                     line_bytes);
+      extractor->Add(
+          Diagnostic{Severity::kError, input.path, number, 0, false,
+                     "record is " + std::to_string(line_bytes) + " bytes, over the limit of " +
+                         std::to_string(options.max_bytes) + " (see --max-bytes)"},
+          line_bytes);
       continue;
     }
     if (line.find_first_not_of(" \t\r") == std::string::npos) continue;  // blank line

@@ -24,8 +24,8 @@ Analysis Analyze(const Document& doc, const Resources& resources) {
   analysis.segmentation = Segment(doc, resources.segment);
   analysis.mentions = FindMentions(doc, analysis.segmentation, resources.gazetteer);
   analysis.timexes = FindTimexes(doc, analysis.segmentation, resources.timex);
-  analysis.claims = FindClaims(doc, analysis.segmentation, analysis.mentions, analysis.timexes,
-                               resources.cues);
+  analysis.claims =
+      FindClaims(doc, analysis.segmentation, analysis.mentions, analysis.timexes, resources.cues);
   analysis.events = FindEvents(doc, analysis.segmentation, analysis.mentions, analysis.timexes,
                                analysis.claims, resources.triggers);
   if (doc.meta.date.empty()) {
