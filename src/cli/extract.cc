@@ -13,7 +13,6 @@
 #include "hearsay/ingest.h"
 #include "hearsay/pipeline.h"
 #include "hearsay/render.h"
-#include "hearsay/timex.h"
 
 namespace hearsay::cli {
 namespace {
@@ -175,7 +174,7 @@ class Extractor {
   void Process(Job& job) const {
     auto* doc = std::get_if<Document>(&job.input);
     if (doc == nullptr) return;
-    if (doc->meta.date.empty()) doc->meta.date = FindDatelineDate(doc->text, resources_.timex);
+    CompleteMetadata(resources_, doc);
     Analysis analysis = Analyze(*doc, resources_);
     job.diagnostics = std::move(analysis.diagnostics);
     if (options_.render) {

@@ -19,6 +19,10 @@ std::string DefaultOntologyDir() {
   return HEARSAY_ONTOLOGY_DIR;
 }
 
+void CompleteMetadata(const Resources& resources, Document* doc) {
+  if (doc->meta.date.empty()) doc->meta.date = FindDatelineDate(doc->text, resources.timex);
+}
+
 Analysis Analyze(const Document& doc, const Resources& resources) {
   Analysis analysis;
   analysis.segmentation = Segment(doc, resources.segment);
