@@ -26,6 +26,7 @@ struct Candidate {
   bool from_quotation = false;      // the content is (part of) a quotation
   bool content_after_cue = false;   // indirect or mixed content that follows the cue
   bool inherits_source = false;     // "..., further saying ..." : the clause's subject speaks
+  bool cites = false;               // "citing a source": names the source an outlet reports
   uint32_t last_quotation = kNone;  // the last quotation it took content from
 };
 
@@ -377,6 +378,7 @@ class SentenceAnalysis {
     base.sentence = sentence_;
     base.claim.rule = rule.name;
     base.claim.cue_lemma = form.lemma;
+    base.cites = form.cites;
     base.claim.cue = {cue_unit.span.begin, units_[cue + cue_unit.cue_words - 1].span.end};
     auto [src_begin, src_end] = range(rule.src_group);
     base.claim.source = Source(src_begin, src_end, rule.mode);
@@ -385,10 +387,11 @@ class SentenceAnalysis {
     if (base.claim.source.empty()) {
       if (rule.mode == SourceMode::kRegion && src_end == cue && only_adverbs &&
           rule.before_group < 0) {
-        base.inherits_source = true;
+        base.inherits_source = true;  // filled in by SettleSentence when Subject finds none
         base.claim.source = Subject(cue);
+      } else {
+        return {};
       }
-      if (base.claim.source.empty()) return {};
     }
 
     std::vector<Candidate> out;
@@ -678,15 +681,38 @@ class ClaimFinder {
           }
         }
       }
+      if (candidate.claim.source.empty()) continue;
       // An indefinite description ("a White House spokesperson") introduces someone new: its
       // referent is found later (ResolveSources), never among earlier mentions.
       const bool indefinite = IsIndefinite(LowerText(candidate.claim.source.In(doc_.text)));
       candidate.claim.source_entity =
           indefinite ? kNone : EntityOfSpan(mentions_, candidate.claim.source);
     }
-    std::vector<uint32_t> relays;
     std::vector<bool> dropped(found->size(), false);
+    for (size_t c = 0; c < found->size(); ++c) {
+      dropped[c] = (*found)[c].claim.source.empty();
+    }
+    // "..., Interfax reported, citing a source close to the talks": the cited source speaks and
+    // the outlet relays.
+    for (size_t c = 0; c < found->size(); ++c) {
+      const Candidate& citing = (*found)[c];
+      if (!citing.cites || dropped[c]) continue;
+      for (size_t a = 0; a < found->size(); ++a) {
+        Claim& reported = (*found)[a].claim;
+        if (a == c || dropped[a] || !citing.claim.content.Contains(reported.cue) ||
+            !IsMedia(mentions_, reported.source_entity)) {
+          continue;
+        }
+        reported.relays.push_back(reported.source_entity);
+        reported.source = citing.claim.source;
+        reported.source_entity = citing.claim.source_entity;
+        dropped[c] = true;
+        break;
+      }
+    }
+    std::vector<uint32_t> relays;
     for (size_t a = 0; a < found->size(); ++a) {
+      if (dropped[a]) continue;
       const Claim& outer = (*found)[a].claim;
       for (size_t b = 0; b < found->size(); ++b) {
         if (a == b) continue;

@@ -8,7 +8,16 @@ namespace hearsay {
 namespace {
 
 // The layouts `X: "..."` and `"..." — X` say "X said" with a mark; they are cues of their own.
-const CueForm kPunctuationCue = {"say", CueRole::kPunctuation, false, true};
+const CueForm& PunctuationCue() {
+  static const CueForm* form = [] {
+    auto* punctuation = new CueForm();
+    punctuation->lemma = "say";
+    punctuation->role = CueRole::kPunctuation;
+    punctuation->quote_only = true;
+    return punctuation;
+  }();
+  return *form;
+}
 
 bool StartsUpper(std::string_view word) {
   return !word.empty() && std::isupper(static_cast<unsigned char>(word[0]));
@@ -283,7 +292,7 @@ void MarkPunctuationCues(std::vector<Unit>* units) {
     bool colon = unit.letter == ':' && i + 1 < units->size() && (*units)[i + 1].letter == '<';
     bool dash = unit.letter == '-' && i > 0 && (*units)[i - 1].letter == '>';
     if (colon || dash) {
-      unit.cue = &kPunctuationCue;
+      unit.cue = &PunctuationCue();
       unit.cue_words = 1;
     }
   }
