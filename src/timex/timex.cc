@@ -69,17 +69,17 @@ std::vector<std::string> Words::Of(std::string_view word_class) const {
 namespace {
 
 constexpr const char* kSlotNames[kSlotCount] = {
-    "t",   "year",  "yy",     "month", "day", "weekday", "pod",  "shift",  "relyear",
-    "unit", "num",  "season", "q",     "deictic", "ref", "freq", "decade", "century"};
+    "t",    "year", "yy",     "month", "day",     "weekday", "pod",  "shift",  "relyear",
+    "unit", "num",  "season", "q",     "deictic", "ref",     "freq", "decade", "century"};
 
 constexpr std::pair<const char*, Function> kFunctions[] = {
-    {"date", Function::kDate},           {"weekday", Function::kWeekday},
-    {"deictic", Function::kDeictic},     {"anaphoric", Function::kAnaphoric},
-    {"relative", Function::kRelative},   {"ago", Function::kAgo},
-    {"quarter", Function::kQuarter},     {"season", Function::kSeason},
-    {"year", Function::kYear},           {"decade", Function::kDecade},
-    {"century", Function::kCentury},     {"duration", Function::kDuration},
-    {"set", Function::kSet},             {"reference", Function::kReference},
+    {"date", Function::kDate},         {"weekday", Function::kWeekday},
+    {"deictic", Function::kDeictic},   {"anaphoric", Function::kAnaphoric},
+    {"relative", Function::kRelative},   {"week_of_month", Function::kWeekOfMonth}, {"ago", Function::kAgo},
+    {"quarter", Function::kQuarter},   {"season", Function::kSeason},
+    {"year", Function::kYear},         {"decade", Function::kDecade},
+    {"century", Function::kCentury},   {"duration", Function::kDuration},
+    {"set", Function::kSet},           {"reference", Function::kReference},
     {"none", Function::kNone},
 };
 
@@ -232,9 +232,8 @@ std::vector<Candidate> FindCandidates(std::string_view text, const TimexRules::D
     int group_count = rule.pattern->NumberOfCapturingGroups() + 1;
     std::vector<re2::StringPiece> groups(group_count);
     size_t pos = 0;
-    while (pos <= text.size() &&
-           rule.pattern->Match(text, pos, text.size(), RE2::UNANCHORED, groups.data(),
-                               group_count)) {
+    while (pos <= text.size() && rule.pattern->Match(text, pos, text.size(), RE2::UNANCHORED,
+                                                     groups.data(), group_count)) {
       const re2::StringPiece& whole = groups[0];
       Candidate candidate;
       candidate.rule = index;
@@ -341,26 +340,30 @@ std::vector<std::pair<Span, std::string>> WordsIn(std::string_view text, Span sp
   return out;
 }
 
-// Lower-case words ending in -ed read as past tense; capitalized ones are names ("United").
-int TenseOfWord(std::string_view text, Span span, const std::string& word, const Words& words) {
+using WordList = std::vector<std::pair<Span, std::string>>;
+
+// The tense cue of words[i]: future and past cue words, and lower-case words ending in -ed
+// (capitalized ones are names: "United"). A participle after "be" or "been" is passive, not
+// past: "to be held on Monday".
+int TenseOfWord(std::string_view text, const WordList& list, size_t i, const Words& words) {
+  const std::string& word = list[i].second;
   if (words.Has("future_cue", word)) return 1;
-  if (words.Has("past_cue", word)) return -1;
-  if (word.size() >= 5 && word.compare(word.size() - 2, 2, "ed") == 0 &&
-      std::islower(static_cast<unsigned char>(text[span.begin]))) {
-    return -1;
-  }
-  return 0;
+  bool participle = word.size() >= 5 && word.compare(word.size() - 2, 2, "ed") == 0 &&
+                    std::islower(static_cast<unsigned char>(text[list[i].first.begin]));
+  if (!participle && !words.Has("past_cue", word)) return 0;
+  if (i > 0 && words.Has("passive_auxiliary", list[i - 1].second)) return 0;
+  return -1;
 }
 
 // The tense of the clause around a time expression: the nearest cue before it, else after it.
 int DirectionAt(std::string_view text, Span sentence, Span timex, const Words& words) {
-  auto before = WordsIn(text, Span{sentence.begin, std::max(sentence.begin, timex.begin)});
-  for (auto it = before.rbegin(); it != before.rend(); ++it) {
-    if (int tense = TenseOfWord(text, it->first, it->second, words)) return tense;
+  WordList before = WordsIn(text, Span{sentence.begin, std::max(sentence.begin, timex.begin)});
+  for (size_t i = before.size(); i-- > 0;) {
+    if (int tense = TenseOfWord(text, before, i, words)) return tense;
   }
-  auto after = WordsIn(text, Span{std::min(timex.end, sentence.end), sentence.end});
-  for (const auto& [span, word] : after) {
-    if (int tense = TenseOfWord(text, span, word, words)) return tense;
+  WordList after = WordsIn(text, Span{std::min(timex.end, sentence.end), sentence.end});
+  for (size_t i = 0; i < after.size(); ++i) {
+    if (int tense = TenseOfWord(text, after, i, words)) return tense;
   }
   return 0;
 }
@@ -370,8 +373,8 @@ std::optional<Date> DayOf(const std::string& value) {
 }
 
 std::optional<int> YearOfValue(const std::string& value) {
-  if (value.size() < 4 || !std::all_of(value.begin(), value.begin() + 4,
-                                       [](char c) { return c >= '0' && c <= '9'; })) {
+  if (value.size() < 4 ||
+      !std::all_of(value.begin(), value.begin() + 4, [](char c) { return c >= '0' && c <= '9'; })) {
     return std::nullopt;
   }
   return std::stoi(value.substr(0, 4));
@@ -396,7 +399,7 @@ class Resolver {
     out->type = normalized.type;
     out->value = std::move(normalized.value);
     if (out->value.empty()) return !reference->day;
-    if (out->type == TimexType::kDate) {
+    if (out->type == TimexType::kDate || out->type == TimexType::kTime) {
       if (auto day = DayOf(out->value)) reference->last_day = day;
       if (auto year = YearOfValue(out->value)) reference->last_year = year;
     }
@@ -589,6 +592,5 @@ std::string FindDatelineDate(std::string_view text, const TimexRules& rules) {
   }
   return "";
 }
-
 
 }  // namespace hearsay
