@@ -73,13 +73,21 @@ constexpr const char* kSlotNames[kSlotCount] = {
     "unit", "num",  "season", "q",     "deictic", "ref",     "freq", "decade", "century"};
 
 constexpr std::pair<const char*, Function> kFunctions[] = {
-    {"date", Function::kDate},         {"weekday", Function::kWeekday},
-    {"deictic", Function::kDeictic},   {"anaphoric", Function::kAnaphoric},
-    {"relative", Function::kRelative},   {"week_of_month", Function::kWeekOfMonth}, {"ago", Function::kAgo},
-    {"quarter", Function::kQuarter},   {"season", Function::kSeason},
-    {"year", Function::kYear},         {"decade", Function::kDecade},
-    {"century", Function::kCentury},   {"duration", Function::kDuration},
-    {"set", Function::kSet},           {"reference", Function::kReference},
+    {"date", Function::kDate},
+    {"weekday", Function::kWeekday},
+    {"deictic", Function::kDeictic},
+    {"anaphoric", Function::kAnaphoric},
+    {"relative", Function::kRelative},
+    {"week_of_month", Function::kWeekOfMonth},
+    {"ago", Function::kAgo},
+    {"quarter", Function::kQuarter},
+    {"season", Function::kSeason},
+    {"year", Function::kYear},
+    {"decade", Function::kDecade},
+    {"century", Function::kCentury},
+    {"duration", Function::kDuration},
+    {"set", Function::kSet},
+    {"reference", Function::kReference},
     {"none", Function::kNone},
 };
 
@@ -291,21 +299,24 @@ class Sentences {
     return pos < sentences[index].span.end ? index : kNone;
   }
 
+  // A coarse segmentation (one sentence for everything) would make tense cues reach too far:
+  // then sentences come from line breaks and punctuation.
   Span At(uint32_t pos) const {
-    uint32_t index = IndexAt(pos);
-    Span found = index != kNone ? seg_.sentences[index].span : Span{0, 0};
-    Span heuristic = Heuristic(pos);
-    if (found.empty()) return heuristic;
-    // A coarse segmentation (one sentence for everything) would make tense cues reach too far.
-    return Span{std::max(found.begin, heuristic.begin), std::min(found.end, heuristic.end)};
+    uint32_t index = seg_.sentences.size() > 1 ? IndexAt(pos) : kNone;
+    return index != kNone ? seg_.sentences[index].span : Heuristic(pos);
   }
 
  private:
+  // A line break, or . ! ? before a space, except after a single letter ("U.S. President").
   static bool IsBreak(std::string_view text, size_t i) {
     char c = text[i];
     if (c == '\n') return true;
-    return (c == '.' || c == '!' || c == '?') && i + 1 < text.size() &&
-           (text[i + 1] == ' ' || text[i + 1] == '\n');
+    if ((c != '.' && c != '!' && c != '?') || i + 1 >= text.size() || text[i + 1] != ' ') {
+      return false;
+    }
+    bool single_letter = i >= 1 && std::isalpha(static_cast<unsigned char>(text[i - 1])) &&
+                         (i == 1 || !std::isalpha(static_cast<unsigned char>(text[i - 2])));
+    return !single_letter;
   }
 
   Span Heuristic(uint32_t pos) const {
@@ -355,9 +366,14 @@ int TenseOfWord(std::string_view text, const WordList& list, size_t i, const Wor
   return -1;
 }
 
-// The tense of the clause around a time expression: the nearest cue before it, else after it.
+// The tense of the clause around a time expression: a preposition right before it ("by June",
+// "since May"), else the nearest cue before it, else the nearest after it.
 int DirectionAt(std::string_view text, Span sentence, Span timex, const Words& words) {
   WordList before = WordsIn(text, Span{sentence.begin, std::max(sentence.begin, timex.begin)});
+  if (!before.empty()) {
+    if (words.Has("future_preposition", before.back().second)) return 1;
+    if (words.Has("past_preposition", before.back().second)) return -1;
+  }
   for (size_t i = before.size(); i-- > 0;) {
     if (int tense = TenseOfWord(text, before, i, words)) return tense;
   }
@@ -413,7 +429,7 @@ class Resolver {
 };
 
 // How far back (bytes) a "said on Tuesday" may be from a quotation it dates.
-constexpr uint32_t kSpeechLookback = 600;
+constexpr uint32_t kSpeechLookback = 1000;
 
 bool HasSpeechCue(std::string_view text, Span sentence, const Words& words) {
   for (const auto& entry : WordsIn(text, sentence)) {
