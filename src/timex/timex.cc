@@ -129,11 +129,14 @@ Status ExpandPattern(const TsvRecord& record, const Words& words, std::string* p
   size_t pos = 0;
   while (pos < in.size()) {
     size_t open = in.find('{', pos);
-    // Repetition counts such as \d{1,2} start with a digit and stay as they are.
-    while (open != std::string::npos && open + 1 < in.size() &&
-           !(std::isalpha(static_cast<unsigned char>(in[open + 1])) || in[open + 1] == '_')) {
-      open = in.find('{', open + 1);
-    }
+    // Repetition counts (\d{1,2}) and Unicode classes (\p{L}) stay as they are.
+    auto is_placeholder = [&](size_t at) {
+      bool unicode_class =
+          at >= 2 && in[at - 2] == '\\' && (in[at - 1] == 'p' || in[at - 1] == 'P');
+      return !unicode_class && at + 1 < in.size() &&
+             (std::isalpha(static_cast<unsigned char>(in[at + 1])) || in[at + 1] == '_');
+    };
+    while (open != std::string::npos && !is_placeholder(open)) open = in.find('{', open + 1);
     if (open == std::string::npos) {
       out += in.substr(pos);
       break;
