@@ -362,6 +362,7 @@ using WordList = std::vector<std::pair<Span, std::string>>;
 int TenseOfWord(std::string_view text, const WordList& list, size_t i, const Words& words) {
   const std::string& word = list[i].second;
   if (words.Has("future_cue", word)) return 1;
+  if (words.Has("not_past_cue", word)) return 0;
   bool participle = word.size() >= 5 && word.compare(word.size() - 2, 2, "ed") == 0 &&
                     std::islower(static_cast<unsigned char>(text[list[i].first.begin]));
   if (!participle && !words.Has("past_cue", word)) return 0;
@@ -389,6 +390,14 @@ int DirectionAt(std::string_view text, Span sentence, Span timex, const Words& w
 
 std::optional<Date> DayOf(const std::string& value) {
   return value.size() >= 10 ? ParseIsoDate(std::string_view(value).substr(0, 10)) : std::nullopt;
+}
+
+// The first day of a day, month or year value ("2013-10" → 2013-10-01).
+std::optional<Date> StartOf(const std::string& value) {
+  if (auto day = DayOf(value)) return day;
+  if (value.size() == 7 && value[4] == '-') return ParseIsoDate(value + "-01");
+  if (value.size() == 4) return ParseIsoDate(value + "-01-01");
+  return std::nullopt;
 }
 
 std::optional<int> YearOfValue(const std::string& value) {
@@ -421,6 +430,7 @@ class Resolver {
     if (out->type == TimexType::kDate || out->type == TimexType::kTime) {
       if (auto day = DayOf(out->value)) reference->last_day = day;
       if (auto year = YearOfValue(out->value)) reference->last_year = year;
+      if (auto date = StartOf(out->value)) reference->last_date = date;
     }
     return true;
   }
