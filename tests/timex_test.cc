@@ -102,6 +102,12 @@ TEST_CASE("timex: FindDatelineDate") {
         "2013-10-03");
   CHECK(FindDatelineDate("MOSCOW, Oct. 3 (Reuters) - The ministry said.", Rules()).empty());
   CHECK(FindDatelineDate("No date here at all.", Rules()).empty());
+  // A date inside the lead sentence is no dateline, nor a year further down.
+  CHECK(FindDatelineDate("Leaders meet\nThe leaders met on October 3, 2012 in Bali.", Rules())
+            .empty());
+  CHECK(FindDatelineDate("MOSCOW, Oct. 3 (Reuters) - Talks ended.\nIn 2012 they failed.", Rules())
+            .empty());
+  CHECK(FindDatelineDate("Published on October 3, 2013\nTalks ended.", Rules()) == "2013-10-03");
 }
 
 TEST_CASE("timex: weekdays take their direction from the tense") {
@@ -166,6 +172,20 @@ TEST_CASE("timex: relative expressions") {
   CHECK(ValueOf("The spring sales were weak.", "2009-04-01", "spring") == "2009-SP");
   CHECK(ValueOf("The store is currently closed.", "2009-04-01", "currently") == "PRESENT_REF");
   CHECK(ValueOf("He recently moved.", "2009-04-01", "recently") == "PAST_REF");
+}
+
+TEST_CASE("timex: seasons count from the season the document date is in") {
+  CHECK(ValueOf("Rates may rise next spring.", "2019-01-05", "next spring") == "2019-SP");
+  CHECK(ValueOf("Rates rose last summer.", "2019-10-05", "last summer") == "2019-SU");
+  CHECK(ValueOf("Rates rose last summer.", "2019-07-05", "last summer") == "2018-SU");
+  CHECK(ValueOf("The plant opened in summer 2013.", "2019-07-05", "summer 2013") == "2013-SU");
+}
+
+TEST_CASE("timex: a clause after a semicolon has its own tense") {
+  CHECK(ValueOf("The talks stalled; a deadline expires on March 1.", "2019-01-05", "March 1") ==
+        "2019-03-01");
+  CHECK(ValueOf("The plant will be closed on March 1.", "2019-01-05", "March 1") == "2019-03-01");
+  CHECK(ValueOf("The plant closed on March 1.", "2019-05-05", "March 1") == "2019-03-01");
 }
 
 TEST_CASE("timex: durations and sets are typed") {

@@ -286,7 +286,18 @@ Normalized Season(const SlotTexts& slots, const Reference& ref, const Words& wor
   auto season = words.Find("season", slots[kSeason]);
   if (!season) return {};
   std::optional<int> year = YearOf(slots[kYear]);
-  if (!year && ref.day) year = ref.day->year() + ShiftOf(words, slots[kShift]);
+  if (!year && ref.day) {
+    // Seasons start in March, June, September and December. "next spring" in January is this
+    // year's; "last winter" in March began in the December before.
+    constexpr std::string_view kSeasonOrder = "SPSUFAWI";
+    size_t found = kSeasonOrder.find(*season);
+    int start_month = 3 + 3 * static_cast<int>(found == std::string_view::npos ? 0 : found / 2);
+    int month = ref.day->month();
+    int shift = ShiftOf(words, slots[kShift]);
+    year = ref.day->year();
+    if (shift > 0 && start_month <= month) *year += 1;
+    if (shift < 0 && start_month + 3 > month) *year -= 1;
+  }
   if (!year) return {"XXXX-" + *season};
   return {YearValue(*year) + "-" + *season};
 }

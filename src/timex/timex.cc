@@ -373,6 +373,15 @@ int TenseOfWord(std::string_view text, const WordList& list, size_t i, const Wor
 // The tense of the clause around a time expression: a preposition right before it ("by June",
 // "since May"), else the nearest cue before it, else the nearest after it.
 int DirectionAt(std::string_view text, Span sentence, Span timex, const Words& words) {
+  // A semicolon ends the clause: "talks stalled; a deadline expires on March 1".
+  size_t left = text.substr(0, timex.begin).rfind(';');
+  if (left != std::string_view::npos && left >= sentence.begin) {
+    sentence.begin = static_cast<uint32_t>(left + 1);
+  }
+  size_t right = text.find(';', timex.end);
+  if (right != std::string_view::npos && right < sentence.end) {
+    sentence.end = static_cast<uint32_t>(right);
+  }
   WordList before = WordsIn(text, Span{sentence.begin, std::max(sentence.begin, timex.begin)});
   if (!before.empty()) {
     if (words.Has("future_preposition", before.back().second)) return 1;
@@ -449,6 +458,23 @@ bool HasSpeechCue(std::string_view text, Span sentence, const Words& words) {
     if (words.Has("speech_cue", entry.second)) return true;
   }
   return false;
+}
+
+// A dateline starts its line, after at most a place name or a "Published on": the text before it
+// on the line has no lower-case words but those of dateline_word.
+bool StartsDateline(std::string_view header, Span date, const Words& words) {
+  size_t line_start = header.rfind('\n', date.begin);
+  line_start = line_start == std::string_view::npos ? 0 : line_start + 1;
+  constexpr size_t kMaxPrefix = 60;
+  if (date.begin - line_start > kMaxPrefix) return false;
+  for (const auto& [span, word] :
+       WordsIn(header, Span{static_cast<uint32_t>(line_start), date.begin})) {
+    if (std::islower(static_cast<unsigned char>(header[span.begin])) &&
+        !words.Has("dateline_word", word)) {
+      return false;
+    }
+  }
+  return true;
 }
 
 }  // namespace
@@ -599,22 +625,24 @@ std::string FindDatelineDate(std::string_view text, const TimexRules& rules) {
   std::string_view header = text.substr(0, std::min(end, kHeaderBytes));
   const TimexRules::Data& data = rules.data();
   std::vector<timex::Candidate> candidates = timex::FindCandidates(header, data);
-  std::optional<std::string_view> header_year;
-  for (const auto& candidate : candidates) {
-    if (!header_year && !candidate.slots[timex::kYear].empty()) {
-      header_year = candidate.slots[timex::kYear];
-    }
-  }
   for (const auto& candidate : candidates) {
     const timex::Rule& rule = data.rules[candidate.rule];
     if (rule.function != timex::Function::kDate || candidate.slots[timex::kDay].empty() ||
-        !candidate.slots[timex::kRelativeYear].empty()) {
+        !candidate.slots[timex::kRelativeYear].empty() ||
+        !timex::StartsDateline(header, candidate.span, data.words)) {
       continue;
     }
     timex::SlotTexts slots = candidate.slots;
     if (slots[timex::kYear].empty()) {
-      if (!header_year) continue;
-      slots[timex::kYear] = *header_year;
+      // "MOSCOW, Oct. 3 (Reuters)": the year of a date above it or on its line.
+      size_t line_end = header.find('\n', candidate.span.end);
+      for (const auto& other : candidates) {
+        if (other.span.begin < line_end && !other.slots[timex::kYear].empty()) {
+          slots[timex::kYear] = other.slots[timex::kYear];
+          break;
+        }
+      }
+      if (slots[timex::kYear].empty()) continue;
     }
     timex::Normalized normalized = timex::Normalize(rule, slots, timex::Reference(), data.words);
     if (timex::DayOf(normalized.value)) return normalized.value;
