@@ -94,8 +94,14 @@ TEST_CASE("segment: headline is the first short content line without a final per
   seg = SegmentText("Monday, March 3, 2014\u00a0\n\nThe ministers met on Monday in Oslo.");
   for (const Paragraph& paragraph : seg.paragraphs) CHECK_FALSE(paragraph.headline);
 
+  // A byline is not the headline.
+  const std::string lead = "\n\nThe leaders of six nations agreed on Monday to set up a fund.";
+  seg = SegmentText("By Anna Berg\n\nLeaders agree on climate fund" + lead);
+  CHECK(seg.paragraphs[0].boilerplate);
+  CHECK(seg.paragraphs[1].headline);
+
   // The title from the metadata wins.
-  seg = SegmentText("By our correspondent\n\nLeaders agree on climate fund\n\nThey agreed.",
+  seg = SegmentText("Our correspondent\n\nLeaders agree on climate fund" + lead,
                     "Leaders agree on climate fund");
   CHECK_FALSE(seg.paragraphs[0].headline);
   CHECK(seg.paragraphs[1].headline);
