@@ -224,7 +224,10 @@ class Resolver {
         auto found = name_at_.find(SpanKey(c.modifier));
         if (found != name_at_.end()) modifier = cluster_of_[found->second];
       }
-      if (c.head == EntryKind::kBody) {
+      auto apposed = c.apposition.empty() ? name_at_.end() : name_at_.find(SpanKey(c.apposition));
+      if (apposed != name_at_.end()) {
+        cluster = cluster_of_[apposed->second];
+      } else if (c.head == EntryKind::kBody) {
         if (modifier >= 0 && clusters_[modifier].type != EntityType::kPerson) {
           cluster = modifier;
         } else if (c.definite) {

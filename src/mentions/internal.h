@@ -135,6 +135,7 @@ struct Candidate {
   bool definite = false;  // "the president" (else "a spokesman", "officials")
   bool plural = false;    // "aides", "officials"
   Span modifier;          // the name inside a description ("Putin" in "a Putin aide")
+  Span apposition;        // the name a description follows ("Hugh Hill, a doctor")
   char gender = '-';
   bool organization_pronoun = false;
 };

@@ -245,11 +245,8 @@ class Detector {
       } else if (IsJoiner(end) && Touching(end - 1, end) && Touching(end, end + 1) &&
                  IsNameWord(end + 1) && !(Word(end + 1) == "s")) {
         end += 2;  // "Export–Import", "O'Brien", "el-Sisi"
-      } else if (IsWordKind(end, WordKind::kParticle) && Adjacent(end - 1, end) &&
-                 ((Adjacent(end, end + 1) && IsNameWord(end + 1)) ||
-                  (IsJoiner(end + 1) && Touching(end, end + 1) && Touching(end + 1, end + 2) &&
-                   IsNameWord(end + 2)))) {
-        ++end;  // "von der Leyen", "bin Salman"
+      } else if (Adjacent(end - 1, end) && ParticlesEnd(end) > end) {
+        end = ParticlesEnd(end);  // "von der Leyen", "bin Salman", "el-Sisi"
       } else {
         break;
       }
@@ -257,9 +254,27 @@ class Detector {
     return end;
   }
 
+  // After particles starting at i ("de la", "al-"), the token where the name goes on, or i.
+  uint32_t ParticlesEnd(uint32_t i) const {
+    uint32_t next = i;
+    while (IsWordKind(next, WordKind::kParticle) && hit_of_[next] < 0 &&
+           next + 1 < tokens_.size()) {
+      if (IsJoiner(next + 1) && Touching(next, next + 1) && Touching(next + 1, next + 2)) {
+        next += 2;
+      } else if (Adjacent(next, next + 1)) {
+        next += 1;
+      } else {
+        return i;
+      }
+      if (IsNameWord(next)) return next;
+    }
+    return i;
+  }
+
+  // "al-Assad" starts with a particle.
   bool StartsParticleName(uint32_t i) const {
-    return IsWordKind(i, WordKind::kParticle) && hit_of_[i] < 0 && i + 2 < tokens_.size() &&
-           IsJoiner(i + 1) && Touching(i, i + 1) && Touching(i + 1, i + 2) && IsNameWord(i + 2);
+    return IsWordKind(i, WordKind::kParticle) && ParticlesEnd(i) > i && i + 1 < tokens_.size() &&
+           IsJoiner(i + 1);
   }
 
   void FindNames() {
@@ -571,10 +586,17 @@ class Detector {
         }
       }
       bool definite = false;
+      Span apposition;
       bool determiner = start > 0 && Adjacent(start - 1, start) && IsDeterminer(start - 1);
       if (determiner) {
         definite = IsWordKind(start - 1, WordKind::kDefinite);
         --start;
+      }
+      // "Hugh Hill, a doctor,": the description is about the name before it.
+      if (start >= 2 && Word(start - 1) == "," && SameUnit(start - 2, start) &&
+          name_of_[start - 2] >= 0 &&
+          candidates_[name_of_[start - 2]].type == EntityType::kPerson) {
+        apposition = candidates_[name_of_[start - 2]].span;
       }
       bool plural = data_.titles[hit.entry.index].plural;
       if (!plural && !determiner && !has_modifier) continue;
@@ -588,6 +610,7 @@ class Detector {
       description.definite = definite;
       description.plural = plural;
       if (modifier >= 0) description.modifier = candidates_[modifier].span;
+      description.apposition = apposition;
       description.gender = data_.titles[hit.entry.index].gender;
       description.span = {tokens_[start].begin, tokens_[hit.end - 1].end};
       Candidate& added = candidates_[AddCandidate(std::move(description), start, hit.end)];
