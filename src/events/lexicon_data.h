@@ -9,6 +9,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <unordered_set>
 #include <vector>
 
 #include "hearsay/document.h"
@@ -21,7 +22,7 @@ enum class ActorKind {
   kAll,           // named people, organisations and countries around the trigger
   kOrganization,  // a gathering: the organisation that holds it ("the G20 summit")
   kPerson,        // named people only ("the death of ...")
-  kNone,          // no actors ("wildfires")
+  kNobody,        // no actors ("wildfires")
 };
 
 struct TriggerRule {
@@ -65,6 +66,8 @@ struct TriggerLexicon::Data {
   std::unique_ptr<RE2::Set> trigger_set;  // index = position in `triggers`
   std::vector<FactualityCue> cues;
   std::vector<ClauseRule> clauses;
+  std::unordered_set<std::string> locatives;   // lower case
+  std::unordered_set<std::string> determiners;
 };
 
 // The options every events pattern is compiled with (case-insensitive, UTF-8, quiet).

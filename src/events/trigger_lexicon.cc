@@ -45,7 +45,7 @@ Status ParseActorKind(const TsvRecord& record, const std::string& field, ActorKi
   } else if (field == "person") {
     *out = ActorKind::kPerson;
   } else if (field == "none") {
-    *out = ActorKind::kNone;
+    *out = ActorKind::kNobody;
   } else {
     return record.Error("args must be all, org, person or none: " + field);
   }
@@ -166,6 +166,23 @@ Status LoadClauses(const std::string& path, TriggerLexicon::Data* data) {
   });
 }
 
+Status LoadWords(const std::string& path, TriggerLexicon::Data* data) {
+  return ReadTsv(path, [&](const TsvRecord& record) {
+    // class word
+    Status fields = CheckFields(record, 2);
+    if (!fields.ok()) return fields;
+    const auto& f = record.fields;
+    if (f[0] == "locative") {
+      data->locatives.insert(f[1]);
+    } else if (f[0] == "determiner") {
+      data->determiners.insert(f[1]);
+    } else {
+      return record.Error("class must be locative or determiner");
+    }
+    return Status::Ok();
+  });
+}
+
 }  // namespace
 
 Status TriggerLexicon::Load(const std::string& dir, TriggerLexicon* out) {
@@ -173,6 +190,7 @@ Status TriggerLexicon::Load(const std::string& dir, TriggerLexicon* out) {
   Status status = LoadTriggers(dir + "/triggers.tsv", loaded.data_.get());
   if (status.ok()) status = LoadCues(dir + "/factuality.tsv", loaded.data_.get());
   if (status.ok()) status = LoadClauses(dir + "/event_clauses.tsv", loaded.data_.get());
+  if (status.ok()) status = LoadWords(dir + "/event_words.tsv", loaded.data_.get());
   if (status.ok()) *out = std::move(loaded);
   return status;
 }
