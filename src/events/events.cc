@@ -209,12 +209,14 @@ std::vector<Candidate> FindCandidates(const Context& context, Span sentence) {
            rule.pattern->Match(input, pos, piece.size(), RE2::UNANCHORED, found, groups)) {
       size_t begin = found[0].data() - piece.data();
       size_t end = begin + found[0].size();
-      if (!WordBounded(piece, begin, end)) {
+      re2::StringPiece head = groups > 1 && found[1].data() != nullptr ? found[1] : found[0];
+      size_t head_begin = head.data() - piece.data();
+      // The match starts a word and the trigger ends one; context after it may stop mid-word.
+      if (!WordBounded(piece, begin, head_begin + head.size()) ||
+          !WordBounded(piece, head_begin, head_begin + head.size())) {
         pos = begin + 1;
         continue;
       }
-      re2::StringPiece head = groups > 1 && found[1].data() != nullptr ? found[1] : found[0];
-      size_t head_begin = head.data() - piece.data();
       Candidate candidate;
       candidate.rule = &rule;
       candidate.rule_index = static_cast<uint32_t>(index);
@@ -312,6 +314,7 @@ bool ModifiesName(const Context& context, uint32_t index) {
   for (uint32_t next = index + 1; next < context.mentions.mentions.size(); ++next) {
     const Mention& other = context.mentions.mentions[next];
     if (other.sentence != demonym.sentence) break;
+    if (other.span.begin < demonym.span.end) continue;  // a longer mention around it
     if (context.TokensBetween(demonym.span.end, other.span.begin) > 3) break;
     if (other.kind == MentionKind::kName) return true;
   }
@@ -334,7 +337,10 @@ bool ActorMention(const Context& context, uint32_t index, ActorKind kind, Span c
   if (kind == ActorKind::kPerson && type != EntityType::kPerson) return false;
   if (kind == ActorKind::kNobody) return false;
   if (type == EntityType::kCountry && IsLocative(context, mention, clause.begin)) return false;
-  if (mention.kind == MentionKind::kDemonym && ModifiesName(context, index)) return false;
+  if ((mention.kind == MentionKind::kDemonym || mention.kind == MentionKind::kDescription) &&
+      ModifiesName(context, index)) {
+    return false;
+  }
   return !InsideTitle(context, mention);
 }
 
@@ -357,6 +363,10 @@ void CollectSide(const Context& context, const Draft& draft, Span region, bool b
     uint32_t gap = before ? context.TokensBetween(mention.span.end, edge)
                           : context.TokensBetween(edge, mention.span.begin);
     if (gap > (first ? kFirstGap : kChainGap)) return false;
+    if (!before && WordIn(context, PreviousWord(context.doc.text, mention.span.begin, region.begin),
+                          context.lexicon.topics)) {
+      return false;  // "to discuss a range of topics including Syria": a topic, no party
+    }
     if (claimed[i]) {
       edge = before ? mention.span.begin : mention.span.end;
       return true;
@@ -409,7 +419,8 @@ void CollectActors(const Context& context, const std::vector<Clause>& clauses, S
   std::vector<uint32_t> after;
   CollectSide(context, *draft, draft->clause.span, true, claimed, &before);
   CollectSide(context, *draft, draft->clause.span, false, claimed, &after);
-  // A participle or relative clause without a subject of its own takes the sentence's.
+  // A participle, coordinate or relative clause without a subject of its own takes the
+  // sentence's.
   if (before.empty() && draft->clause.kind != ClauseKind::kPlain &&
       draft->mention.claim == kNone) {
     for (uint32_t i = 0; i < context.mentions.mentions.size(); ++i) {
@@ -425,8 +436,8 @@ void CollectActors(const Context& context, const std::vector<Clause>& clauses, S
   }
   for (uint32_t i : before) AddUnique(&draft->actors, context.mentions.mentions[i].entity);
   for (uint32_t i : after) AddUnique(&draft->actors, context.mentions.mentions[i].entity);
-  // Nouns keep the names right before them ("US sanctions") from the sentence's verbs.
-  if (draft->rule->noun) {
+  // Gatherings keep the names right before them ("the G8 meeting") from the sentence's verbs.
+  if (draft->rule->actors == ActorKind::kGathering) {
     for (uint32_t i : before) {
       if (context.TokensBetween(context.mentions.mentions[i].span.end,
                                 draft->mention.trigger.begin) <= 1) {
@@ -480,6 +491,28 @@ void CollectTime(const Context& context, Draft* draft) {
       best_distance = distance;
       draft->time = i;
     }
+  }
+}
+
+// A coordinate or participle clause happens when and where the clause before it does
+// ("saw each other in August in Rome but stopped short of a meeting").
+void InheritTimeAndPlace(const Context& context, const std::vector<Clause>& clauses,
+                         Draft* draft) {
+  if (draft->clause.kind != ClauseKind::kCoordinate &&
+      draft->clause.kind != ClauseKind::kParticiple) {
+    return;
+  }
+  if (draft->time != kNone && draft->place != kNone) return;
+  for (size_t i = 1; i < clauses.size(); ++i) {
+    if (clauses[i].span.begin != draft->clause.span.begin) continue;
+    Draft previous = *draft;
+    previous.clause = clauses[i - 1];
+    previous.place = kNone;
+    previous.time = kNone;
+    CollectPlace(context, &previous);
+    CollectTime(context, &previous);
+    if (draft->place == kNone) draft->place = previous.place;
+    if (draft->time == kNone) draft->time = previous.time;
   }
 }
 
@@ -610,6 +643,7 @@ std::vector<Draft> SentenceDrafts(const Context& context, uint32_t sentence_inde
     draft.definite = draft.rule->noun && IsDefinite(context, sentence.span, candidate.trigger);
     CollectPlace(context, &draft);
     CollectTime(context, &draft);
+    InheritTimeAndPlace(context, clauses, &draft);
     ApplyCues(context, cues, &draft);
     if (!draft.tense_known && AfterPublication(context, draft.time)) {
       draft.mention.tense = Tense::kFuture;
@@ -671,12 +705,22 @@ bool HasLemma(const Building& building, const std::string& lemma) {
                      [&](const Draft* draft) { return draft->rule->lemma == lemma; });
 }
 
+constexpr uint32_t kObjectDistance = 12;  // tokens from a verb to the head of its object
+
 // "signed the agreement": the noun names the agreement, the verb the signing.
 bool ObjectOfSameTypeVerb(const Context& context, const Building& building, const Draft& draft) {
   return std::any_of(building.drafts.begin(), building.drafts.end(), [&](const Draft* other) {
     return !other->rule->noun && other->mention.sentence == draft.mention.sentence &&
            other->mention.trigger.end <= draft.mention.trigger.begin &&
-           context.TokensBetween(other->mention.trigger.end, draft.mention.trigger.begin) <= 5;
+           context.TokensBetween(other->mention.trigger.end, draft.mention.trigger.begin) <=
+               kObjectDistance;
+  });
+}
+
+// Two verbs of one sentence are two predications ("prohibited adoptions and banned entry").
+bool HasVerbInSentence(const Building& building, uint32_t sentence) {
+  return std::any_of(building.drafts.begin(), building.drafts.end(), [&](const Draft* other) {
+    return !other->rule->noun && other->mention.sentence == sentence;
   });
 }
 
@@ -694,10 +738,16 @@ bool Compatible(const Context& context, const Building& building, const Draft& d
   if (!TimesCompatible(context, event.time, draft.time)) return false;
   if (!PlacesCompatible(context, event.place, draft.place)) return false;
   if (draft.rule->noun && ObjectOfSameTypeVerb(context, building, draft)) return false;
+  bool same_lemma = HasLemma(building, draft.rule->lemma);
+  // A verb continues an event only in words of its own family, in another sentence; a noun
+  // may name an event told by other words ("met ... for an AU summit").
+  if (!draft.rule->noun && (!same_lemma || HasVerbInSentence(building, draft.mention.sentence))) {
+    return false;
+  }
   if (!event.actors.empty() && !draft.actors.empty()) {
     return SharesActor(event.actors, draft.actors);
   }
-  return HasLemma(building, draft.rule->lemma);
+  return same_lemma;
 }
 
 // The event a relative clause's verb continues ("a coalition ..., which was joined by").

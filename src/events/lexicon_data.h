@@ -20,6 +20,7 @@ namespace hearsay {
 // Whose names count as an event's actors.
 enum class ActorKind {
   kAll,           // named people, organisations and countries around the trigger
+  kGathering,     // as kAll, and the names right before it are its own ("the G8 meeting")
   kOrganization,  // a gathering: the organisation that holds it ("the G20 summit")
   kPerson,        // named people only ("the death of ...")
   kNobody,        // no actors ("wildfires")
@@ -52,7 +53,10 @@ struct FactualityCue {
   std::string example;
 };
 
-enum class ClauseKind { kPlain, kRelative, kParticiple };
+// A coordinate ("but stopped short of ...") or participle (", banning ...") clause shares the
+// subject, time and place of the clause before it; a relative clause refers to the noun
+// before it.
+enum class ClauseKind { kPlain, kCoordinate, kRelative, kParticiple };
 
 struct ClauseRule {
   std::string name;
@@ -68,6 +72,7 @@ struct TriggerLexicon::Data {
   std::vector<ClauseRule> clauses;
   std::unordered_set<std::string> locatives;   // lower case
   std::unordered_set<std::string> determiners;
+  std::unordered_set<std::string> topics;
 };
 
 // The options every events pattern is compiled with (case-insensitive, UTF-8, quiet).

@@ -40,6 +40,8 @@ std::string CodeOrEmpty(const std::string& field) { return field == "-" ? "" : f
 Status ParseActorKind(const TsvRecord& record, const std::string& field, ActorKind* out) {
   if (field == "all") {
     *out = ActorKind::kAll;
+  } else if (field == "gathering") {
+    *out = ActorKind::kGathering;
   } else if (field == "org") {
     *out = ActorKind::kOrganization;
   } else if (field == "person") {
@@ -47,7 +49,7 @@ Status ParseActorKind(const TsvRecord& record, const std::string& field, ActorKi
   } else if (field == "none") {
     *out = ActorKind::kNobody;
   } else {
-    return record.Error("args must be all, org, person or none: " + field);
+    return record.Error("args must be all, gathering, org, person or none: " + field);
   }
   return Status::Ok();
 }
@@ -153,12 +155,14 @@ Status LoadClauses(const std::string& path, TriggerLexicon::Data* data) {
     if (!compiled.ok()) return compiled;
     if (f[2] == "plain") {
       rule.kind = ClauseKind::kPlain;
+    } else if (f[2] == "coordinate") {
+      rule.kind = ClauseKind::kCoordinate;
     } else if (f[2] == "relative") {
       rule.kind = ClauseKind::kRelative;
     } else if (f[2] == "participle") {
       rule.kind = ClauseKind::kParticiple;
     } else {
-      return record.Error("kind must be plain, relative or participle");
+      return record.Error("kind must be plain, coordinate, relative or participle");
     }
     rule.example = f[3];
     data->clauses.push_back(std::move(rule));
@@ -176,8 +180,10 @@ Status LoadWords(const std::string& path, TriggerLexicon::Data* data) {
       data->locatives.insert(f[1]);
     } else if (f[0] == "determiner") {
       data->determiners.insert(f[1]);
+    } else if (f[0] == "topic") {
+      data->topics.insert(f[1]);
     } else {
-      return record.Error("class must be locative or determiner");
+      return record.Error("class must be locative, determiner or topic");
     }
     return Status::Ok();
   });
