@@ -351,29 +351,53 @@ void AddUnique(std::vector<uint32_t>* list, uint32_t value) {
 constexpr uint32_t kFirstGap = 8;  // tokens between the trigger and its nearest actor
 constexpr uint32_t kChainGap = 3;  // tokens between actors of one list ("X, Y and Z")
 
-// Actors on one side of the trigger: the nearest name, and the names listed with it.
-void CollectSide(const Context& context, const Draft& draft, Span region, bool before,
-                 const std::vector<bool>& claimed, std::vector<uint32_t>* mentions_out) {
+bool Contains(std::string_view text, Span span, char c) {
+  return span.In(text).find(c) != std::string_view::npos;
+}
+
+// "Niger's capital": a name in the possessive before a word that is no trigger belongs to
+// that word's noun phrase, not to the event.
+bool PossessiveOfOther(const Context& context, const Mention& mention,
+                       const std::vector<Span>& triggers) {
+  std::string_view text(context.doc.text);
+  std::string_view rest = text.substr(mention.span.end, 4);
+  size_t length = rest.rfind("'s", 0) == 0 ? 2 : rest.rfind("\u2019s", 0) == 0 ? 4 : 0;
+  if (length == 0) return false;
+  Span next = NextWord(text, mention.span.end + length, text.size());
+  return std::none_of(triggers.begin(), triggers.end(),
+                      [&](Span trigger) { return trigger.begin == next.begin; });
+}
+
+// Actors on one side of the trigger: the nearest name, and the names listed with it. The
+// search stops at another trigger, and the nearest name is not behind a comma.
+void CollectSide(const Context& context, const Draft& draft, const std::vector<Span>& triggers,
+                 bool before, const std::vector<bool>& claimed,
+                 std::vector<uint32_t>* mentions_out) {
   const auto& mentions = context.mentions.mentions;
+  std::string_view text(context.doc.text);
+  const Span region = draft.clause.span;
   uint32_t edge = before ? draft.mention.trigger.begin : draft.mention.trigger.end;
   bool first = true;
   auto visit = [&](uint32_t i) {
     const Mention& mention = mentions[i];
     if (!region.Contains(mention.span)) return true;
-    uint32_t gap = before ? context.TokensBetween(mention.span.end, edge)
-                          : context.TokensBetween(edge, mention.span.begin);
-    if (gap > (first ? kFirstGap : kChainGap)) return false;
-    if (!before && WordIn(context, PreviousWord(context.doc.text, mention.span.begin, region.begin),
+    Span between = before ? Span{mention.span.end, edge} : Span{edge, mention.span.begin};
+    if (context.TokensBetween(between.begin, between.end) > (first ? kFirstGap : kChainGap)) {
+      return false;
+    }
+    if (first && Contains(text, between, ',')) return false;
+    bool crosses_trigger = std::any_of(triggers.begin(), triggers.end(), [&](Span trigger) {
+      return between.Contains(trigger) && !trigger.empty();
+    });
+    if (crosses_trigger) return false;
+    if (!before && WordIn(context, PreviousWord(text, mention.span.begin, region.begin),
                           context.lexicon.topics)) {
       return false;  // "to discuss a range of topics including Syria": a topic, no party
     }
-    if (claimed[i]) {
-      edge = before ? mention.span.begin : mention.span.end;
-      return true;
-    }
-    if (!ActorMention(context, i, draft.rule->actors, region)) return true;
-    mentions_out->push_back(i);
+    if (!before && PossessiveOfOther(context, mention, triggers)) return false;
     edge = before ? mention.span.begin : mention.span.end;
+    if (claimed[i] || !ActorMention(context, i, draft.rule->actors, region)) return true;
+    mentions_out->push_back(i);
     first = false;
     return true;
   };
@@ -409,7 +433,8 @@ void CollectOrganization(const Context& context, Draft* draft) {
 }
 
 void CollectActors(const Context& context, const std::vector<Clause>& clauses, Span sentence,
-                   const std::vector<bool>& claimed, Draft* draft) {
+                   const std::vector<Span>& triggers, const std::vector<bool>& claimed,
+                   Draft* draft) {
   if (draft->rule->actors == ActorKind::kNobody) return;
   if (draft->rule->actors == ActorKind::kOrganization) {
     CollectOrganization(context, draft);
@@ -417,8 +442,8 @@ void CollectActors(const Context& context, const std::vector<Clause>& clauses, S
   }
   std::vector<uint32_t> before;
   std::vector<uint32_t> after;
-  CollectSide(context, *draft, draft->clause.span, true, claimed, &before);
-  CollectSide(context, *draft, draft->clause.span, false, claimed, &after);
+  CollectSide(context, *draft, triggers, true, claimed, &before);
+  CollectSide(context, *draft, triggers, false, claimed, &after);
   // A participle, coordinate or relative clause without a subject of its own takes the
   // sentence's.
   if (before.empty() && draft->clause.kind != ClauseKind::kPlain &&
@@ -477,9 +502,10 @@ bool IsDateValue(const std::string& value) {
          });
 }
 
-// The nearest date or time expression of the clause.
+// The nearest calendar date of the clause, else the nearest vaguer one ("previously").
 void CollectTime(const Context& context, Draft* draft) {
   uint32_t best_distance = UINT32_MAX;
+  bool best_calendar = false;
   const Span trigger = draft->mention.trigger;
   for (uint32_t i = 0; i < context.timexes.size(); ++i) {
     const Timex& timex = context.timexes[i];
@@ -487,8 +513,10 @@ void CollectTime(const Context& context, Draft* draft) {
     if (timex.type != TimexType::kDate && timex.type != TimexType::kTime) continue;
     uint32_t distance = timex.span.begin >= trigger.end ? timex.span.begin - trigger.end
                                                        : trigger.begin - timex.span.end;
-    if (distance < best_distance) {
+    bool calendar = IsDateValue(timex.value);
+    if ((calendar && !best_calendar) || (calendar == best_calendar && distance < best_distance)) {
       best_distance = distance;
+      best_calendar = calendar;
       draft->time = i;
     }
   }
@@ -653,20 +681,22 @@ std::vector<Draft> SentenceDrafts(const Context& context, uint32_t sentence_inde
   }
   // Gatherings take their organisation first, and nouns their modifiers, so that the
   // sentence's verbs do not take them too ("Obama and Putin may meet at the APEC summit").
+  std::vector<Span> triggers;
+  for (const Draft& draft : drafts) triggers.push_back(draft.mention.trigger);
   std::vector<bool> claimed(context.mentions.mentions.size(), false);
   for (Draft& draft : drafts) {
     if (draft.rule->actors != ActorKind::kOrganization) continue;
-    CollectActors(context, clauses, sentence.span, claimed, &draft);
+    CollectActors(context, clauses, sentence.span, triggers, claimed, &draft);
     for (uint32_t i : draft.claimed) claimed[i] = true;
   }
   for (Draft& draft : drafts) {
     if (draft.rule->actors == ActorKind::kOrganization || !draft.rule->noun) continue;
-    CollectActors(context, clauses, sentence.span, claimed, &draft);
+    CollectActors(context, clauses, sentence.span, triggers, claimed, &draft);
     for (uint32_t i : draft.claimed) claimed[i] = true;
   }
   for (Draft& draft : drafts) {
     if (draft.rule->noun) continue;
-    CollectActors(context, clauses, sentence.span, claimed, &draft);
+    CollectActors(context, clauses, sentence.span, triggers, claimed, &draft);
   }
   return drafts;
 }
@@ -710,10 +740,13 @@ constexpr uint32_t kObjectDistance = 12;  // tokens from a verb to the head of i
 // "signed the agreement": the noun names the agreement, the verb the signing.
 bool ObjectOfSameTypeVerb(const Context& context, const Building& building, const Draft& draft) {
   return std::any_of(building.drafts.begin(), building.drafts.end(), [&](const Draft* other) {
-    return !other->rule->noun && other->mention.sentence == draft.mention.sentence &&
-           other->mention.trigger.end <= draft.mention.trigger.begin &&
-           context.TokensBetween(other->mention.trigger.end, draft.mention.trigger.begin) <=
-               kObjectDistance;
+    if (other->rule->noun || other->mention.sentence != draft.mention.sentence ||
+        other->mention.trigger.end > draft.mention.trigger.begin) {
+      return false;
+    }
+    Span between{other->mention.trigger.end, draft.mention.trigger.begin};
+    return context.TokensBetween(between.begin, between.end) <= kObjectDistance &&
+           !Contains(context.doc.text, between, ',');
   });
 }
 
