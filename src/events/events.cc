@@ -348,8 +348,25 @@ void AddUnique(std::vector<uint32_t>* list, uint32_t value) {
   if (std::find(list->begin(), list->end(), value) == list->end()) list->push_back(value);
 }
 
-constexpr uint32_t kFirstGap = 8;  // tokens between the trigger and its nearest actor
+constexpr uint32_t kVerbGap = 8;   // tokens between a verb trigger and its nearest actor
+constexpr uint32_t kNounGap = 3;   // ... a noun trigger and its nearest actor ("talks with X")
 constexpr uint32_t kChainGap = 3;  // tokens between actors of one list ("X, Y and Z")
+constexpr uint32_t kNounTimeBefore = 6;  // "last week's Security Council agreement"
+constexpr uint32_t kNounTimeAfter = 4;   // "the summit in Bali on Monday"
+
+bool HasWordOf(const Context& context, Span span, const std::unordered_set<std::string>& words) {
+  std::string_view text(context.doc.text);
+  for (size_t pos = span.begin; pos < span.end;) {
+    Span word = NextWord(text, pos, span.end);
+    if (word.empty()) {
+      pos = word.begin + 1;
+      continue;
+    }
+    if (WordIn(context, word, words)) return true;
+    pos = word.end;
+  }
+  return false;
+}
 
 bool Contains(std::string_view text, Span span, char c) {
   return span.In(text).find(c) != std::string_view::npos;
@@ -381,11 +398,20 @@ void CollectSide(const Context& context, const Draft& draft, const std::vector<S
   auto visit = [&](uint32_t i) {
     const Mention& mention = mentions[i];
     if (!region.Contains(mention.span)) return true;
-    Span between = before ? Span{mention.span.end, edge} : Span{edge, mention.span.begin};
-    if (context.TokensBetween(between.begin, between.end) > (first ? kFirstGap : kChainGap)) {
+    // A title before a name ("German Chancellor Angela Merkel") counts as part of it.
+    uint32_t near_begin = !mention.title.empty() && mention.title.end <= mention.span.begin
+                              ? mention.title.begin
+                              : mention.span.begin;
+    Span between = before ? Span{mention.span.end, edge} : Span{edge, near_begin};
+    uint32_t limit = !first ? kChainGap : draft.rule->noun ? kNounGap : kVerbGap;
+    if (context.TokensBetween(between.begin, between.end) > limit) return false;
+    if (first && Contains(text, between, ',')) return false;
+    // "blaming Iran for the attack": a name before a noun trigger is its party only when
+    // no preposition stands between them ("the US airstrike", "Iran held talks").
+    if (first && before && draft.rule->noun &&
+        HasWordOf(context, between, context.lexicon.prepositions)) {
       return false;
     }
-    if (first && Contains(text, between, ',')) return false;
     bool crosses_trigger = std::any_of(triggers.begin(), triggers.end(), [&](Span trigger) {
       return between.Contains(trigger) && !trigger.empty();
     });
@@ -511,6 +537,13 @@ void CollectTime(const Context& context, Draft* draft) {
     const Timex& timex = context.timexes[i];
     if (!draft->clause.span.Contains(timex.span) || timex.value.empty()) continue;
     if (timex.type != TimexType::kDate && timex.type != TimexType::kTime) continue;
+    // A noun takes only a date next to it; the clause's other dates belong to its verb.
+    if (draft->rule->noun &&
+        (timex.span.end <= trigger.begin
+             ? context.TokensBetween(timex.span.end, trigger.begin) > kNounTimeBefore
+             : context.TokensBetween(trigger.end, timex.span.begin) > kNounTimeAfter)) {
+      continue;
+    }
     uint32_t distance = timex.span.begin >= trigger.end ? timex.span.begin - trigger.end
                                                        : trigger.begin - timex.span.end;
     bool calendar = IsDateValue(timex.value);
@@ -838,11 +871,7 @@ void AddDraft(const Context& context, const Draft& draft, Building* building) {
       building->place_is_specific = specific;
     }
   }
-  if (draft.time != kNone &&
-      (event.time == kNone ||
-       context.timexes[draft.time].value.size() > context.timexes[event.time].value.size())) {
-    event.time = draft.time;
-  }
+  if (draft.time != kNone && event.time == kNone) event.time = draft.time;
 }
 
 std::string JoinNames(const Context& context, const std::vector<uint32_t>& entities) {

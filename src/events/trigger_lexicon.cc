@@ -182,8 +182,10 @@ Status LoadWords(const std::string& path, TriggerLexicon::Data* data) {
       data->determiners.insert(f[1]);
     } else if (f[0] == "topic") {
       data->topics.insert(f[1]);
+    } else if (f[0] == "preposition") {
+      data->prepositions.insert(f[1]);
     } else {
-      return record.Error("class must be locative, determiner or topic");
+      return record.Error("class must be locative, determiner, topic or preposition");
     }
     return Status::Ok();
   });
