@@ -315,7 +315,7 @@ bool ModifiesName(const Context& context, uint32_t index) {
     const Mention& other = context.mentions.mentions[next];
     if (other.sentence != demonym.sentence) break;
     if (other.span.begin < demonym.span.end) continue;  // a longer mention around it
-    if (context.TokensBetween(demonym.span.end, other.span.begin) > 3) break;
+    if (context.TokensBetween(demonym.span.end, other.span.begin) > 2) break;
     if (other.kind == MentionKind::kName) return true;
   }
   return false;
@@ -584,8 +584,7 @@ struct CueHit {
   Span span;
 };
 
-// Every cue of the sentence, overlaps resolved (the longer wins), none inside a time
-// expression ("May" the month is no modal).
+// Every cue of the sentence, none inside a time expression ("May" the month is no modal).
 std::vector<CueHit> FindCues(const Context& context, Span sentence) {
   std::string_view piece = sentence.In(context.doc.text);
   re2::StringPiece input(piece.data(), piece.size());
@@ -611,10 +610,18 @@ std::vector<CueHit> FindCues(const Context& context, Span sentence) {
   }
   std::sort(all.begin(), all.end(),
             [](const CueHit& a, const CueHit& b) { return a.span.size() > b.span.size(); });
+  return all;
+}
+
+// The cues that can modify the trigger, overlaps resolved: the longer wins ("could not" over
+// "could"); cues on the same words all stay.
+std::vector<CueHit> ApplicableCues(const std::vector<CueHit>& cues, bool noun) {
   std::vector<CueHit> kept;
-  for (const CueHit& hit : all) {
-    bool overlaps = std::any_of(kept.begin(), kept.end(),
-                                [&](const CueHit& other) { return other.span.Overlaps(hit.span); });
+  for (const CueHit& hit : cues) {
+    if (!(noun ? hit.cue->nouns : hit.cue->verbs)) continue;
+    bool overlaps = std::any_of(kept.begin(), kept.end(), [&](const CueHit& other) {
+      return other.span.Overlaps(hit.span) && other.span.size() > hit.span.size();
+    });
     if (!overlaps) kept.push_back(hit);
   }
   return kept;
@@ -626,9 +633,9 @@ void ApplyCues(const Context& context, const std::vector<CueHit>& cues, Draft* d
   uint32_t certainty_distance = UINT32_MAX;
   uint32_t polarity_distance = UINT32_MAX;
   uint32_t tense_distance = UINT32_MAX;
-  for (const CueHit& hit : cues) {
+  for (const CueHit& hit : ApplicableCues(cues, draft->rule->noun)) {
     const FactualityCue& cue = *hit.cue;
-    if (!clause.Contains(hit.span) || !(draft->rule->noun ? cue.nouns : cue.verbs)) continue;
+    if (!clause.Contains(hit.span)) continue;
     uint32_t distance;
     if (cue.side == CueSide::kBefore && hit.span.end <= trigger.begin) {
       distance = context.TokensBetween(hit.span.end, trigger.begin);

@@ -76,7 +76,8 @@ struct TriggerLexicon::Data {
   std::unordered_set<std::string> prepositions;
 };
 
-// The options every events pattern is compiled with (case-insensitive, UTF-8, quiet).
+// The options every events pattern is compiled with (case-insensitive, leftmost-longest,
+// UTF-8, quiet).
 RE2::Options EventPatternOptions();
 
 }  // namespace hearsay

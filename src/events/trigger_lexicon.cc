@@ -13,6 +13,8 @@ RE2::Options EventPatternOptions() {
   RE2::Options options;
   options.set_case_sensitive(false);
   options.set_log_errors(false);
+  // Leftmost-longest, so that "urge|urged" takes the whole word whatever the order.
+  options.set_longest_match(true);
   return options;
 }
 
