@@ -1,6 +1,7 @@
 // Shared helpers of the RDF consumer tests: parsing, SHACL validation, SPARQL on Oxigraph,
 // running hearsay on the dev corpus, and a small check/report harness.
 import { execFileSync } from 'node:child_process';
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -28,6 +29,7 @@ export const PREFIXES = {
   cameo: 'https://w3id.org/hearsay/cameo/',
   att: 'https://w3id.org/hearsay/attribution/',
   sh: 'http://www.w3.org/ns/shacl#',
+  owl: 'http://www.w3.org/2002/07/owl#',
 };
 
 // Turtle text -> N3 store (strict Turtle; throws with the parser's line on a syntax error).
@@ -157,4 +159,63 @@ export class Checks {
     console.log(`${this.title}: ${this.count - this.failures}/${this.count} checks passed`);
     process.exitCode = this.failures ? 1 : 0;
   }
+}
+
+// The output graph in the default graph and the ontology in the named graph
+// <https://w3id.org/hearsay/ns> (the integrity queries read class axioms from there).
+export function storeWithOntology(turtleTexts) {
+  const store = sparqlStore(turtleTexts);
+  store.load(fs.readFileSync(ONTOLOGY_FILE, 'utf8'), {
+    format: 'text/turtle',
+    to_graph_name: oxigraph.namedNode('https://w3id.org/hearsay/ns'),
+  });
+  return store;
+}
+
+export function integrityQueries() {
+  return fs
+    .readdirSync(INTEGRITY_DIR)
+    .filter((f) => f.endsWith('.rq'))
+    .sort()
+    .map((f) => ({ name: f.replace(/\.rq$/, ''), text: readQuery(path.join(INTEGRITY_DIR, f)) }));
+}
+
+// Runs every integrity query; returns "query node: problem" lines (empty when all hold).
+export function integrityProblems(store) {
+  return integrityQueries().flatMap(({ name, text }) =>
+    select(store, text).map((row) => `${name} ${row.node}: ${row.problem}`));
+}
+
+// Checks the grounding of the articles whose texts are given (SHA-256 -> text): the text's
+// hash is some article's hs:textSha256, and each of that article's mentions has as nif:anchorOf
+// the text between its offsets, counted in code points. Returns problem lines.
+export function groundingProblems(store, texts) {
+  const rows = select(store, `
+    PREFIX hs: <https://w3id.org/hearsay/ns#>
+    PREFIX nif: <http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#>
+    SELECT ?sha ?mention ?begin ?end ?anchor WHERE {
+      ?article hs:textSha256 ?sha .
+      OPTIONAL { ?mention nif:referenceContext ?article ; nif:beginIndex ?begin ;
+                          nif:endIndex ?end ; nif:anchorOf ?anchor . }
+    }`);
+  const problems = [];
+  const codePoints = new Map([...texts].map(([sha, text]) => [sha, [...text]]));
+  const found = new Set();
+  for (const row of rows) {
+    if (!codePoints.has(row.sha)) continue;
+    found.add(row.sha);
+    if (row.mention === undefined) continue;
+    const actual = codePoints.get(row.sha).slice(Number(row.begin), Number(row.end)).join('');
+    if (actual !== row.anchor) {
+      problems.push(`${row.mention}: anchorOf ${JSON.stringify(row.anchor)} but the text says ${JSON.stringify(actual)}`);
+    }
+  }
+  for (const sha of texts.keys()) {
+    if (!found.has(sha)) problems.push(`no article has the hs:textSha256 ${sha} of a given text`);
+  }
+  return problems;
+}
+
+export function sha256Hex(text) {
+  return crypto.createHash('sha256').update(text, 'utf8').digest('hex');
 }
