@@ -6,6 +6,7 @@
 #ifndef HEARSAY_INGEST_H_
 #define HEARSAY_INGEST_H_
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <variant>
@@ -35,6 +36,10 @@ IngestResult IngestHtml(std::string_view bytes, const std::string& origin, Artic
 // fill fields the record lacks. `line` is 1-based, for diagnostics.
 IngestResult IngestJsonlRecord(std::string_view line_bytes, const std::string& origin,
                                uint64_t line, const ArticleMeta& defaults);
+
+// The calendar day of "2019-01-07", "2019-01-07T10:00:00Z" or "2019-01-07 10:00:00", checked
+// against the calendar (no February 30).
+bool NormalizeDate(std::string_view text, std::string* out);
 
 // Offset of the first byte that is not valid UTF-8 (or is NUL), or npos if all is well.
 size_t FindInvalidUtf8(std::string_view bytes);

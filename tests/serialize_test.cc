@@ -1,0 +1,74 @@
+#include "hearsay/serialize.h"
+
+#include <doctest/doctest.h>
+
+#include "hearsay/graph.h"
+
+namespace {
+
+hearsay::Graph SmallGraph() {
+  hearsay::Graph graph;
+  graph.document_iri = "https://w3id.org/hearsay/doc/d0123456789abcdef";
+  using hearsay::Term;
+  graph.triples = {
+      {Term::Iri(graph.document_iri), Term::Iri("http://www.w3.org/1999/02/22-rdf-syntax-ns#type"),
+       Term::Iri("http://schema.org/NewsArticle")},
+      {Term::Iri(graph.document_iri), Term::Iri("http://schema.org/headline"),
+       Term::Literal("Talks \"end\" \xe2\x80\x94 a new \\ era")},
+      {Term::Iri(graph.document_iri), Term::Iri("http://schema.org/datePublished"),
+       Term::Literal("2019-01-07", "http://www.w3.org/2001/XMLSchema#date")},
+      {Term::Iri(graph.document_iri + "#char=0,5"),
+       Term::Iri("http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#anchorOf"),
+       Term::Literal("Talks")},
+  };
+  return graph;
+}
+
+}  // namespace
+
+TEST_CASE("serialize: format names") {
+  hearsay::OutputFormat format;
+  CHECK(hearsay::ParseOutputFormat("nquads", &format));
+  CHECK(format == hearsay::OutputFormat::kNQuads);
+  CHECK(hearsay::ParseOutputFormat("ttl", &format));
+  CHECK(format == hearsay::OutputFormat::kTurtle);
+  CHECK_FALSE(hearsay::ParseOutputFormat("rdfxml", &format));
+}
+
+TEST_CASE("serialize: Turtle uses prefixes and parses strictly") {
+  std::string turtle = hearsay::Prologue(hearsay::OutputFormat::kTurtle) +
+                       hearsay::Serialize(SmallGraph(), hearsay::OutputFormat::kTurtle);
+  CHECK(turtle.find("@prefix doc: <https://w3id.org/hearsay/doc/> .") != std::string::npos);
+  CHECK(turtle.find("doc:d0123456789abcdef") != std::string::npos);
+  CHECK(turtle.find("\"2019-01-07\"^^xsd:date") != std::string::npos);
+  size_t statements = 0;
+  hearsay::Status status = hearsay::ParseStrict(turtle, hearsay::OutputFormat::kTurtle, &statements);
+  CHECK_MESSAGE(status.ok(), status.message());
+  CHECK(statements == 4);
+}
+
+TEST_CASE("serialize: N-Triples and N-Quads, one graph per article") {
+  std::string nt = hearsay::Serialize(SmallGraph(), hearsay::OutputFormat::kNTriples);
+  std::string nq = hearsay::Serialize(SmallGraph(), hearsay::OutputFormat::kNQuads);
+  size_t statements = 0;
+  CHECK(hearsay::ParseStrict(nt, hearsay::OutputFormat::kNTriples, &statements).ok());
+  CHECK(statements == 4);
+  CHECK(hearsay::ParseStrict(nq, hearsay::OutputFormat::kNQuads, &statements).ok());
+  CHECK(statements == 4);
+  CHECK(nq.find("> <https://w3id.org/hearsay/doc/d0123456789abcdef> .\n") != std::string::npos);
+  CHECK(hearsay::Prologue(hearsay::OutputFormat::kNTriples).empty());
+}
+
+TEST_CASE("serialize: the output is the same bytes every time") {
+  CHECK(hearsay::Serialize(SmallGraph(), hearsay::OutputFormat::kTurtle) ==
+        hearsay::Serialize(SmallGraph(), hearsay::OutputFormat::kTurtle));
+}
+
+TEST_CASE("serialize: the strict parser rejects what strict consumers reject") {
+  CHECK_FALSE(hearsay::ParseStrict("@prefix a: <http://x/> . a:b/c a:d a:e .",
+                                   hearsay::OutputFormat::kTurtle, nullptr)
+                  .ok());
+  CHECK_FALSE(
+      hearsay::ParseStrict("<http://x/a> <http://x/b> .", hearsay::OutputFormat::kNTriples, nullptr)
+          .ok());
+}
