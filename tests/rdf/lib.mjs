@@ -121,7 +121,9 @@ export function runHearsay(binary, article) {
   if (meta.url) args.push('--url', meta.url);
   if (meta.title) args.push('--title', meta.title);
   args.push(article.txt);
-  return execFileSync(binary, args, { encoding: 'utf8', maxBuffer: 64 << 20, timeout: 20000 });
+  return execFileSync(binary, args, {
+    encoding: 'utf8', maxBuffer: 64 << 20, timeout: 20000, stdio: ['ignore', 'pipe', 'pipe'],
+  });
 }
 
 // Minimal check harness: named checks, a summary line, exit status 1 on any failure.

@@ -50,7 +50,7 @@ checks.ok(undocumented.length === 0, 'every hs: term of the ontology has a label
 
 // The terms of DESIGN.md's vocabulary table and of the project's brief, by kind.
 const contract = {
-  'owl:DatatypeProperty': ['textSha256', 'cue', 'timex3', 'occasion'],
+  'owl:DatatypeProperty': ['textSha256', 'cue', 'timex3', 'timexType', 'occasion'],
   'owl:ObjectProperty': ['sourceMention', 'cueMention', 'quoteKind', 'reportedBy', 'aboutEvent',
     'agent', 'target'],
   'owl:NamedIndividual': ['Direct', 'Indirect', 'Mixed'],
