@@ -94,6 +94,27 @@ const rootless = select(ontology, `${PREFIXES}
 checks.ok(rootless.length === 0, 'every hs:cameoRoot is a top concept of the CAMEO scheme',
   rootless.map((r) => r.class));
 
+// Every CAMEO code of the events stage's trigger rules (ontology/triggers.tsv, columns named
+// in its header) is a concept of the scheme under a root of the rule's class.
+const triggersFile = path.join(SOURCE_DIR, 'ontology', 'triggers.tsv');
+if (fs.existsSync(triggersFile)) {
+  const lines = fs.readFileSync(triggersFile, 'utf8').split('\n');
+  const header = lines.filter((l) => l.startsWith('# name\t')).pop().slice(2).split('\t');
+  const column = (name) => header.indexOf(name);
+  const misfits = [];
+  for (const line of lines.filter((l) => l && !l.startsWith('#'))) {
+    const fields = line.split('\t');
+    for (const code of [fields[column('cameo')], fields[column('future')]]) {
+      if (!code || code === '-') continue;
+      const fits = ask(ontology, `<https://w3id.org/hearsay/cameo/${code}> a skos:Concept ;
+          skos:broader ?root . hs:${fields[column('type')]} hs:cameoRoot ?root`);
+      if (!fits) misfits.push(`${fields[column('name')]}: hs:${fields[column('type')]} with code ${code}`);
+    }
+  }
+  checks.ok(misfits.length === 0,
+    'every CAMEO code of ontology/triggers.tsv is a concept under a root of its class', misfits);
+}
+
 // The shapes' qualified list of event classes is the ontology's list.
 const shapeClasses = select(shapes, `${PREFIXES}
   SELECT ?class WHERE {
