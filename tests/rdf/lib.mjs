@@ -54,16 +54,13 @@ export function shorten(term) {
   return `<${term.value}>`;
 }
 
-let shapesCache = null;
-function shapes() {
-  shapesCache ??= readTurtle(SHAPES_FILE);
-  return shapesCache;
-}
+let validator = null;
 
 // SHACL validation of an N3 store against ontology/shapes.ttl. Returns the validation results
 // as {focus, component, path, message} with shortened names, so tests can compare them.
 export async function validate(store) {
-  const report = await new SHACLValidator(shapes()).validate(store);
+  validator ??= new SHACLValidator(readTurtle(SHAPES_FILE));
+  const report = await validator.validate(store);
   return report.results.map((result) => ({
     focus: shorten(result.focusNode),
     component: result.sourceConstraintComponent.value.replace(PREFIXES.sh, ''),
