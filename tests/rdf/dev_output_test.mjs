@@ -1,11 +1,14 @@
 // hearsay's real output on every dev article, checked by real RDF tools: it parses strictly,
 // conforms to ontology/shapes.ttl article by article and as one merged store, passes the
 // integrity queries, is grounded in the article texts (anchors, hashes, claim spans), uses
-// only terms the ontology defines, and answers every example query consistently.
+// only terms the ontology defines, gives the same statements as N-Quads (one graph per
+// article), and answers every example query consistently.
 //   node dev_output_test.mjs --hearsay build/hearsay --corpus ../shared/corpus/dev
 // Exit status 77 (skipped) when the corpus is not there.
 import fs from 'node:fs';
 import path from 'node:path';
+
+import oxigraph from 'oxigraph';
 
 import {
   Checks, describeResult, devArticles, groundingProblems, integrityProblems, parseTurtle,
@@ -74,6 +77,20 @@ const usedTerms = new Set(outputs.flatMap((t) => [...t.matchAll(/\bhs:([A-Za-z][
 checks.ok([...usedTerms].every((t) => ontologyTerms.has(t)),
   `the ${usedTerms.size} hs: terms of the output are defined in the ontology`,
   [...usedTerms].filter((t) => !ontologyTerms.has(t)));
+
+// --- N-Quads: one named graph per article, the same statements as the Turtle -----------------
+
+const quads = new oxigraph.Store();
+for (const article of articles) {
+  quads.load(runHearsay(binary, article, 'nquads'), { format: 'application/n-quads' });
+}
+const graphs = select(quads, 'SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }').map((r) => r.g);
+const documents = select(store, 'SELECT ?d WHERE { ?d a <http://schema.org/NewsArticle> }').map((r) => r.d);
+checks.sameSet(graphs, documents, 'N-Quads: one named graph per article, named by the article IRI');
+const statements = (s, pattern) => s.query(`CONSTRUCT { ?s ?p ?o } WHERE { ${pattern} }`)
+  .map((q) => `${q.subject} ${q.predicate} ${q.object}`);
+checks.sameSet(statements(quads, 'GRAPH ?g { ?s ?p ?o }'), statements(store, '?s ?p ?o'),
+  `N-Quads: the same ${size} statements as the Turtle`);
 
 // --- the example queries on the merged store -------------------------------------------------
 

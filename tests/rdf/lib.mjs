@@ -111,10 +111,11 @@ export function devArticles(corpusDir) {
     });
 }
 
-// hearsay's Turtle for one dev article, called exactly as the scorer calls it.
-export function runHearsay(binary, article) {
+// hearsay's output for one dev article (Turtle unless `format` says otherwise), called as the
+// scorer calls it.
+export function runHearsay(binary, article, format = 'turtle') {
   const meta = article.gold.meta;
-  const args = ['extract', '--date', meta.date, '--publisher', meta.publisher];
+  const args = ['extract', '-f', format, '--date', meta.date, '--publisher', meta.publisher];
   if (meta.url) args.push('--url', meta.url);
   if (meta.title) args.push('--title', meta.title);
   args.push(article.txt);
