@@ -13,7 +13,6 @@
 #include "hearsay/ingest.h"
 #include "hearsay/pipeline.h"
 #include "hearsay/render.h"
-#include "hearsay/timex.h"
 
 namespace hearsay::cli {
 namespace {
@@ -160,8 +159,8 @@ class Extractor {
   void WritePage(const Job& job) {
     std::string path = options_.render_dir + "/" + job.page;
     std::FILE* file = std::fopen(path.c_str(), "wb");
-    if (file == nullptr || std::fwrite(job.output.data(), 1, job.output.size(), file) !=
-                               job.output.size()) {
+    if (file == nullptr ||
+        std::fwrite(job.output.data(), 1, job.output.size(), file) != job.output.size()) {
       Report({Severity::kError, path, 0, 0, false, "cannot write the page"});
     }
     if (file != nullptr) std::fclose(file);
@@ -175,7 +174,7 @@ class Extractor {
   void Process(Job& job) const {
     auto* doc = std::get_if<Document>(&job.input);
     if (doc == nullptr) return;
-    if (doc->meta.date.empty()) doc->meta.date = FindDatelineDate(doc->text, resources_.timex);
+    CompleteMetadata(resources_, doc);
     Analysis analysis = Analyze(*doc, resources_);
     job.diagnostics = std::move(analysis.diagnostics);
     if (options_.render) {
@@ -238,11 +237,11 @@ void ReadJsonl(const InputFile& input, const ExtractOptions& options, Extractor*
   uint64_t line_bytes = 0;
   for (uint64_t number = 1; reader.Next(&line, &too_long, &line_bytes); ++number) {
     if (too_long) {
-      extractor->Add(Diagnostic{Severity::kError, input.path, number, 0, false,
-                                "record is " + std::to_string(line_bytes) +
-                                    " bytes, over the limit of " +
-                                    std::to_string(options.max_bytes) + " (see --max-bytes)"},
-                     line_bytes);
+      extractor->Add(
+          Diagnostic{Severity::kError, input.path, number, 0, false,
+                     "record is " + std::to_string(line_bytes) + " bytes, over the limit of " +
+                         std::to_string(options.max_bytes) + " (see --max-bytes)"},
+          line_bytes);
       continue;
     }
     if (line.find_first_not_of(" \t\r") == std::string::npos) continue;  // blank line

@@ -17,7 +17,8 @@ Diagnostic Problem(const std::string& origin, std::string message,
 
 bool KnownExtension(const fs::path& path) {
   std::string ext = path.extension().string();
-  std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return std::tolower(c); });
+  std::transform(ext.begin(), ext.end(), ext.begin(),
+                 [](unsigned char c) { return std::tolower(c); });
   return ext == ".txt" || ext == ".html" || ext == ".htm" || ext == ".xhtml" || ext == ".jsonl" ||
          ext == ".ndjson";
 }
@@ -51,7 +52,8 @@ std::vector<InputFile> ExpandInputs(const std::vector<std::string>& arguments,
       if (!it->is_regular_file(error)) continue;
       (KnownExtension(it->path()) ? found : skipped).push_back(it->path());
     }
-    if (error) diagnostics->push_back(Problem(argument, "cannot read directory: " + error.message()));
+    if (error)
+      diagnostics->push_back(Problem(argument, "cannot read directory: " + error.message()));
     if (!skipped.empty()) {
       std::sort(skipped.begin(), skipped.end());
       diagnostics->push_back(Problem(
@@ -74,9 +76,9 @@ bool ReadWholeFile(const InputFile& input, uint64_t max_bytes, std::string* out,
                    Diagnostic* problem) {
   bool is_stdin = input.path == "-";
   if (!is_stdin && input.size > max_bytes) {
-    *problem = Problem(input.path, "file is " + std::to_string(input.size) +
-                                       " bytes, over the limit of " + std::to_string(max_bytes) +
-                                       " (raise it with --max-bytes)");
+    *problem =
+        Problem(input.path, "file is " + std::to_string(input.size) + " bytes, over the limit of " +
+                                std::to_string(max_bytes) + " (raise it with --max-bytes)");
     return false;
   }
   std::FILE* file = is_stdin ? stdin : std::fopen(input.path.c_str(), "rb");

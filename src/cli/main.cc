@@ -120,7 +120,8 @@ int Extract(int argc, char** argv, bool render) {
     } else if (arg == "-f" || arg == "--format") {
       if (!value(&v)) return UsageError("--format needs a value");
       if (!hearsay::ParseOutputFormat(v, &options.format)) {
-        return UsageError(std::string("unknown format '") + v + "' (turtle, ntriples, nquads, jsonld)");
+        return UsageError(std::string("unknown format '") + v +
+                          "' (turtle, ntriples, nquads, jsonld)");
       }
     } else if (arg == "-o" || arg == "--output") {
       if (!value(&v)) return UsageError("--output needs a file name");

@@ -10,11 +10,20 @@ namespace {
 void AppendEscaped(std::string_view text, std::string* out) {
   for (char c : text) {
     switch (c) {
-      case '&': out->append("&amp;"); break;
-      case '<': out->append("&lt;"); break;
-      case '>': out->append("&gt;"); break;
-      case '"': out->append("&quot;"); break;
-      default: out->push_back(c);
+      case '&':
+        out->append("&amp;");
+        break;
+      case '<':
+        out->append("&lt;");
+        break;
+      case '>':
+        out->append("&gt;");
+        break;
+      case '"':
+        out->append("&quot;");
+        break;
+      default:
+        out->push_back(c);
     }
   }
 }
@@ -108,9 +117,9 @@ class Renderer {
       const Claim& claim = analysis_.claims[i];
       std::string id = "claim-" + std::to_string(i);
       std::string source = EntityName(analysis_, claim.source_entity);
-      highlights_.push_back({claim.content, "claim", id, QuoteKindName(claim.kind),
-                             "claim by " + (source.empty() ? std::string(claim.source.In(doc_.text))
-                                                           : source)});
+      highlights_.push_back(
+          {claim.content, "claim", id, QuoteKindName(claim.kind),
+           "claim by " + (source.empty() ? std::string(claim.source.In(doc_.text)) : source)});
       if (!claim.source.empty()) {
         highlights_.push_back({claim.source, "source", id + "-source", source, "source"});
       }
@@ -135,8 +144,7 @@ class Renderer {
     for (size_t i = 0; i < analysis_.mentions.mentions.size(); ++i) {
       const Mention& mention = analysis_.mentions.mentions[i];
       std::string name = EntityName(analysis_, mention.entity);
-      highlights_.push_back(
-          {mention.span, "entity", "entity-" + std::to_string(i), name, name});
+      highlights_.push_back({mention.span, "entity", "entity-" + std::to_string(i), name, name});
     }
   }
 
@@ -156,8 +164,9 @@ class Renderer {
       boundaries.insert(p.span.end);
     }
     // Sweep: highlights sorted by start enter the active set, and leave it at their end.
-    std::stable_sort(highlights_.begin(), highlights_.end(),
-                     [](const Highlight& a, const Highlight& b) { return a.span.begin < b.span.begin; });
+    std::stable_sort(
+        highlights_.begin(), highlights_.end(),
+        [](const Highlight& a, const Highlight& b) { return a.span.begin < b.span.begin; });
     size_t next = 0;
     std::vector<const Highlight*> active;
     for (auto it = boundaries.begin(); std::next(it) != boundaries.end(); ++it) {
@@ -179,8 +188,8 @@ class Renderer {
       if (in_boilerplate) *out += "<span class=\"boilerplate\" title=\"boilerplate: no output\">";
       for (const Highlight* h : nested) {
         *out += "<span class=\"hs-" + h->kind + "\" data-kind=\"" + h->kind + "\" data-id=\"" +
-                h->id + "\" data-value=\"" + Escaped(h->value) + "\" title=\"" +
-                Escaped(h->title) + "\">";
+                h->id + "\" data-value=\"" + Escaped(h->value) + "\" title=\"" + Escaped(h->title) +
+                "\">";
       }
       AppendEscaped(piece.In(doc_.text), out);
       for (size_t k = 0; k < nested.size(); ++k) *out += "</span>";
@@ -189,8 +198,9 @@ class Renderer {
   }
 
   void AppendClaimPanel(std::string* out) const {
-    *out += "<h2>Claims</h2><table id=\"claims\"><tr><th>source</th><th>cue</th><th>kind</th>"
-            "<th>relayed by</th><th>said</th><th>claim</th></tr>";
+    *out +=
+        "<h2>Claims</h2><table id=\"claims\"><tr><th>source</th><th>cue</th><th>kind</th>"
+        "<th>relayed by</th><th>said</th><th>claim</th></tr>";
     for (size_t i = 0; i < analysis_.claims.size(); ++i) {
       const Claim& claim = analysis_.claims[i];
       std::string source = EntityName(analysis_, claim.source_entity);
@@ -210,8 +220,9 @@ class Renderer {
   }
 
   void AppendEventPanel(std::string* out) const {
-    *out += "<h2>Events</h2><table id=\"events\"><tr><th>type</th><th>CAMEO</th><th>actors</th>"
-            "<th>place</th><th>time</th><th>factuality</th></tr>";
+    *out +=
+        "<h2>Events</h2><table id=\"events\"><tr><th>type</th><th>CAMEO</th><th>actors</th>"
+        "<th>place</th><th>time</th><th>factuality</th></tr>";
     for (const Event& event : analysis_.events) {
       std::string actors;
       for (uint32_t actor : event.actors) {
@@ -227,10 +238,9 @@ class Renderer {
                       (mention.polarity == Polarity::kNegative ? ", negative" : "") +
                       (mention.tense == Tense::kFuture ? ", future" : "");
       }
-      *out += "<tr><td>" + Escaped(event.type) + "</td><td>" + Escaped(event.cameo) +
-              "</td><td>" + Escaped(actors) + "</td><td>" +
-              Escaped(EntityName(analysis_, event.place)) + "</td><td>" + Escaped(time) +
-              "</td><td>" + Escaped(factuality) + "</td></tr>";
+      *out += "<tr><td>" + Escaped(event.type) + "</td><td>" + Escaped(event.cameo) + "</td><td>" +
+              Escaped(actors) + "</td><td>" + Escaped(EntityName(analysis_, event.place)) +
+              "</td><td>" + Escaped(time) + "</td><td>" + Escaped(factuality) + "</td></tr>";
     }
     *out += "</table>";
   }

@@ -47,10 +47,14 @@ SerdEnv* SharedEnv() {
 
 SerdSyntax SyntaxOf(OutputFormat format) {
   switch (format) {
-    case OutputFormat::kTurtle: return SERD_TURTLE;
-    case OutputFormat::kNTriples: return SERD_NTRIPLES;
-    case OutputFormat::kNQuads: return SERD_NQUADS;
-    case OutputFormat::kJsonLd: break;
+    case OutputFormat::kTurtle:
+      return SERD_TURTLE;
+    case OutputFormat::kNTriples:
+      return SERD_NTRIPLES;
+    case OutputFormat::kNQuads:
+      return SERD_NQUADS;
+    case OutputFormat::kJsonLd:
+      break;
   }
   return SERD_TURTLE;
 }
@@ -72,11 +76,21 @@ void AppendJsonString(std::string_view text, std::string* out) {
   out->push_back('"');
   for (char c : text) {
     switch (c) {
-      case '"': out->append("\\\""); break;
-      case '\\': out->append("\\\\"); break;
-      case '\n': out->append("\\n"); break;
-      case '\r': out->append("\\r"); break;
-      case '\t': out->append("\\t"); break;
+      case '"':
+        out->append("\\\"");
+        break;
+      case '\\':
+        out->append("\\\\");
+        break;
+      case '\n':
+        out->append("\\n");
+        break;
+      case '\r':
+        out->append("\\r");
+        break;
+      case '\t':
+        out->append("\\t");
+        break;
       default:
         if (static_cast<unsigned char>(c) < 0x20) {
           char escape[8];
@@ -151,7 +165,8 @@ std::string JsonLdNodes(const Graph& graph) {
     }
     while (i < subject_end) {
       size_t predicate_end = i;
-      while (predicate_end < subject_end && triples[predicate_end].predicate == triples[i].predicate) {
+      while (predicate_end < subject_end &&
+             triples[predicate_end].predicate == triples[i].predicate) {
         ++predicate_end;
       }
       bool is_type = triples[i].predicate.value == kType;
@@ -198,8 +213,8 @@ std::string Prologue(OutputFormat format) {
   // A writer of its own: setting prefixes writes to the writer's environment, and the shared
   // one is read by other threads.
   EnvPtr env = MakeEnv();
-  WriterPtr writer(serd_writer_new(SERD_TURTLE, SERD_STYLE_CURIED, env.get(), nullptr,
-                                   AppendToString, &out));
+  WriterPtr writer(
+      serd_writer_new(SERD_TURTLE, SERD_STYLE_CURIED, env.get(), nullptr, AppendToString, &out));
   serd_env_foreach(env.get(), reinterpret_cast<SerdPrefixSink>(serd_writer_set_prefix),
                    writer.get());
   serd_writer_finish(writer.get());
