@@ -2,7 +2,7 @@
 # Runs one of the Node.js RDF tests: skipped (77) only when node itself is missing; a missing
 # node_modules is a failure with the command that installs them.
 set -u
-here=$(cd "$(dirname "$0")" && pwd)
+here=$(cd "${0%/*}" && pwd)
 if ! command -v node >/dev/null 2>&1; then
   echo "node not found: skipped"
   exit 77
