@@ -128,6 +128,15 @@ IngestResult IngestHtml(std::string_view bytes, const std::string& origin, Artic
     problem.has_offset = true;
     return problem;
   }
+  size_t deep = html::FindDeepNesting(bytes);
+  if (deep != std::string_view::npos) {
+    Diagnostic problem =
+        PageError(origin, "markup is nested more than " + std::to_string(html::kMaxNesting) +
+                              " elements deep");
+    problem.byte_offset = deep;
+    problem.has_offset = true;
+    return problem;
+  }
   html::Page page = html::ReadPage(bytes, lexicon);
   ArticleMeta found = PageMeta(page);
   FillMissing(found.date, &meta.date);

@@ -218,6 +218,15 @@ std::vector<size_t> Classify(const Page& page, const HtmlLexicon& lexicon,
   for (size_t i = 0; i < flow.blocks.size(); ++i) {
     if (flow.classes[i] == Class::kGood) kept.push_back(flow.blocks[i]);
   }
+  // A page of a few middling paragraphs and nothing else: jusText's revision turns them all
+  // bad (the page's ends count as bad neighbours); their prose is still the article.
+  if (kept.empty()) {
+    for (size_t i = 0; i < flow.blocks.size(); ++i) {
+      if (flow.initial[i] == Class::kGood || flow.initial[i] == Class::kNearGood) {
+        kept.push_back(flow.blocks[i]);
+      }
+    }
+  }
   return kept;
 }
 

@@ -484,7 +484,65 @@ class Reader {
   std::vector<uint32_t> open_candidates_;
 };
 
+// Elements that never have content or whose end tag may be left out: they add no depth.
+bool IsVoidOrSelfClosing(std::string_view lower_name) {
+  static constexpr std::string_view kNames[] = {
+      "area",  "base",  "br",       "col",      "embed", "hr",  "img", "input",
+      "link",  "meta",  "param",    "source",   "track", "wbr", "p",   "li",
+      "dt",    "dd",    "option",   "optgroup", "tr",    "td",  "th",  "thead",
+      "tbody", "tfoot", "colgroup", "rb",       "rt",    "rp",  "rtc", "caption"};
+  return std::find(std::begin(kNames), std::end(kNames), lower_name) != std::end(kNames);
+}
+
+// Skips past `terminator` (ASCII, case-insensitive) from `pos`; the end of the text if absent.
+size_t SkipPast(std::string_view html, size_t pos, std::string_view terminator) {
+  for (; pos + terminator.size() <= html.size(); ++pos) {
+    bool match = true;
+    for (size_t k = 0; k < terminator.size() && match; ++k) {
+      char c = html[pos + k];
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+      match = c == terminator[k];
+    }
+    if (match) return pos + terminator.size();
+  }
+  return html.size();
+}
+
 }  // namespace
+
+size_t FindDeepNesting(std::string_view html) {
+  size_t depth = 0;
+  size_t pos = 0;
+  while ((pos = html.find('<', pos)) != std::string_view::npos) {
+    size_t tag_start = pos++;
+    if (html.substr(tag_start, 4) == "<!--") {
+      pos = SkipPast(html, tag_start + 4, "-->");
+      continue;
+    }
+    if (html.substr(tag_start, 2) == "<!") continue;  // <!DOCTYPE>, <![CDATA[
+    bool closing = pos < html.size() && html[pos] == '/';
+    if (closing) ++pos;
+    size_t name_start = pos;
+    while (pos < html.size() && (IsAsciiLetterOrDigit(html[pos]) || html[pos] == '-')) ++pos;
+    if (pos == name_start) continue;
+    std::string name = Lower(html.substr(name_start, pos - name_start));
+    if (closing) {
+      depth -= depth > 0 ? 1 : 0;
+      continue;
+    }
+    size_t tag_end = html.find('>', pos);
+    if (tag_end == std::string_view::npos) break;
+    bool self_closing = html[tag_end - 1] == '/';
+    pos = tag_end + 1;
+    if (name == "script" || name == "style" || name == "textarea" || name == "title") {
+      pos = SkipPast(html, pos, "</" + name);
+      continue;
+    }
+    if (self_closing || IsVoidOrSelfClosing(name)) continue;
+    if (++depth > kMaxNesting) return tag_start;
+  }
+  return std::string_view::npos;
+}
 
 std::string NormalizeSpace(std::string_view text) {
   std::string out;

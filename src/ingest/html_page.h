@@ -53,6 +53,15 @@ struct Page {
   std::vector<std::string> json_ld;  // bodies of <script type="application/ld+json">
 };
 
+// Gumbo's tree building takes time in proportion to the depth of open elements for every tag
+// (quadratic on "<div><div><div>..."), so deeper pages are refused before parsing.
+constexpr size_t kMaxNesting = 1000;
+
+// The byte offset of the start tag that opens element number kMaxNesting + 1 on the stack of
+// open elements, estimated by a scan of the tags (void elements and those whose end tag may be
+// left out do not count; comments, scripts and styles are passed over), or npos.
+size_t FindDeepNesting(std::string_view html);
+
 // Parses `html` (valid UTF-8) and reads it in one pass without recursion, so that markup
 // nested a million deep neither overflows the stack nor reaches Gumbo's recursive destructor.
 Page ReadPage(std::string_view html, const HtmlLexicon& lexicon);
