@@ -8,6 +8,7 @@ packages=(
   libserd-dev libsord-dev libre2-dev libboost-date-time-dev libssl-dev libgumbo-dev
   doctest-dev
   serdi raptor2-utils python3-rdflib   # strict parsers for the tests; the scorer
+  chromium                             # the rendered-page test reads the DOM back
 )
 
 missing=()

@@ -52,6 +52,28 @@ batch=("$source_dir/examples")
 check "-j 1 and -j 2 give the same bytes" cmp -s "$work/j1.nq" "$work/j2.nq"
 check "batch N-Quads parse strictly" valid_rdf "$work/j2.nq" nquads
 
+"$hearsay" extract -q --merge "${batch[@]}" > "$work/merged.ttl" 2> /dev/null
+check "--merge Turtle parses strictly" valid_rdf "$work/merged.ttl" turtle
+serdi -i turtle -o ntriples "$work/merged.ttl" | sort -u > "$work/merged.sorted"
+"$hearsay" extract -q -f ntriples "${batch[@]}" 2> /dev/null | sort -u > "$work/stream.sorted"
+check "--merge holds exactly the union of the streamed statements" \
+  cmp -s "$work/merged.sorted" "$work/stream.sorted"
+
+# JSON-LD: the same graph as N-Triples, read back by rdflib's JSON-LD parser.
+"$hearsay" extract -q -f jsonld "${batch[@]}" > "$work/batch.jsonld" 2> /dev/null
+"$hearsay" extract -q -f ntriples "${batch[@]}" > "$work/batch.nt" 2> /dev/null
+same_graph() {
+  /usr/bin/python3 - "$@" <<'PY'
+import sys
+import rdflib
+from rdflib.compare import isomorphic
+a = rdflib.Graph().parse(sys.argv[1], format="json-ld")
+b = rdflib.Graph().parse(sys.argv[2], format="nt")
+sys.exit(0 if len(a) > 0 and isomorphic(a, b) else 1)
+PY
+}
+check "JSON-LD holds the same graph as N-Triples" same_graph "$work/batch.jsonld" "$work/batch.nt"
+
 # --- every dev-corpus article parses strictly in each format ----------------------------
 if [ -n "$shared" ]; then
   for txt in "$shared"/corpus/dev/*.txt; do

@@ -79,7 +79,8 @@ bool Has(const Graph& graph, const std::string& subject, const std::string& pred
 std::vector<std::string> SubjectsOfType(const Graph& graph, const std::string& type) {
   std::vector<std::string> subjects;
   for (const auto& t : graph.triples) {
-    if (t.predicate.value == kRdfType && t.object.value == type) subjects.push_back(t.subject.value);
+    if (t.predicate.value == kRdfType && t.object.value == type)
+      subjects.push_back(t.subject.value);
   }
   return subjects;
 }
@@ -178,7 +179,8 @@ TEST_CASE("graph: no blank nodes, statements sorted and unique") {
   Graph graph = hearsay::BuildGraph(f.doc, f.analysis);
   for (const auto& t : graph.triples) {
     CHECK(t.subject.value.rfind("_:", 0) == std::string::npos);
-    if (t.object.kind == Term::Kind::kIri) CHECK(t.object.value.rfind("_:", 0) == std::string::npos);
+    if (t.object.kind == Term::Kind::kIri)
+      CHECK(t.object.value.rfind("_:", 0) == std::string::npos);
   }
   CHECK(std::is_sorted(graph.triples.begin(), graph.triples.end()));
   CHECK(std::adjacent_find(graph.triples.begin(), graph.triples.end()) == graph.triples.end());

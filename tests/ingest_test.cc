@@ -90,12 +90,17 @@ TEST_CASE("ingest: broken JSONL records name line and byte") {
     REQUIRE(std::holds_alternative<Diagnostic>(result));
     CHECK(std::get<Diagnostic>(result).ToString() == expected);
   };
-  check_error(R"({"text": "open)", "c.jsonl:3: byte 14: error: malformed JSON: unterminated string");
-  check_error(R"({"text": "a"} x)", "c.jsonl:3: byte 14: error: malformed JSON: trailing characters after the JSON object");
-  check_error(R"({"title": "t"})", "c.jsonl:3: error: record has no text (fields text or maintext)");
+  check_error(R"({"text": "open)",
+              "c.jsonl:3: byte 14: error: malformed JSON: unterminated string");
+  check_error(
+      R"({"text": "a"} x)",
+      "c.jsonl:3: byte 14: error: malformed JSON: trailing characters after the JSON object");
+  check_error(R"({"title": "t"})",
+              "c.jsonl:3: error: record has no text (fields text or maintext)");
   check_error(R"({"text": "a", "date": "yesterday"})",
               "c.jsonl:3: error: record's date 'yesterday' is not a calendar date");
-  check_error(R"({"text": "\ud800"})", "c.jsonl:3: byte 16: error: malformed JSON: unpaired surrogate in \\u escape");
+  check_error(R"({"text": "\ud800"})",
+              "c.jsonl:3: byte 16: error: malformed JSON: unpaired surrogate in \\u escape");
 }
 
 TEST_CASE("ingest: JSON escapes decode to UTF-8") {

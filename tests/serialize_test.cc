@@ -42,7 +42,8 @@ TEST_CASE("serialize: Turtle uses prefixes and parses strictly") {
   CHECK(turtle.find("doc:d0123456789abcdef") != std::string::npos);
   CHECK(turtle.find("\"2019-01-07\"^^xsd:date") != std::string::npos);
   size_t statements = 0;
-  hearsay::Status status = hearsay::ParseStrict(turtle, hearsay::OutputFormat::kTurtle, &statements);
+  hearsay::Status status =
+      hearsay::ParseStrict(turtle, hearsay::OutputFormat::kTurtle, &statements);
   CHECK_MESSAGE(status.ok(), status.message());
   CHECK(statements == 4);
 }

@@ -28,8 +28,8 @@ InputFormat FormatFromPath(std::string_view path);
 // Either a document or the reason there is none.
 using IngestResult = std::variant<Document, Diagnostic>;
 
-// A plain-text article. `meta` comes from the command line; a missing date is looked up in
-// a dateline at the top of the text.
+// A plain-text article, its bytes kept as they are (offsets refer to them). `meta` comes from
+// the command line (a missing date is filled later from a dateline: CompleteMetadata).
 IngestResult IngestText(std::string_view bytes, const std::string& origin, ArticleMeta meta);
 
 // What tells an article from the page around it: element, class/id, role and itemprop hints

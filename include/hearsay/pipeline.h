@@ -31,6 +31,11 @@ struct Resources {
 // HEARSAY_ONTOLOGY environment variable.
 std::string DefaultOntologyDir();
 
+// Fills what the text itself can tell about the article: a missing publication date from its
+// dateline ("MOSCOW, Oct. 3 (Reuters) -"). Call before Analyze.
+void CompleteMetadata(const Resources& resources, Document* doc);
+
+// Every stage, in order. Warns (in Analysis::diagnostics) when the date is still unknown.
 Analysis Analyze(const Document& doc, const Resources& resources);
 
 }  // namespace hearsay

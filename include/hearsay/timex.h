@@ -4,6 +4,7 @@
 
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "hearsay/document.h"
@@ -21,6 +22,16 @@ class TimexRules {
 
   static Status Load(const std::string& dir, TimexRules* out);
 
+  // A rule's example from the data file, for tests: the example text, the document date it is
+  // read against, and the value one of its time expressions must get ("-": none at all).
+  struct Example {
+    std::string rule;
+    std::string date;
+    std::string text;
+    std::string value;
+  };
+  std::vector<Example> Examples() const;
+
   struct Data;
   const Data& data() const { return *data_; }
 
@@ -33,8 +44,9 @@ class TimexRules {
 std::vector<Timex> FindTimexes(const Document& doc, const Segmentation& seg,
                                const TimexRules& rules);
 
-// The publication date (YYYY-MM-DD) from a dateline near the top of the text ("Friday,
-// January 4, 2019", "MOSCOW, Oct. 3 (Reuters) -"), or empty when there is none.
+// The publication date (YYYY-MM-DD) from a dateline near the top of the text: "Friday, January 4,
+// 2019", "December 10, 2013" on the line after the title, "MOSCOW, Oct. 3 (Reuters) -" (the
+// year then comes from another date of the top lines). Empty when there is none.
 std::string FindDatelineDate(std::string_view text, const TimexRules& rules);
 
 }  // namespace hearsay

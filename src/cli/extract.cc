@@ -12,7 +12,7 @@
 #include "hearsay/graph.h"
 #include "hearsay/ingest.h"
 #include "hearsay/pipeline.h"
-#include "hearsay/timex.h"
+#include "hearsay/render.h"
 
 namespace hearsay::cli {
 namespace {
@@ -27,6 +27,8 @@ struct Job {
   IngestResult input;  // a document, or why there is none
   uint64_t bytes = 0;
   std::string output;  // serialized statements
+  Graph graph;         // kept instead of serialized when merging
+  std::string page;    // file name of the rendered page
   std::vector<Diagnostic> diagnostics;
   size_t triples = 0;
 };
@@ -39,6 +41,21 @@ struct Totals {
   uint64_t triples = 0;
   std::map<std::string, uint64_t> failure_reasons;
 };
+
+// "dir/story.txt" -> "story.html", "crawl.jsonl:17" -> "crawl-17.html".
+std::string PageName(const std::string& origin) {
+  std::string name = origin.substr(origin.find_last_of('/') + 1);
+  size_t colon = name.rfind(':');
+  std::string line = colon == std::string::npos ? "" : "-" + name.substr(colon + 1);
+  name = name.substr(0, colon);
+  name = name.substr(0, name.find_last_of('.')) + line;
+  for (char& c : name) {
+    bool safe = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                c == '-' || c == '_' || c == '.';
+    if (!safe) c = '_';
+  }
+  return (name.empty() || name == "-" ? std::string("stdin") : name) + ".html";
+}
 
 // A failure's reason for the summary: its message up to the first colon or quote.
 std::string ReasonOf(const std::string& message) {
@@ -87,7 +104,10 @@ class Extractor {
 
   void Add(IngestResult input, uint64_t bytes) {
     batch_bytes_ += bytes;
-    batch_.push_back({std::move(input), bytes, {}, {}, 0});
+    Job job;
+    job.input = std::move(input);
+    job.bytes = bytes;
+    batch_.push_back(std::move(job));
     if (batch_.size() >= kBatchArticles || batch_bytes_ >= kBatchBytes) Flush();
   }
 
@@ -112,26 +132,63 @@ class Extractor {
       ++totals_.extracted;
       totals_.triples += job.triples;
       for (Diagnostic& diagnostic : job.diagnostics) Report(std::move(diagnostic));
-      std::fwrite(job.output.data(), 1, job.output.size(), out_);
+      if (options_.render && !options_.render_dir.empty()) {
+        WritePage(job);
+      } else if (merged_ != nullptr) {
+        merged_->Add(job.graph);
+      } else {
+        Write(job.output);
+      }
     }
     batch_.clear();
     batch_bytes_ = 0;
     if (progress_ != nullptr) progress_->Update(totals_, false);
   }
 
+  // Writes one article's output, with the format's separator between non-empty ones.
+  void Write(const std::string& text) {
+    if (text.empty()) return;
+    if (wrote_any_) {
+      std::string_view separator = Separator(options_.format);
+      std::fwrite(separator.data(), 1, separator.size(), out_);
+    }
+    std::fwrite(text.data(), 1, text.size(), out_);
+    wrote_any_ = true;
+  }
+
+  void WritePage(const Job& job) {
+    std::string path = options_.render_dir + "/" + job.page;
+    std::FILE* file = std::fopen(path.c_str(), "wb");
+    if (file == nullptr ||
+        std::fwrite(job.output.data(), 1, job.output.size(), file) != job.output.size()) {
+      Report({Severity::kError, path, 0, 0, false, "cannot write the page"});
+    }
+    if (file != nullptr) std::fclose(file);
+  }
+
   void set_progress(Progress* progress) { progress_ = progress; }
+  void set_merged(MergedTurtle* merged) { merged_ = merged; }
   const Totals& totals() const { return totals_; }
 
  private:
   void Process(Job& job) const {
     auto* doc = std::get_if<Document>(&job.input);
     if (doc == nullptr) return;
-    if (doc->meta.date.empty()) doc->meta.date = FindDatelineDate(doc->text, resources_.timex);
+    CompleteMetadata(resources_, doc);
     Analysis analysis = Analyze(*doc, resources_);
+    job.diagnostics = std::move(analysis.diagnostics);
+    if (options_.render) {
+      job.output = RenderHtml(*doc, analysis);
+      job.page = PageName(doc->origin);
+      return;
+    }
     Graph graph = BuildGraph(*doc, analysis);
     job.triples = graph.triples.size();
-    job.output = Serialize(graph, options_.format);
-    job.diagnostics = std::move(analysis.diagnostics);
+    if (merged_ != nullptr) {
+      job.graph = std::move(graph);
+    } else {
+      job.output = Serialize(graph, options_.format);
+    }
   }
 
   void RunBatch() {
@@ -163,6 +220,8 @@ class Extractor {
   uint64_t batch_bytes_ = 0;
   Totals totals_;
   Progress* progress_ = nullptr;
+  MergedTurtle* merged_ = nullptr;
+  bool wrote_any_ = false;
 };
 
 void ReadJsonl(const InputFile& input, const ExtractOptions& options, Extractor* extractor) {
@@ -178,11 +237,11 @@ void ReadJsonl(const InputFile& input, const ExtractOptions& options, Extractor*
   uint64_t line_bytes = 0;
   for (uint64_t number = 1; reader.Next(&line, &too_long, &line_bytes); ++number) {
     if (too_long) {
-      extractor->Add(Diagnostic{Severity::kError, input.path, number, 0, false,
-                                "record is " + std::to_string(line_bytes) +
-                                    " bytes, over the limit of " +
-                                    std::to_string(options.max_bytes) + " (see --max-bytes)"},
-                     line_bytes);
+      extractor->Add(
+          Diagnostic{Severity::kError, input.path, number, 0, false,
+                     "record is " + std::to_string(line_bytes) + " bytes, over the limit of " +
+                         std::to_string(options.max_bytes) + " (see --max-bytes)"},
+          line_bytes);
       continue;
     }
     if (line.find_first_not_of(" \t\r") == std::string::npos) continue;  // blank line
@@ -231,10 +290,16 @@ int RunExtract(const ExtractOptions& options) {
       return 2;
     }
   }
-  std::string prologue = Prologue(options.format);
-  std::fwrite(prologue.data(), 1, prologue.size(), out);
-
   Extractor extractor(options, resources, out);
+  MergedTurtle merged;
+  if (options.render) {
+    // pages only: no RDF framing
+  } else if (options.merge) {
+    extractor.set_merged(&merged);
+  } else {
+    std::string prologue = Prologue(options.format);
+    std::fwrite(prologue.data(), 1, prologue.size(), out);
+  }
   for (Diagnostic& problem : input_problems) extractor.Report(std::move(problem));
   uint64_t total_bytes = 0;
   for (const InputFile& input : inputs) total_bytes += input.size;
@@ -244,6 +309,10 @@ int RunExtract(const ExtractOptions& options) {
   for (const InputFile& input : inputs) ReadInput(input, options, resources.html, &extractor);
   extractor.Flush();
   progress.Update(extractor.totals(), true);
+  std::string ending = options.render  ? std::string()
+                       : options.merge ? merged.Finish()
+                                       : Epilogue(options.format);
+  std::fwrite(ending.data(), 1, ending.size(), out);
 
   bool write_failed = std::fflush(out) != 0 || std::ferror(out) != 0;
   if (out != stdout) write_failed = std::fclose(out) != 0 || write_failed;

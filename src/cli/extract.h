@@ -14,7 +14,10 @@ struct ExtractOptions {
   ArticleMeta meta;  // from --date --publisher --url --title
   OutputFormat format = OutputFormat::kTurtle;
   std::string output = "-";
-  unsigned jobs = 0;  // 0: all cores
+  unsigned jobs = 0;       // 0: all cores
+  bool render = false;     // `hearsay render`: an HTML page per article instead of RDF
+  std::string render_dir;  // where the pages go ("" with render: standard output)
+  bool merge = false;      // one deduplicated Turtle document (Sord) instead of a stream
   bool quiet = false;
   bool progress = false;  // a progress line on standard error (default: when it is a terminal)
   std::string ontology_dir;

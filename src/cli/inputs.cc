@@ -17,7 +17,8 @@ Diagnostic Problem(const std::string& origin, std::string message,
 
 bool KnownExtension(const fs::path& path) {
   std::string ext = path.extension().string();
-  std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return std::tolower(c); });
+  std::transform(ext.begin(), ext.end(), ext.begin(),
+                 [](unsigned char c) { return std::tolower(c); });
   return ext == ".txt" || ext == ".html" || ext == ".htm" || ext == ".xhtml" || ext == ".jsonl" ||
          ext == ".ndjson";
 }
@@ -44,19 +45,23 @@ std::vector<InputFile> ExpandInputs(const std::vector<std::string>& arguments,
       continue;
     }
     std::vector<fs::path> found;
+    std::vector<fs::path> skipped;
     fs::recursive_directory_iterator it(argument, fs::directory_options::skip_permission_denied,
                                         error);
     for (; !error && it != fs::recursive_directory_iterator(); it.increment(error)) {
       if (!it->is_regular_file(error)) continue;
-      if (KnownExtension(it->path())) {
-        found.push_back(it->path());
-      } else {
-        diagnostics->push_back(Problem(it->path().string(),
-                                       "skipped: not .txt, .html, .htm or .jsonl",
-                                       Severity::kWarning));
-      }
+      (KnownExtension(it->path()) ? found : skipped).push_back(it->path());
     }
-    if (error) diagnostics->push_back(Problem(argument, "cannot read directory: " + error.message()));
+    if (error)
+      diagnostics->push_back(Problem(argument, "cannot read directory: " + error.message()));
+    if (!skipped.empty()) {
+      std::sort(skipped.begin(), skipped.end());
+      diagnostics->push_back(Problem(
+          argument,
+          "skipped " + std::to_string(skipped.size()) +
+              " file(s) that are not .txt, .html, .htm or .jsonl, e.g. " + skipped[0].string(),
+          Severity::kWarning));
+    }
     std::sort(found.begin(), found.end());
     for (const fs::path& path : found) {
       std::error_code size_error;
@@ -71,9 +76,9 @@ bool ReadWholeFile(const InputFile& input, uint64_t max_bytes, std::string* out,
                    Diagnostic* problem) {
   bool is_stdin = input.path == "-";
   if (!is_stdin && input.size > max_bytes) {
-    *problem = Problem(input.path, "file is " + std::to_string(input.size) +
-                                       " bytes, over the limit of " + std::to_string(max_bytes) +
-                                       " (raise it with --max-bytes)");
+    *problem =
+        Problem(input.path, "file is " + std::to_string(input.size) + " bytes, over the limit of " +
+                                std::to_string(max_bytes) + " (raise it with --max-bytes)");
     return false;
   }
   std::FILE* file = is_stdin ? stdin : std::fopen(input.path.c_str(), "rb");

@@ -16,6 +16,7 @@ constexpr char kVersion[] = "hearsay 0.1.0";
 
 constexpr char kUsage[] =
     "usage: hearsay extract [options] FILE...\n"
+    "       hearsay render [options] FILE... [-o DIR]\n"
     "       hearsay --help | --version\n";
 
 constexpr char kHelp[] =
@@ -37,8 +38,11 @@ constexpr char kHelp[] =
     "  --title TEXT          headline (one article only)\n"
     "\n"
     "Output:\n"
-    "  -f, --format FMT      turtle (default), ntriples or nquads (one graph per article)\n"
+    "  -f, --format FMT      turtle (default), ntriples, nquads (one graph per article) or\n"
+    "                        jsonld (schema.org context: claims as schema:Claim)\n"
     "  -o, --output FILE     write there instead of standard output\n"
+    "      --merge           Turtle only: one deduplicated document for the whole batch, each\n"
+    "                        entity and event described once (holds the graph in memory)\n"
     "\n"
     "Batches:\n"
     "  -j, --jobs N          worker threads (default: all cores); output is identical for any N\n"
@@ -49,6 +53,12 @@ constexpr char kHelp[] =
     "                        ones, or $HEARSAY_ONTOLOGY\n"
     "\n"
     "JSONL fields: url, title, text|maintext, date|date_publish, publisher|source_domain.\n"
+    "\n"
+    "hearsay render takes the same options and FILEs and writes, instead of RDF, one\n"
+    "self-contained HTML page per article (to -o DIR, named after the input; a single article\n"
+    "goes to standard output): claims, sources, cues, events and times highlighted in the text,\n"
+    "and a panel listing each claim with its source, relay and date, and each event with its\n"
+    "actors, place, time and factuality.\n"
     "\n"
     "Exit status: 0 when every input was extracted, 1 when some input failed (each failure is\n"
     "reported on standard error with its file, line and byte offset; the others are still\n"
@@ -73,8 +83,9 @@ bool ParseCount(const char* text, uint64_t* out) {
   return true;
 }
 
-int Extract(int argc, char** argv) {
+int Extract(int argc, char** argv, bool render) {
   hearsay::cli::ExtractOptions options;
+  options.render = render;
   options.progress = isatty(STDERR_FILENO) != 0;
   bool only_files = false;
   for (int i = 0; i < argc; ++i) {
@@ -109,17 +120,20 @@ int Extract(int argc, char** argv) {
     } else if (arg == "-f" || arg == "--format") {
       if (!value(&v)) return UsageError("--format needs a value");
       if (!hearsay::ParseOutputFormat(v, &options.format)) {
-        return UsageError(std::string("unknown format '") + v + "' (turtle, ntriples, nquads)");
+        return UsageError(std::string("unknown format '") + v +
+                          "' (turtle, ntriples, nquads, jsonld)");
       }
     } else if (arg == "-o" || arg == "--output") {
       if (!value(&v)) return UsageError("--output needs a file name");
-      options.output = v;
+      (render ? options.render_dir : options.output) = v;
     } else if (arg == "-j" || arg == "--jobs") {
       uint64_t jobs = 0;
       if (!value(&v) || !ParseCount(v, &jobs) || jobs == 0 || jobs > 1024) {
         return UsageError("--jobs needs a number from 1 to 1024");
       }
       options.jobs = static_cast<unsigned>(jobs);
+    } else if (arg == "--merge") {
+      options.merge = true;
     } else if (arg == "-q" || arg == "--quiet") {
       options.quiet = true;
     } else if (arg == "--progress") {
@@ -134,6 +148,14 @@ int Extract(int argc, char** argv) {
     } else {
       return UsageError("unknown option " + std::string(arg));
     }
+  }
+  if (render && options.render_dir.empty() &&
+      (options.inputs.size() != 1 ||
+       hearsay::FormatFromPath(options.inputs[0]) == hearsay::InputFormat::kJsonl)) {
+    return UsageError("render writes one page per article: give -o DIR for several articles");
+  }
+  if (options.merge && options.format != hearsay::OutputFormat::kTurtle) {
+    return UsageError("--merge writes one Turtle document; for N-Triples/N-Quads use sort -u");
   }
   if (options.inputs.empty()) return UsageError("no input files (use - for standard input)");
   if ((!options.meta.url.empty() || !options.meta.title.empty()) && options.inputs.size() > 1) {
@@ -155,6 +177,7 @@ int main(int argc, char** argv) {
     std::puts(kVersion);
     return 0;
   }
-  if (command == "extract") return Extract(argc - 2, argv + 2);
+  if (command == "extract") return Extract(argc - 2, argv + 2, false);
+  if (command == "render") return Extract(argc - 2, argv + 2, true);
   return UsageError("unknown command '" + std::string(command) + "'");
 }

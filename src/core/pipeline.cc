@@ -20,13 +20,17 @@ std::string DefaultOntologyDir() {
   return HEARSAY_ONTOLOGY_DIR;
 }
 
+void CompleteMetadata(const Resources& resources, Document* doc) {
+  if (doc->meta.date.empty()) doc->meta.date = FindDatelineDate(doc->text, resources.timex);
+}
+
 Analysis Analyze(const Document& doc, const Resources& resources) {
   Analysis analysis;
   analysis.segmentation = Segment(doc, resources.segment);
   analysis.mentions = FindMentions(doc, analysis.segmentation, resources.gazetteer);
   analysis.timexes = FindTimexes(doc, analysis.segmentation, resources.timex);
-  analysis.claims = FindClaims(doc, analysis.segmentation, analysis.mentions, analysis.timexes,
-                               resources.cues);
+  analysis.claims =
+      FindClaims(doc, analysis.segmentation, analysis.mentions, analysis.timexes, resources.cues);
   analysis.events = FindEvents(doc, analysis.segmentation, analysis.mentions, analysis.timexes,
                                analysis.claims, resources.triggers);
   if (doc.meta.date.empty()) {

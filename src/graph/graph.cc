@@ -123,9 +123,8 @@ class Builder {
       : doc_(doc), analysis_(analysis), code_points_(doc.text) {}
 
   Graph Build() {
-    graph_.document_iri = Join(kDoc, Mint('d', "doc|" + (doc_.meta.url.empty()
-                                                              ? Sha256Hex(doc_.text)
-                                                              : doc_.meta.url)));
+    graph_.document_iri = Join(
+        kDoc, Mint('d', "doc|" + (doc_.meta.url.empty() ? Sha256Hex(doc_.text) : doc_.meta.url)));
     AddArticle();
     for (size_t i = 0; i < analysis_.mentions.entities.size(); ++i) AddEntity(i);
     for (size_t i = 0; i < analysis_.timexes.size(); ++i) AddTime(i);
@@ -177,8 +176,8 @@ class Builder {
                   {EntityType::kPlace, 'l', "place"}};
     for (const auto& kind : kKinds) {
       if (kind.type == entity.type) {
-        return Join(kEntity,
-                    Mint(kind.letter, std::string("entity|") + kind.seed + "|" + NameKey(entity.name)));
+        return Join(kEntity, Mint(kind.letter,
+                                  std::string("entity|") + kind.seed + "|" + NameKey(entity.name)));
       }
     }
     return {};
@@ -206,7 +205,8 @@ class Builder {
       }
     }
     if (!headline.empty()) AddText(iri, kSchema, "headline", headline);
-    if (!doc_.meta.url.empty()) Add(iri, kSchema, "url", Term::Literal(doc_.meta.url, Join(kXsd, "anyURI")));
+    if (!doc_.meta.url.empty())
+      Add(iri, kSchema, "url", Term::Literal(doc_.meta.url, Join(kXsd, "anyURI")));
     Add(iri, kHs, "textSha256", Term::Literal(Sha256Hex(doc_.text)));
   }
 
@@ -242,7 +242,8 @@ class Builder {
         break;
     }
     if (entity.type != EntityType::kMedia) AddText(iri, kRdfs, "label", entity.name);
-    if (!entity.wikidata.empty()) Add(iri, kSkos, "exactMatch", Term::Iri(Join(kWd, entity.wikidata)));
+    if (!entity.wikidata.empty())
+      Add(iri, kSkos, "exactMatch", Term::Iri(Join(kWd, entity.wikidata)));
     for (uint32_t m : entity.mentions) {
       Add(iri, kGaf, "denotedBy", Term::Iri(MentionIri(analysis_.mentions.mentions[m].span)));
     }
@@ -278,8 +279,8 @@ class Builder {
     if (claim.source_entity != kNone) return EntityIri(claim.source_entity);
     if (claim.source.empty()) return {};
     std::string iri = Join(kEntity, Mint('a', "agent|" + graph_.document_iri + "|" +
-                                                   std::to_string(claim.source.begin) + "," +
-                                                   std::to_string(claim.source.end)));
+                                                  std::to_string(claim.source.begin) + "," +
+                                                  std::to_string(claim.source.end)));
     AddType(iri, kSem, "Actor");
     AddType(iri, kProv, "Agent");
     AddText(iri, kRdfs, "label", claim.source.In(doc_.text));
@@ -395,8 +396,10 @@ class Builder {
       std::string iri = MentionIri(span);
       AddType(iri, kNif, "String");
       Add(iri, kNif, "referenceContext", Term::Iri(graph_.document_iri));
-      Add(iri, kNif, "beginIndex", Term::Literal(std::to_string(code_points_.At(span.begin)), xsd_index));
-      Add(iri, kNif, "endIndex", Term::Literal(std::to_string(code_points_.At(span.end)), xsd_index));
+      Add(iri, kNif, "beginIndex",
+          Term::Literal(std::to_string(code_points_.At(span.begin)), xsd_index));
+      Add(iri, kNif, "endIndex",
+          Term::Literal(std::to_string(code_points_.At(span.end)), xsd_index));
       AddText(iri, kNif, "anchorOf", span.In(doc_.text));
     }
   }

@@ -34,8 +34,8 @@ bool IsBlank(std::string_view text) {
 }
 
 // Checks what every article must be: non-empty valid UTF-8 without NUL bytes.
-std::optional<Diagnostic> CheckText(std::string_view text, const std::string& origin,
-                                    uint64_t line, std::string_view what) {
+std::optional<Diagnostic> CheckText(std::string_view text, const std::string& origin, uint64_t line,
+                                    std::string_view what) {
   if (IsBlank(text)) return Error(origin, line, std::string(what) + " is empty");
   size_t bad = FindInvalidUtf8(text);
   if (bad != std::string_view::npos) {
@@ -126,9 +126,9 @@ IngestResult IngestJsonlRecord(std::string_view line_bytes, const std::string& o
                                uint64_t line, const ArticleMeta& defaults) {
   size_t bad = FindInvalidUtf8(line_bytes);
   if (bad != std::string_view::npos) {
-    return ErrorAt(origin, line, bad,
-                   line_bytes[bad] == '\0' ? "record holds a NUL byte"
-                                           : "record is not valid UTF-8");
+    return ErrorAt(
+        origin, line, bad,
+        line_bytes[bad] == '\0' ? "record holds a NUL byte" : "record is not valid UTF-8");
   }
   json::Record record;
   size_t error_offset = 0;

@@ -1,6 +1,7 @@
 #include "hearsay/serialize.h"
 
 #include <serd/serd.h>
+#include <sord/sord.h>
 
 #include <memory>
 
@@ -46,9 +47,14 @@ SerdEnv* SharedEnv() {
 
 SerdSyntax SyntaxOf(OutputFormat format) {
   switch (format) {
-    case OutputFormat::kTurtle: return SERD_TURTLE;
-    case OutputFormat::kNTriples: return SERD_NTRIPLES;
-    case OutputFormat::kNQuads: return SERD_NQUADS;
+    case OutputFormat::kTurtle:
+      return SERD_TURTLE;
+    case OutputFormat::kNTriples:
+      return SERD_NTRIPLES;
+    case OutputFormat::kNQuads:
+      return SERD_NQUADS;
+    case OutputFormat::kJsonLd:
+      break;
   }
   return SERD_TURTLE;
 }
@@ -66,6 +72,123 @@ SerdNode NodeOf(const Term& term) {
                                Bytes(term.value));
 }
 
+void AppendJsonString(std::string_view text, std::string* out) {
+  out->push_back('"');
+  for (char c : text) {
+    switch (c) {
+      case '"':
+        out->append("\\\"");
+        break;
+      case '\\':
+        out->append("\\\\");
+        break;
+      case '\n':
+        out->append("\\n");
+        break;
+      case '\r':
+        out->append("\\r");
+        break;
+      case '\t':
+        out->append("\\t");
+        break;
+      default:
+        if (static_cast<unsigned char>(c) < 0x20) {
+          char escape[8];
+          std::snprintf(escape, sizeof escape, "\\u%04x", c);
+          out->append(escape);
+        } else {
+          out->push_back(c);
+        }
+    }
+  }
+  out->push_back('"');
+}
+
+// prefix:local for IRIs in our namespaces (JSON-LD compacts any suffix), else the IRI.
+std::string Compact(const std::string& iri) {
+  for (const Namespace& ns : OutputNamespaces()) {
+    std::string_view base = ns.iri;
+    if (iri.size() > base.size() && iri.compare(0, base.size(), base) == 0) {
+      return std::string(ns.prefix) + ":" + iri.substr(base.size());
+    }
+  }
+  return iri;
+}
+
+std::string JsonLdPrologue() {
+  std::string out = "{\"@context\": {";
+  for (const Namespace& ns : OutputNamespaces()) {
+    AppendJsonString(ns.prefix, &out);
+    out += ": ";
+    AppendJsonString(ns.iri, &out);
+    out += ", ";
+  }
+  // Readable names for the terms a ClaimReview consumer meets first.
+  out +=
+      "\"Claim\": \"schema:Claim\", \"NewsArticle\": \"schema:NewsArticle\", "
+      "\"text\": \"schema:text\", \"author\": {\"@id\": \"schema:author\", \"@type\": "
+      "\"@id\"}, \"appearance\": {\"@id\": \"schema:appearance\", \"@type\": \"@id\"}, "
+      "\"dateCreated\": {\"@id\": \"schema:dateCreated\", \"@type\": \"xsd:date\"}},\n"
+      "\"@graph\": [\n";
+  return out;
+}
+
+void AppendJsonLdValue(const Term& term, std::string* out) {
+  if (term.kind == Term::Kind::kIri) {
+    *out += "{\"@id\": ";
+    AppendJsonString(Compact(term.value), out);
+    *out += "}";
+  } else if (term.datatype.empty()) {
+    AppendJsonString(term.value, out);
+  } else {
+    *out += "{\"@value\": ";
+    AppendJsonString(term.value, out);
+    *out += ", \"@type\": ";
+    AppendJsonString(Compact(term.datatype), out);
+    *out += "}";
+  }
+}
+
+// One node object per subject; values of a property in one array. Triples arrive sorted, so a
+// subject's statements (rdf:type first) and a predicate's objects are adjacent.
+std::string JsonLdNodes(const Graph& graph) {
+  static const std::string kType = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type";
+  std::string out;
+  const auto& triples = graph.triples;
+  for (size_t i = 0; i < triples.size();) {
+    if (!out.empty()) out += ",\n";
+    out += "{\"@id\": ";
+    AppendJsonString(Compact(triples[i].subject.value), &out);
+    size_t subject_end = i;
+    while (subject_end < triples.size() && triples[subject_end].subject == triples[i].subject) {
+      ++subject_end;
+    }
+    while (i < subject_end) {
+      size_t predicate_end = i;
+      while (predicate_end < subject_end &&
+             triples[predicate_end].predicate == triples[i].predicate) {
+        ++predicate_end;
+      }
+      bool is_type = triples[i].predicate.value == kType;
+      out += ", ";
+      AppendJsonString(is_type ? "@type" : Compact(triples[i].predicate.value), &out);
+      out += ": [";
+      for (size_t k = i; k < predicate_end; ++k) {
+        if (k > i) out += ", ";
+        if (is_type) {
+          AppendJsonString(Compact(triples[k].object.value), &out);
+        } else {
+          AppendJsonLdValue(triples[k].object, &out);
+        }
+      }
+      out += "]";
+      i = predicate_end;
+    }
+    out += "}";
+  }
+  return out;
+}
+
 }  // namespace
 
 bool ParseOutputFormat(std::string_view name, OutputFormat* out) {
@@ -75,6 +198,8 @@ bool ParseOutputFormat(std::string_view name, OutputFormat* out) {
     *out = OutputFormat::kNTriples;
   } else if (name == "nquads" || name == "nq") {
     *out = OutputFormat::kNQuads;
+  } else if (name == "jsonld" || name == "json-ld") {
+    *out = OutputFormat::kJsonLd;
   } else {
     return false;
   }
@@ -83,12 +208,13 @@ bool ParseOutputFormat(std::string_view name, OutputFormat* out) {
 
 std::string Prologue(OutputFormat format) {
   std::string out;
+  if (format == OutputFormat::kJsonLd) return JsonLdPrologue();
   if (format != OutputFormat::kTurtle) return out;
   // A writer of its own: setting prefixes writes to the writer's environment, and the shared
   // one is read by other threads.
   EnvPtr env = MakeEnv();
-  WriterPtr writer(serd_writer_new(SERD_TURTLE, SERD_STYLE_CURIED, env.get(), nullptr,
-                                   AppendToString, &out));
+  WriterPtr writer(
+      serd_writer_new(SERD_TURTLE, SERD_STYLE_CURIED, env.get(), nullptr, AppendToString, &out));
   serd_env_foreach(env.get(), reinterpret_cast<SerdPrefixSink>(serd_writer_set_prefix),
                    writer.get());
   serd_writer_finish(writer.get());
@@ -96,7 +222,16 @@ std::string Prologue(OutputFormat format) {
   return out;
 }
 
+std::string Epilogue(OutputFormat format) {
+  return format == OutputFormat::kJsonLd ? "\n]}\n" : "";
+}
+
+std::string_view Separator(OutputFormat format) {
+  return format == OutputFormat::kJsonLd ? ",\n" : "";
+}
+
 std::string Serialize(const Graph& graph, OutputFormat format) {
+  if (format == OutputFormat::kJsonLd) return JsonLdNodes(graph);
   std::string out;
   out.reserve(graph.triples.size() * 96);
   WriterPtr writer = MakeWriter(format, &out);
@@ -112,6 +247,49 @@ std::string Serialize(const Graph& graph, OutputFormat format) {
   }
   serd_writer_finish(writer.get());
   if (format == OutputFormat::kTurtle && !out.empty()) out.push_back('\n');
+  return out;
+}
+
+struct MergedTurtle::Model {
+  SordWorld* world = sord_world_new();
+  SordModel* model = sord_new(world, SORD_SPO, false);
+
+  ~Model() {
+    sord_free(model);
+    sord_world_free(world);
+  }
+
+  // Sord interns nodes; each sord_new_* reference is released after sord_add took its own.
+  SordNode* Node(const Term& term) {
+    if (term.kind == Term::Kind::kIri) return sord_new_uri(world, Bytes(term.value));
+    SordNode* datatype =
+        term.datatype.empty() ? nullptr : sord_new_uri(world, Bytes(term.datatype));
+    SordNode* literal = sord_new_literal(world, datatype, Bytes(term.value), nullptr);
+    if (datatype != nullptr) sord_node_free(world, datatype);
+    return literal;
+  }
+};
+
+MergedTurtle::MergedTurtle() : model_(std::make_unique<Model>()) {}
+MergedTurtle::~MergedTurtle() = default;
+
+void MergedTurtle::Add(const Graph& graph) {
+  for (const Triple& triple : graph.triples) {
+    SordNode* nodes[3] = {model_->Node(triple.subject), model_->Node(triple.predicate),
+                          model_->Node(triple.object)};
+    SordQuad quad = {nodes[0], nodes[1], nodes[2], nullptr};
+    sord_add(model_->model, quad);
+    for (SordNode* node : nodes) sord_node_free(model_->world, node);
+  }
+}
+
+size_t MergedTurtle::size() const { return sord_num_quads(model_->model); }
+
+std::string MergedTurtle::Finish() {
+  std::string out = Prologue(OutputFormat::kTurtle);
+  WriterPtr writer = MakeWriter(OutputFormat::kTurtle, &out);
+  sord_write(model_->model, writer.get(), nullptr);
+  serd_writer_finish(writer.get());
   return out;
 }
 

@@ -1,20 +1,594 @@
+// The timex stage: RE2 rules from ontology/timex-rules.tsv find time expressions; the functions of
+// normalize.cc turn them into TIMEX3 values against the document date, or against when a
+// quotation was said.
 #include "hearsay/timex.h"
 
+#include <algorithm>
+#include <cctype>
 #include <memory>
+#include <utility>
+
+#include "hearsay/lexicon.h"
+#include "timex/calendar.h"
+#include "timex/normalize.h"
+#include "timex/rules.h"
 
 namespace hearsay {
 
-struct TimexRules::Data {};
 TimexRules::TimexRules() : data_(std::make_unique<Data>()) {}
 TimexRules::~TimexRules() = default;
 TimexRules::TimexRules(TimexRules&&) noexcept = default;
 TimexRules& TimexRules::operator=(TimexRules&&) noexcept = default;
-Status TimexRules::Load(const std::string&, TimexRules*) { return Status::Ok(); }
 
-std::vector<Timex> FindTimexes(const Document&, const Segmentation&, const TimexRules&) {
-  return {};
+namespace timex {
+
+std::string NormalizeWord(std::string_view text) {
+  std::string out;
+  bool space = false;
+  for (size_t i = 0; i < text.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(text[i]);
+    bool nbsp = c == 0xC2 && i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) == 0xA0;
+    if (c == ' ' || c == '\t' || c == '\n' || nbsp) {
+      if (nbsp) ++i;
+      space = true;
+      continue;
+    }
+    if (space && !out.empty()) out += ' ';
+    space = false;
+    out += static_cast<char>(std::tolower(c));
+  }
+  return out;
 }
 
-std::string FindDatelineDate(std::string_view, const TimexRules&) { return {}; }
+void Words::Add(const std::string& word_class, const std::string& word, const std::string& value) {
+  classes_[word_class][NormalizeWord(word)] = value;
+}
+
+std::optional<std::string> Words::Find(std::string_view word_class, std::string_view text) const {
+  auto found_class = classes_.find(std::string(word_class));
+  if (found_class == classes_.end() || text.empty()) return std::nullopt;
+  std::string key = NormalizeWord(text);
+  auto found = found_class->second.find(key);
+  // Abbreviations are listed with their period ("oct."); the text may leave it out.
+  if (found == found_class->second.end()) found = found_class->second.find(key + ".");
+  if (found == found_class->second.end()) return std::nullopt;
+  return found->second;
+}
+
+std::vector<std::string> Words::Of(std::string_view word_class) const {
+  std::vector<std::string> out;
+  auto found = classes_.find(std::string(word_class));
+  if (found == classes_.end()) return out;
+  for (const auto& entry : found->second) out.push_back(entry.first);
+  std::sort(out.begin(), out.end(), [](const std::string& a, const std::string& b) {
+    return a.size() != b.size() ? a.size() > b.size() : a < b;
+  });
+  return out;
+}
+
+namespace {
+
+constexpr const char* kSlotNames[kSlotCount] = {
+    "t",   "year",  "yy",     "month", "day", "weekday", "pod",  "shift",  "relyear",
+    "unit", "num",  "season", "q",     "deictic", "ref", "freq", "decade", "century"};
+
+constexpr std::pair<const char*, Function> kFunctions[] = {
+    {"date", Function::kDate},           {"weekday", Function::kWeekday},
+    {"deictic", Function::kDeictic},     {"anaphoric", Function::kAnaphoric},
+    {"relative", Function::kRelative},   {"ago", Function::kAgo},
+    {"quarter", Function::kQuarter},     {"season", Function::kSeason},
+    {"year", Function::kYear},           {"decade", Function::kDecade},
+    {"century", Function::kCentury},     {"duration", Function::kDuration},
+    {"set", Function::kSet},             {"reference", Function::kReference},
+    {"none", Function::kNone},
+};
+
+// Spaces inside an expression: never a line break, so titles and datelines stay apart.
+constexpr const char* kSpacePattern = "[ \\t\\x{00A0}]+";
+
+RE2::Options PatternOptions() {
+  RE2::Options options;
+  options.set_case_sensitive(false);
+  options.set_log_errors(false);
+  return options;
+}
+
+// One word or phrase of a class as a pattern: "a few" → a[ \t...]+few; "oct." → oct\.?
+std::string WordPattern(const std::string& word, bool capitalized) {
+  std::string out;
+  size_t start = 0;
+  while (start <= word.size()) {
+    size_t space = word.find(' ', start);
+    std::string part = word.substr(start, space == std::string::npos ? space : space - start);
+    if (capitalized && start == 0 && !part.empty()) {
+      part[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(part[0])));
+    }
+    bool period = !part.empty() && part.back() == '.';
+    if (period) part.pop_back();
+    if (!out.empty()) out += kSpacePattern;
+    out += RE2::QuoteMeta(part);
+    if (period) out += "\\.?";
+    if (space == std::string::npos) break;
+    start = space + 1;
+  }
+  return out;
+}
+
+// Replaces {class}, {Class} and {_} in a rule pattern.
+Status ExpandPattern(const TsvRecord& record, const Words& words, std::string* pattern) {
+  std::string out;
+  const std::string& in = *pattern;
+  size_t pos = 0;
+  while (pos < in.size()) {
+    size_t open = in.find('{', pos);
+    // Repetition counts such as \d{1,2} start with a digit and stay as they are.
+    while (open != std::string::npos && open + 1 < in.size() &&
+           !(std::isalpha(static_cast<unsigned char>(in[open + 1])) || in[open + 1] == '_')) {
+      open = in.find('{', open + 1);
+    }
+    if (open == std::string::npos) {
+      out += in.substr(pos);
+      break;
+    }
+    size_t close = in.find('}', open);
+    if (close == std::string::npos) return record.Error("unclosed placeholder in pattern");
+    out += in.substr(pos, open - pos);
+    std::string name = in.substr(open + 1, close - open - 1);
+    if (name == "_") {
+      out += kSpacePattern;
+    } else {
+      bool capitalized = std::isupper(static_cast<unsigned char>(name[0]));
+      std::string word_class = name;
+      word_class[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(name[0])));
+      std::vector<std::string> members = words.Of(word_class);
+      if (members.empty()) return record.Error("no words of class {" + name + "}");
+      std::string alternation;
+      for (const std::string& word : members) {
+        if (!alternation.empty()) alternation += '|';
+        alternation += WordPattern(word, capitalized);
+      }
+      out += (capitalized ? "(?-i:" : "(?:") + alternation + ")";
+    }
+    pos = close + 1;
+  }
+  *pattern = std::move(out);
+  return Status::Ok();
+}
+
+Status LoadWords(const std::string& path, Words* words) {
+  return ReadTsv(path, [&](const TsvRecord& record) {
+    if (record.fields.size() < 2 || record.fields.size() > 3 || record.fields[1].empty()) {
+      return record.Error("expected class, word and value");
+    }
+    words->Add(record.fields[0], record.fields[1],
+               record.fields.size() == 3 ? record.fields[2] : std::string());
+    return Status::Ok();
+  });
+}
+
+Status LoadRule(const TsvRecord& record, const Words& words, RE2::Set* set, Rule* rule) {
+  if (record.fields.size() != 7) {
+    return record.Error(
+        "expected 7 fields: name, pattern, function, args, example_date, example, "
+        "expected_value");
+  }
+  rule->name = record.fields[0];
+  std::string pattern = record.fields[1];
+  Status expanded = ExpandPattern(record, words, &pattern);
+  if (!expanded.ok()) return expanded;
+  rule->pattern = std::make_unique<RE2>(pattern, PatternOptions());
+  if (!rule->pattern->ok()) {
+    return record.Error("rule " + rule->name + ": bad pattern: " + rule->pattern->error());
+  }
+  rule->groups.fill(-1);
+  for (const auto& [name, index] : rule->pattern->NamedCapturingGroups()) {
+    const auto* slot = std::find(std::begin(kSlotNames), std::end(kSlotNames), name);
+    if (slot == std::end(kSlotNames)) {
+      return record.Error("rule " + rule->name + ": unknown group name " + name);
+    }
+    rule->groups[slot - std::begin(kSlotNames)] = index;
+  }
+  const auto* function =
+      std::find_if(std::begin(kFunctions), std::end(kFunctions),
+                   [&](const auto& entry) { return record.fields[2] == entry.first; });
+  if (function == std::end(kFunctions)) {
+    return record.Error("rule " + rule->name + ": unknown function " + record.fields[2]);
+  }
+  rule->function = function->second;
+  if (record.fields[3] != "-") {
+    size_t start = 0;
+    const std::string& args = record.fields[3];
+    while (start < args.size()) {
+      size_t space = args.find(' ', start);
+      if (space == std::string::npos) space = args.size();
+      if (space > start) rule->args.push_back(args.substr(start, space - start));
+      start = space + 1;
+    }
+  }
+  rule->example = {rule->name, record.fields[4], record.fields[5], record.fields[6]};
+  std::string error;
+  if (set->Add(pattern, &error) < 0) {
+    return record.Error("rule " + rule->name + ": bad pattern: " + error);
+  }
+  return Status::Ok();
+}
+
+// One match of one rule.
+struct Candidate {
+  Span span;
+  size_t rule = 0;
+  SlotTexts slots;
+  uint32_t quotation = kNone;  // innermost quotation holding it
+};
+
+// Every rule match in text[begin, end), overlaps resolved: the longest span wins, then the
+// earlier rule. Blocking rules ("none") are removed after they have won their spans.
+std::vector<Candidate> FindCandidates(std::string_view text, const TimexRules::Data& data) {
+  std::vector<int> fired;
+  if (!data.set->Match(text, &fired)) return {};
+  std::vector<Candidate> all;
+  for (int index : fired) {
+    const Rule& rule = data.rules[index];
+    int group_count = rule.pattern->NumberOfCapturingGroups() + 1;
+    std::vector<re2::StringPiece> groups(group_count);
+    size_t pos = 0;
+    while (pos <= text.size() &&
+           rule.pattern->Match(text, pos, text.size(), RE2::UNANCHORED, groups.data(),
+                               group_count)) {
+      const re2::StringPiece& whole = groups[0];
+      Candidate candidate;
+      candidate.rule = index;
+      for (int slot = 0; slot < kSlotCount; ++slot) {
+        int group = rule.groups[slot];
+        if (group >= 0 && groups[group].data() != nullptr) {
+          candidate.slots[slot] = std::string_view(groups[group].data(), groups[group].size());
+        }
+      }
+      std::string_view span_text = candidate.slots[kSpan].data() != nullptr
+                                       ? candidate.slots[kSpan]
+                                       : std::string_view(whole.data(), whole.size());
+      candidate.span.begin = static_cast<uint32_t>(span_text.data() - text.data());
+      candidate.span.end = candidate.span.begin + static_cast<uint32_t>(span_text.size());
+      if (!candidate.span.empty()) all.push_back(candidate);
+      size_t match_end = static_cast<size_t>(whole.data() - text.data()) + whole.size();
+      pos = std::max(match_end, static_cast<size_t>(candidate.span.end));
+      if (whole.empty() || pos <= static_cast<size_t>(whole.data() - text.data())) ++pos;
+    }
+  }
+  std::sort(all.begin(), all.end(), [](const Candidate& a, const Candidate& b) {
+    if (a.span.size() != b.span.size()) return a.span.size() > b.span.size();
+    if (a.rule != b.rule) return a.rule < b.rule;
+    return a.span.begin < b.span.begin;
+  });
+  std::vector<Candidate> chosen;
+  for (const Candidate& candidate : all) {
+    bool overlaps = std::any_of(chosen.begin(), chosen.end(), [&](const Candidate& other) {
+      return other.span.Overlaps(candidate.span);
+    });
+    if (!overlaps) chosen.push_back(candidate);
+  }
+  chosen.erase(std::remove_if(chosen.begin(), chosen.end(),
+                              [&](const Candidate& candidate) {
+                                return data.rules[candidate.rule].function == Function::kNone;
+                              }),
+               chosen.end());
+  std::sort(chosen.begin(), chosen.end(),
+            [](const Candidate& a, const Candidate& b) { return a.span < b.span; });
+  return chosen;
+}
+
+// Sentences from the segmentation, or from line breaks and sentence-final punctuation when the
+// segmentation has none.
+class Sentences {
+ public:
+  Sentences(std::string_view text, const Segmentation& seg) : text_(text), seg_(seg) {}
+
+  uint32_t IndexAt(uint32_t pos) const {
+    const auto& sentences = seg_.sentences;
+    auto after = std::upper_bound(sentences.begin(), sentences.end(), pos,
+                                  [](uint32_t p, const Sentence& s) { return p < s.span.begin; });
+    if (after == sentences.begin()) return kNone;
+    uint32_t index = static_cast<uint32_t>(after - sentences.begin() - 1);
+    return pos < sentences[index].span.end ? index : kNone;
+  }
+
+  Span At(uint32_t pos) const {
+    uint32_t index = IndexAt(pos);
+    Span found = index != kNone ? seg_.sentences[index].span : Span{0, 0};
+    Span heuristic = Heuristic(pos);
+    if (found.empty()) return heuristic;
+    // A coarse segmentation (one sentence for everything) would make tense cues reach too far.
+    return Span{std::max(found.begin, heuristic.begin), std::min(found.end, heuristic.end)};
+  }
+
+ private:
+  static bool IsBreak(std::string_view text, size_t i) {
+    char c = text[i];
+    if (c == '\n') return true;
+    return (c == '.' || c == '!' || c == '?') && i + 1 < text.size() &&
+           (text[i + 1] == ' ' || text[i + 1] == '\n');
+  }
+
+  Span Heuristic(uint32_t pos) const {
+    uint32_t begin = pos;
+    while (begin > 0 && !IsBreak(text_, begin - 1)) --begin;
+    uint32_t end = pos;
+    while (end < text_.size() && !IsBreak(text_, end)) ++end;
+    return Span{begin, end};
+  }
+
+  std::string_view text_;
+  const Segmentation& seg_;
+};
+
+// Lower-case ASCII words of text[span], in order.
+std::vector<std::pair<Span, std::string>> WordsIn(std::string_view text, Span span) {
+  std::vector<std::pair<Span, std::string>> out;
+  uint32_t i = span.begin;
+  while (i < span.end) {
+    if (!std::isalpha(static_cast<unsigned char>(text[i]))) {
+      ++i;
+      continue;
+    }
+    uint32_t start = i;
+    std::string word;
+    while (i < span.end && std::isalpha(static_cast<unsigned char>(text[i]))) {
+      word += static_cast<char>(std::tolower(static_cast<unsigned char>(text[i])));
+      ++i;
+    }
+    out.push_back({Span{start, i}, word});
+  }
+  return out;
+}
+
+// Lower-case words ending in -ed read as past tense; capitalized ones are names ("United").
+int TenseOfWord(std::string_view text, Span span, const std::string& word, const Words& words) {
+  if (words.Has("future_cue", word)) return 1;
+  if (words.Has("past_cue", word)) return -1;
+  if (word.size() >= 5 && word.compare(word.size() - 2, 2, "ed") == 0 &&
+      std::islower(static_cast<unsigned char>(text[span.begin]))) {
+    return -1;
+  }
+  return 0;
+}
+
+// The tense of the clause around a time expression: the nearest cue before it, else after it.
+int DirectionAt(std::string_view text, Span sentence, Span timex, const Words& words) {
+  auto before = WordsIn(text, Span{sentence.begin, std::max(sentence.begin, timex.begin)});
+  for (auto it = before.rbegin(); it != before.rend(); ++it) {
+    if (int tense = TenseOfWord(text, it->first, it->second, words)) return tense;
+  }
+  auto after = WordsIn(text, Span{std::min(timex.end, sentence.end), sentence.end});
+  for (const auto& [span, word] : after) {
+    if (int tense = TenseOfWord(text, span, word, words)) return tense;
+  }
+  return 0;
+}
+
+std::optional<Date> DayOf(const std::string& value) {
+  return value.size() >= 10 ? ParseIsoDate(std::string_view(value).substr(0, 10)) : std::nullopt;
+}
+
+std::optional<int> YearOfValue(const std::string& value) {
+  if (value.size() < 4 || !std::all_of(value.begin(), value.begin() + 4,
+                                       [](char c) { return c >= '0' && c <= '9'; })) {
+    return std::nullopt;
+  }
+  return std::stoi(value.substr(0, 4));
+}
+
+// Resolves candidates in text order; each day-precise value becomes the anchor of anaphora
+// ("the next morning") that follow.
+class Resolver {
+ public:
+  Resolver(std::string_view text, const Sentences& sentences, const TimexRules::Data& data)
+      : text_(text), sentences_(sentences), data_(data) {}
+
+  // False when the match is no time expression after all (February 30), which only shows when
+  // there is a reference date: without one, relative expressions are kept unresolved.
+  bool Resolve(const Candidate& candidate, Reference* reference, Timex* out) const {
+    const Rule& rule = data_.rules[candidate.rule];
+    reference->direction =
+        DirectionAt(text_, sentences_.At(candidate.span.begin), candidate.span, data_.words);
+    Normalized normalized = Normalize(rule, candidate.slots, *reference, data_.words);
+    out->span = candidate.span;
+    out->sentence = sentences_.IndexAt(candidate.span.begin);
+    out->type = normalized.type;
+    out->value = std::move(normalized.value);
+    if (out->value.empty()) return !reference->day;
+    if (out->type == TimexType::kDate) {
+      if (auto day = DayOf(out->value)) reference->last_day = day;
+      if (auto year = YearOfValue(out->value)) reference->last_year = year;
+    }
+    return true;
+  }
+
+ private:
+  std::string_view text_;
+  const Sentences& sentences_;
+  const TimexRules::Data& data_;
+};
+
+// How far back (bytes) a "said on Tuesday" may be from a quotation it dates.
+constexpr uint32_t kSpeechLookback = 600;
+
+bool HasSpeechCue(std::string_view text, Span sentence, const Words& words) {
+  for (const auto& entry : WordsIn(text, sentence)) {
+    if (words.Has("speech_cue", entry.second)) return true;
+  }
+  return false;
+}
+
+}  // namespace
+}  // namespace timex
+
+std::vector<TimexRules::Example> TimexRules::Examples() const {
+  std::vector<Example> out;
+  for (const auto& rule : data_->rules) out.push_back(rule.example);
+  return out;
+}
+
+Status TimexRules::Load(const std::string& dir, TimexRules* out) {
+  auto data = std::make_unique<Data>();
+  Status status = timex::LoadWords(dir + "/timex-words.tsv", &data->words);
+  if (!status.ok()) return status;
+  data->set = std::make_unique<RE2::Set>(timex::PatternOptions(), RE2::UNANCHORED);
+  status = ReadTsv(dir + "/timex-rules.tsv", [&](const TsvRecord& record) {
+    timex::Rule rule;
+    Status loaded = timex::LoadRule(record, data->words, data->set.get(), &rule);
+    if (loaded.ok()) data->rules.push_back(std::move(rule));
+    return loaded;
+  });
+  if (!status.ok()) return status;
+  if (data->rules.empty()) return Status::Error(dir + "/timex-rules.tsv: no rules");
+  if (!data->set->Compile()) return Status::Error(dir + "/timex-rules.tsv: cannot compile rules");
+  out->data_ = std::move(data);
+  return Status::Ok();
+}
+
+std::vector<Timex> FindTimexes(const Document& doc, const Segmentation& seg,
+                               const TimexRules& rules) {
+  using timex::Candidate;
+  const TimexRules::Data& data = rules.data();
+  std::string_view text = doc.text;
+  std::vector<Candidate> candidates = timex::FindCandidates(text, data);
+  candidates.erase(std::remove_if(candidates.begin(), candidates.end(),
+                                  [&](const Candidate& candidate) {
+                                    return std::any_of(
+                                        seg.paragraphs.begin(), seg.paragraphs.end(),
+                                        [&](const Paragraph& paragraph) {
+                                          return paragraph.boilerplate &&
+                                                 paragraph.span.Overlaps(candidate.span);
+                                        });
+                                  }),
+                   candidates.end());
+  for (Candidate& candidate : candidates) {
+    for (uint32_t q = 0; q < seg.quotations.size(); ++q) {
+      const Quotation& quotation = seg.quotations[q];
+      if (!quotation.inner.Contains(candidate.span)) continue;
+      if (candidate.quotation == kNone ||
+          seg.quotations[candidate.quotation].inner.Contains(quotation.inner)) {
+        candidate.quotation = q;
+      }
+    }
+  }
+
+  timex::Sentences sentences(text, seg);
+  timex::Resolver resolver(text, sentences, data);
+  std::vector<Timex> out(candidates.size());
+  std::vector<bool> done(candidates.size(), false);
+  std::vector<bool> keep(candidates.size(), false);
+  const std::optional<timex::Date> document_day = timex::ParseIsoDate(doc.meta.date);
+
+  // The narrative first: it says when the quotations were said.
+  timex::Reference narrative;
+  narrative.day = document_day;
+  for (size_t i = 0; i < candidates.size(); ++i) {
+    if (candidates[i].quotation != kNone) continue;
+    keep[i] = resolver.Resolve(candidates[i], &narrative, &out[i]);
+    done[i] = true;
+  }
+
+  // Then each quotation, outer ones before the ones nested in them.
+  std::vector<std::optional<timex::Date>> said_on(seg.quotations.size());
+  for (uint32_t q = 0; q < seg.quotations.size(); ++q) {
+    const Quotation& quotation = seg.quotations[q];
+    std::optional<uint32_t> parent;
+    for (uint32_t p = 0; p < seg.quotations.size(); ++p) {
+      if (p != q && seg.quotations[p].inner.Contains(quotation.outer) &&
+          (!parent || seg.quotations[*parent].inner.Contains(seg.quotations[p].inner))) {
+        parent = p;
+      }
+    }
+    std::optional<timex::Date> anchor;
+    if (parent) {
+      // Words quoted inside a quotation were said on the last day it mentions before them.
+      anchor = said_on[*parent];
+      for (size_t i = 0; i < candidates.size(); ++i) {
+        if (done[i] && candidates[i].quotation == *parent &&
+            candidates[i].span.end <= quotation.outer.begin) {
+          if (auto day = timex::DayOf(out[i].value)) anchor = day;
+        }
+      }
+    } else {
+      // The cue sentence ("... tweeted Tuesday"), else a nearby "said on Monday" before it.
+      Span cue{sentences.At(quotation.outer.begin).begin,
+               sentences.At(quotation.outer.end > 0 ? quotation.outer.end - 1 : 0).end};
+      uint32_t best_distance = UINT32_MAX;
+      for (size_t i = 0; i < candidates.size(); ++i) {
+        if (candidates[i].quotation != kNone || !cue.Contains(candidates[i].span)) continue;
+        auto day = timex::DayOf(out[i].value);
+        if (!day) continue;
+        uint32_t distance = candidates[i].span.begin >= quotation.outer.end
+                                ? candidates[i].span.begin - quotation.outer.end
+                                : quotation.outer.begin - candidates[i].span.end;
+        if (distance < best_distance) {
+          best_distance = distance;
+          anchor = day;
+        }
+      }
+      for (size_t i = candidates.size(); !anchor && i-- > 0;) {
+        const Candidate& candidate = candidates[i];
+        if (candidate.quotation != kNone || candidate.span.end > quotation.outer.begin) continue;
+        if (candidate.span.end + timex::kSpeechLookback < quotation.outer.begin) break;
+        auto day = timex::DayOf(out[i].value);
+        if (day && (!document_day || *day <= *document_day) &&
+            timex::HasSpeechCue(text, sentences.At(candidate.span.begin), data.words)) {
+          anchor = day;
+        }
+      }
+    }
+    said_on[q] = anchor ? anchor : document_day;
+    timex::Reference quoted;
+    quoted.day = said_on[q];
+    for (size_t i = 0; i < candidates.size(); ++i) {
+      if (candidates[i].quotation != q) continue;
+      keep[i] = resolver.Resolve(candidates[i], &quoted, &out[i]);
+      done[i] = true;
+    }
+  }
+  std::vector<Timex> kept;
+  for (size_t i = 0; i < out.size(); ++i) {
+    if (keep[i]) kept.push_back(std::move(out[i]));
+  }
+  return kept;
+}
+
+std::string FindDatelineDate(std::string_view text, const TimexRules& rules) {
+  // The top of the article: a title line, a byline, the dateline.
+  constexpr size_t kHeaderLines = 6;
+  constexpr size_t kHeaderBytes = 600;
+  size_t end = 0;
+  for (size_t lines = 0; end < text.size() && end < kHeaderBytes && lines < kHeaderLines;) {
+    size_t newline = text.find('\n', end);
+    end = newline == std::string_view::npos ? text.size() : newline + 1;
+    if (newline != std::string_view::npos && newline > 0) ++lines;
+  }
+  std::string_view header = text.substr(0, std::min(end, kHeaderBytes));
+  const TimexRules::Data& data = rules.data();
+  std::vector<timex::Candidate> candidates = timex::FindCandidates(header, data);
+  std::optional<std::string_view> header_year;
+  for (const auto& candidate : candidates) {
+    if (!header_year && !candidate.slots[timex::kYear].empty()) {
+      header_year = candidate.slots[timex::kYear];
+    }
+  }
+  for (const auto& candidate : candidates) {
+    const timex::Rule& rule = data.rules[candidate.rule];
+    if (rule.function != timex::Function::kDate || candidate.slots[timex::kDay].empty() ||
+        !candidate.slots[timex::kRelativeYear].empty()) {
+      continue;
+    }
+    timex::SlotTexts slots = candidate.slots;
+    if (slots[timex::kYear].empty()) {
+      if (!header_year) continue;
+      slots[timex::kYear] = *header_year;
+    }
+    timex::Normalized normalized = timex::Normalize(rule, slots, timex::Reference(), data.words);
+    if (timex::DayOf(normalized.value)) return normalized.value;
+  }
+  return "";
+}
+
 
 }  // namespace hearsay

@@ -1,0 +1,101 @@
+// The loaded form of ontology/timex-rules.tsv and ontology/timex-words.tsv.
+#ifndef HEARSAY_TIMEX_RULES_H_
+#define HEARSAY_TIMEX_RULES_H_
+
+#include <re2/re2.h>
+#include <re2/set.h>
+
+#include <array>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "hearsay/timex.h"
+
+namespace hearsay::timex {
+
+// The named groups a rule pattern may have; kSpan ("t") is the time expression itself.
+enum Slot {
+  kSpan,
+  kYear,
+  kTwoDigitYear,
+  kMonth,
+  kDay,
+  kWeekday,
+  kPartOfDay,
+  kShift,
+  kRelativeYear,
+  kUnit,
+  kNumber,
+  kSeason,
+  kQuarter,
+  kDeictic,
+  kReference,
+  kFrequency,
+  kDecade,
+  kCentury,
+  kSlotCount
+};
+
+enum class Function {
+  kDate,
+  kWeekday,
+  kDeictic,
+  kAnaphoric,
+  kRelative,
+  kAgo,
+  kQuarter,
+  kSeason,
+  kYear,
+  kDecade,
+  kCentury,
+  kDuration,
+  kSet,
+  kReference,
+  kNone,
+};
+
+struct Rule {
+  std::string name;
+  std::unique_ptr<RE2> pattern;
+  Function function = Function::kNone;
+  std::vector<std::string> args;
+  std::array<int, kSlotCount> groups;  // capture group number per slot, -1 if absent
+  TimexRules::Example example;
+};
+
+// Words by class ("month" → "october" → "10"), keys in lower case with single spaces.
+class Words {
+ public:
+  void Add(const std::string& word_class, const std::string& word, const std::string& value);
+  // The value of `text` (any case, any run of spaces) in the class, if it is listed there.
+  std::optional<std::string> Find(std::string_view word_class, std::string_view text) const;
+  bool Has(std::string_view word_class, std::string_view text) const {
+    return Find(word_class, text).has_value();
+  }
+  // The words of a class, longest first (for building pattern alternations).
+  std::vector<std::string> Of(std::string_view word_class) const;
+
+ private:
+  std::unordered_map<std::string, std::unordered_map<std::string, std::string>> classes_;
+};
+
+// Lower case, with every run of spaces, tabs and no-break spaces as one space.
+std::string NormalizeWord(std::string_view text);
+
+}  // namespace hearsay::timex
+
+namespace hearsay {
+
+struct TimexRules::Data {
+  std::vector<timex::Rule> rules;
+  std::unique_ptr<RE2::Set> set;
+  timex::Words words;
+};
+
+}  // namespace hearsay
+
+#endif  // HEARSAY_TIMEX_RULES_H_

@@ -1,0 +1,160 @@
+// Shared helpers of the RDF consumer tests: parsing, SHACL validation, SPARQL on Oxigraph,
+// running hearsay on the dev corpus, and a small check/report harness.
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+import { Parser, Store as N3Store } from 'n3';
+import oxigraph from 'oxigraph';
+import SHACLValidator from 'rdf-validate-shacl';
+
+export const HERE = path.dirname(fileURLToPath(import.meta.url));
+export const SOURCE_DIR = path.resolve(HERE, '..', '..');
+export const SHAPES_FILE = path.join(SOURCE_DIR, 'ontology', 'shapes.ttl');
+export const ONTOLOGY_FILE = path.join(SOURCE_DIR, 'ontology', 'hearsay.ttl');
+export const QUERIES_DIR = path.join(SOURCE_DIR, 'examples', 'queries');
+export const INTEGRITY_DIR = path.join(HERE, 'integrity');
+export const FIXTURES_DIR = path.join(HERE, 'fixtures');
+
+export const PREFIXES = {
+  hs: 'https://w3id.org/hearsay/ns#',
+  doc: 'https://w3id.org/hearsay/doc/',
+  claim: 'https://w3id.org/hearsay/claim/',
+  event: 'https://w3id.org/hearsay/event/',
+  entity: 'https://w3id.org/hearsay/entity/',
+  source: 'https://w3id.org/hearsay/source/',
+  when: 'https://w3id.org/hearsay/when/',
+  cameo: 'https://w3id.org/hearsay/cameo/',
+  att: 'https://w3id.org/hearsay/attribution/',
+  sh: 'http://www.w3.org/ns/shacl#',
+};
+
+// Turtle text -> N3 store (strict Turtle; throws with the parser's line on a syntax error).
+export function parseTurtle(text, baseIRI) {
+  const store = new N3Store();
+  store.addQuads(new Parser({ format: 'text/turtle', baseIRI }).parse(text));
+  return store;
+}
+
+export function readTurtle(file) {
+  return parseTurtle(fs.readFileSync(file, 'utf8'), `file://${path.resolve(file)}`);
+}
+
+// An IRI written with the first matching prefix of PREFIXES ("claim:c55b..."), or <iri>.
+export function shorten(term) {
+  if (term.termType === 'BlankNode') return '_:blank';
+  if (term.termType !== 'NamedNode') return JSON.stringify(term.value);
+  for (const [prefix, iri] of Object.entries(PREFIXES)) {
+    const local = term.value.slice(iri.length);
+    if (term.value.startsWith(iri) && /^[A-Za-z0-9]*$/.test(local)) return `${prefix}:${local}`;
+  }
+  return `<${term.value}>`;
+}
+
+let shapesCache = null;
+function shapes() {
+  shapesCache ??= readTurtle(SHAPES_FILE);
+  return shapesCache;
+}
+
+// SHACL validation of an N3 store against ontology/shapes.ttl. Returns the validation results
+// as {focus, component, path, message} with shortened names, so tests can compare them.
+export async function validate(store) {
+  const report = await new SHACLValidator(shapes()).validate(store);
+  return report.results.map((result) => ({
+    focus: shorten(result.focusNode),
+    component: result.sourceConstraintComponent.value.replace(PREFIXES.sh, ''),
+    path: result.path ? shorten(result.path) : '',
+    message: result.message.map((m) => m.value).join('; '),
+  }));
+}
+
+export function describeResult(r) {
+  return `${r.focus} ${r.component}${r.path ? ` on ${r.path}` : ''}${r.message ? `: ${r.message}` : ''}`;
+}
+
+// An Oxigraph store (embedded SPARQL 1.1) holding the given Turtle texts.
+export function sparqlStore(turtleTexts) {
+  const store = new oxigraph.Store();
+  for (const text of turtleTexts) store.load(text, { format: 'text/turtle' });
+  return store;
+}
+
+// SELECT results as plain rows {var: value} (IRIs shortened, literals as their lexical form).
+export function select(store, query) {
+  return store.query(query).map((binding) => {
+    const row = {};
+    for (const [name, term] of binding) {
+      row[name] = term.termType === 'Literal' ? term.value : shorten(term);
+    }
+    return row;
+  });
+}
+
+export function readQuery(file) {
+  return fs.readFileSync(file, 'utf8');
+}
+
+// The dev corpus: [{name, txt, gold}] for every NAME.gold.json with its NAME.txt.
+export function devArticles(corpusDir) {
+  return fs
+    .readdirSync(corpusDir)
+    .filter((f) => f.endsWith('.gold.json'))
+    .sort()
+    .map((f) => {
+      const name = f.replace(/\.gold\.json$/, '');
+      return {
+        name,
+        txt: path.join(corpusDir, `${name}.txt`),
+        gold: JSON.parse(fs.readFileSync(path.join(corpusDir, f), 'utf8')),
+      };
+    });
+}
+
+// hearsay's Turtle for one dev article, called exactly as the scorer calls it.
+export function runHearsay(binary, article) {
+  const meta = article.gold.meta;
+  const args = ['extract', '--date', meta.date, '--publisher', meta.publisher];
+  if (meta.url) args.push('--url', meta.url);
+  if (meta.title) args.push('--title', meta.title);
+  args.push(article.txt);
+  return execFileSync(binary, args, { encoding: 'utf8', maxBuffer: 64 << 20, timeout: 20000 });
+}
+
+// Minimal check harness: named checks, a summary line, exit status 1 on any failure.
+export class Checks {
+  constructor(title) {
+    this.title = title;
+    this.failures = 0;
+    this.count = 0;
+  }
+
+  ok(condition, what, details = []) {
+    this.count += 1;
+    if (condition) {
+      console.log(`ok    ${what}`);
+      return;
+    }
+    this.failures += 1;
+    console.log(`FAIL  ${what}`);
+    for (const line of details) console.log(`        ${line}`);
+  }
+
+  // Compares two lists of strings as sets, printing what is missing and what is extra.
+  sameSet(actual, expected, what) {
+    const a = new Set(actual);
+    const e = new Set(expected);
+    const missing = [...e].filter((x) => !a.has(x));
+    const extra = [...a].filter((x) => !e.has(x));
+    this.ok(missing.length === 0 && extra.length === 0, what, [
+      ...missing.map((x) => `missing: ${x}`),
+      ...extra.map((x) => `unexpected: ${x}`),
+    ]);
+  }
+
+  finish() {
+    console.log(`${this.title}: ${this.count - this.failures}/${this.count} checks passed`);
+    process.exitCode = this.failures ? 1 : 0;
+  }
+}
