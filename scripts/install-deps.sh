@@ -9,6 +9,8 @@ packages=(
   doctest-dev
   serdi raptor2-utils python3-rdflib   # strict parsers for the tests; the scorer
   chromium                             # the rendered-page test reads the DOM back
+  rapidjson-dev                        # JSON-LD metadata of HTML pages
+  python3-distributed time             # the Dask map step and its test; the benchmark's memory
 )
 
 missing=()
