@@ -255,3 +255,14 @@ TEST_CASE("attribution: headline attribution") {
 
 }  // namespace
 }  // namespace hearsay
+
+namespace hearsay {
+namespace {
+
+TEST_CASE("attribution: the article's own first person is no source") {
+  Found found = Run("We think the summit will be held in Lima.");
+  CHECK(found.analysis.claims.empty());
+}
+
+}  // namespace
+}  // namespace hearsay

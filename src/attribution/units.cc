@@ -201,7 +201,8 @@ std::vector<Unit> SentenceUnits(const Document& doc, const Segmentation& seg,
             lower.clear();
             AppendLower(text, &lower);
             auto known = lexicon.word_classes.find(lower);
-            letter = known != lexicon.word_classes.end() && known->second == 'p' ? 'p' : 'P';
+            const bool listed = known != lexicon.word_classes.end();
+            letter = listed && (known->second == 'p' || known->second == 'I') ? known->second : 'P';
           } else if (mention.kind == MentionKind::kDemonym) {
             letter = 'j';
           } else if (mention.entity < mentions.entities.size() &&
