@@ -127,7 +127,8 @@ class SentenceAnalysis {
     int words = 0;
     while (i > begin) {
       char c = units_[i - 1].letter;
-      if (i < end && units_[i].letter == 'd' && c != 'E' && c != 'W') break;  // "the" starts it
+      // "the" starts the phrase, unless names are joined ("Saudi Arabia and the United States")
+      if (i < end && units_[i].letter == 'd' && c != 'E' && c != 'W' && c != '&') break;
       if (c == 'w') {
         if (++words > 3) break;
       } else if (c == 'o' || c == 'b') {
@@ -178,6 +179,13 @@ class SentenceAnalysis {
     if (IsNameLetter(units_[end - 1].letter)) {
       uint32_t first = end - 1;
       while (first > begin && IsNameLetter(units_[first - 1].letter)) --first;
+      // "representatives from Iran", "a spokesman for the Kremlin": the name is not the head.
+      uint32_t before_name = first;
+      while (before_name > begin && units_[before_name - 1].letter == 'd') --before_name;
+      if (before_name > begin + 1 &&
+          (units_[before_name - 1].letter == 'o' || units_[before_name - 1].letter == 'f')) {
+        return {units_[begin].span.begin, units_[end - 1].span.end};
+      }
       // "Saudi Arabia and the United States"
       for (uint32_t i = first; i > begin + 1; --i) {
         if (units_[i - 1].letter == 'd') continue;
@@ -432,14 +440,8 @@ class SentenceAnalysis {
         for (Candidate& claim : QuotationClaims(start, base)) out.push_back(std::move(claim));
       } else if ((out.empty() || out.front().claim.kind == QuoteKind::kIndirect) &&
                  start < after_end) {
-        // Indirect content ends at the sentence, a semicolon, or a clause the writer adds after
-        // a comma (", which ...", ", but ...").
         uint32_t stop = start;
-        while (stop < after_end && units_[stop].letter != ';' &&
-               !(units_[stop].letter == ',' && stop + 1 < after_end &&
-                 (units_[stop + 1].letter == 'r' || units_[stop + 1].letter == 'c'))) {
-          ++stop;
-        }
+        while (stop < after_end && units_[stop].letter != ';') ++stop;
         Candidate claim = base;
         claim.claim.content = ContentSpan(start, stop);
         claim.claim.kind = KindOf(claim.claim.content);
@@ -453,6 +455,21 @@ class SentenceAnalysis {
                 out.end());
     }
     return out;
+  }
+
+  // Indirect content ends before a clause the writer adds after a comma (", which ...",
+  // ", but ...").
+  void CutWriterClause(Candidate* candidate) const {
+    uint32_t begin = 0;
+    while (begin < units_.size() && units_[begin].span.begin < candidate->claim.content.begin)
+      ++begin;
+    for (uint32_t i = begin; i + 1 < units_.size(); ++i) {
+      if (units_[i].span.begin >= candidate->claim.content.end) break;
+      if (units_[i].letter == ',' && (units_[i + 1].letter == 'r' || units_[i + 1].letter == 'c')) {
+        CutAt(candidate, i);
+        return;
+      }
+    }
   }
 
   // Where the clause of a claim starts: its source (or cue), with a relative pronoun, comma or
@@ -738,6 +755,7 @@ class ClaimFinder {
                          analysis.ClauseStart(other.claim, candidate.claim.content.begin));
         }
       }
+      if (candidate.content_after_cue) analysis.CutWriterClause(&candidate);
       for (uint32_t relay : relays) {
         if (relay != candidate.claim.source_entity) candidate.claim.relays.push_back(relay);
       }
