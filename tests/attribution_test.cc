@@ -266,3 +266,36 @@ TEST_CASE("attribution: the article's own first person is no source") {
 
 }  // namespace
 }  // namespace hearsay
+
+namespace hearsay {
+namespace {
+
+TEST_CASE("attribution: no claims from boilerplate paragraphs") {
+  Found found =
+      Run("The mayor said the bridge would reopen.\n\nSign up for our free weekly newsletter. Our "
+          "editors say it is the best way to follow the news.");
+  INFO(Listing(found));
+  REQUIRE(found.analysis.claims.size() == 1);
+  CHECK(TextOf(found.doc, found.analysis.claims[0].content) == "the bridge would reopen");
+}
+
+TEST_CASE("attribution: a common noun with a named complement keeps the whole phrase") {
+  Found found = Run("Representatives from Iran said the talks had been useful.");
+  CheckClaim(found, "the talks had been useful", "Representatives from Iran", "said",
+             QuoteKind::kIndirect);
+}
+
+TEST_CASE("attribution: two sources sharing one cue are one claim") {
+  Found found = Run("Both France and the United States have accused the rebels of the attack.");
+  INFO(Listing(found));
+  REQUIRE(found.analysis.claims.size() == 1);
+  CHECK(TextOf(found.doc, found.analysis.claims[0].source) == "France and the United States");
+}
+
+TEST_CASE("attribution: indirect content stops before a clause the writer adds") {
+  Found found = Run("The minister announced a new budget, which was later rejected by parliament.");
+  CheckClaim(found, "a new budget", "The minister", "announced", QuoteKind::kIndirect);
+}
+
+}  // namespace
+}  // namespace hearsay
