@@ -299,3 +299,14 @@ TEST_CASE("attribution: indirect content stops before a clause the writer adds")
 
 }  // namespace
 }  // namespace hearsay
+
+namespace hearsay {
+namespace {
+
+TEST_CASE("attribution: quoted as saying") {
+  Found found = Run("The governor was quoted as saying the road would reopen.");
+  CheckClaim(found, "the road would reopen", "The governor", "saying", QuoteKind::kIndirect);
+}
+
+}  // namespace
+}  // namespace hearsay

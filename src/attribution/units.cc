@@ -275,8 +275,11 @@ std::vector<Unit> SentenceUnits(const Document& doc, const Segmentation& seg,
       if ((previous == 'o' || previous == 'f') && found->role != CueRole::kGerund) continue;
       if (found_words == 1 && next == 'f') continue;  // "asked for", "told about"
     }
-    if (found->role != CueRole::kGerund && found->role != CueRole::kAccording && previous == 'z')
-      continue;  // passive: "is said to", "was considered"
+    if (found->role != CueRole::kGerund && found->role != CueRole::kAccording && previous == 'z') {
+      // Passive ("is said to", "was quoted as saying"): part of the verb group, not a cue.
+      units[i].letter = 'a';
+      continue;
+    }
     units[i].cue = found;
     units[i].cue_words = static_cast<uint32_t>(found_words);
     units[i].letter = 'V';
