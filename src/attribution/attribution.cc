@@ -439,7 +439,8 @@ class SentenceAnalysis {
       if (start < after_end && units_[start].letter == '<' && OnlyQuotations(start, after_end)) {
         for (Candidate& claim : QuotationClaims(start, base)) out.push_back(std::move(claim));
       } else if ((out.empty() || out.front().claim.kind == QuoteKind::kIndirect) &&
-                 start < after_end) {
+                 start < after_end && units_[start].letter != '&' && units_[start].letter != 'c') {
+        // (", and ..." or ", but ..." after the cue is a new clause, not what was said.)
         uint32_t stop = start;
         while (stop < after_end && units_[stop].letter != ';') ++stop;
         Candidate claim = base;

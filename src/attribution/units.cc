@@ -270,6 +270,7 @@ std::vector<Unit> SentenceUnits(const Document& doc, const Segmentation& seg,
       if (found_words == 1 && form.back() == 's') {
         while (k > 0 && (units[k - 1].letter == 'w' || units[k - 1].letter == 'j')) --k;
       }
+      while (k > 0 && units[k - 1].letter == 'y') --k;  // "the recently announced phone"
       const char before_modifiers = k > 0 ? units[k - 1].letter : '^';
       if (before_modifiers == 'd' || before_modifiers == 's' || previous == 'j') continue;
       if ((previous == 'o' || previous == 'f') && found->role != CueRole::kGerund) continue;
