@@ -310,3 +310,16 @@ TEST_CASE("attribution: quoted as saying") {
 
 }  // namespace
 }  // namespace hearsay
+
+namespace hearsay {
+namespace {
+
+TEST_CASE("attribution: a nested claim keeps the outer content whole") {
+  Found found = Run("The chairman stated he believed the merger would close in June.");
+  CheckClaim(found, "he believed the merger would close in June", "The chairman", "stated",
+             QuoteKind::kIndirect);
+  CheckClaim(found, "the merger would close in June", "he", "believed", QuoteKind::kIndirect);
+}
+
+}  // namespace
+}  // namespace hearsay

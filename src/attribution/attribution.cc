@@ -750,8 +750,12 @@ class ClaimFinder {
     for (Candidate& candidate : kept) {
       for (const Candidate& other : kept) {
         if (&other == &candidate || !candidate.content_after_cue) continue;
+        // A clause that starts the content is nested ("stated he believed ..."): keep it whole.
+        const uint32_t clause = other.claim.source.empty() || other.inherits_source
+                                    ? other.claim.cue.begin
+                                    : std::min(other.claim.source.begin, other.claim.cue.begin);
         if (candidate.claim.content.Contains(other.claim.cue) &&
-            other.claim.cue.begin > candidate.claim.content.begin) {
+            clause > candidate.claim.content.begin) {
           analysis.CutAt(&candidate,
                          analysis.ClauseStart(other.claim, candidate.claim.content.begin));
         }
