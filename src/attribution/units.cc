@@ -44,6 +44,23 @@ bool IsPossessive(std::string_view text) {
 
 // Byte offsets inside the sentence where a unit must start: quotation marks, mention
 // boundaries, and the possessive 's of a word.
+// Indices of the mentions whose name or title overlaps `span`. Mentions are sorted by span and
+// short (a name with its title), so only those starting within kMaxMention bytes before `span`
+// can touch it: no scan of the whole article per sentence.
+std::vector<uint32_t> MentionsTouching(const Mentions& mentions, Span span) {
+  constexpr uint32_t kMaxMention = 512;
+  const uint32_t window = span.begin > kMaxMention ? span.begin - kMaxMention : 0;
+  auto first = std::partition_point(mentions.mentions.begin(), mentions.mentions.end(),
+                                    [&](const Mention& m) { return m.span.begin < window; });
+  std::vector<uint32_t> touching;
+  for (auto it = first; it != mentions.mentions.end() && it->span.begin < span.end; ++it) {
+    if (it->span.Overlaps(span) || (!it->title.empty() && it->title.Overlaps(span))) {
+      touching.push_back(static_cast<uint32_t>(it - mentions.mentions.begin()));
+    }
+  }
+  return touching;
+}
+
 std::vector<uint32_t> CutPoints(const Document& doc, const Segmentation& seg,
                                 const Mentions& mentions, Span sentence) {
   std::vector<uint32_t> cuts;
@@ -57,7 +74,8 @@ std::vector<uint32_t> CutPoints(const Document& doc, const Segmentation& seg,
     add(quotation.inner.end);
     add(quotation.outer.end);
   }
-  for (const Mention& mention : mentions.mentions) {
+  for (uint32_t m : MentionsTouching(mentions, sentence)) {
+    const Mention& mention = mentions.mentions[m];
     if (!mention.span.Overlaps(sentence)) continue;
     add(mention.span.begin);
     add(mention.span.end);
@@ -139,12 +157,14 @@ std::vector<Unit> SentenceUnits(const Document& doc, const Segmentation& seg,
   for (uint32_t q = 0; q < seg.quotations.size(); ++q) {
     if (seg.quotations[q].outer.Overlaps(s.span)) quotations.push_back(q);
   }
-  std::vector<uint32_t> near_mentions;
-  for (uint32_t m = 0; m < mentions.mentions.size(); ++m) {
-    const Mention& mention = mentions.mentions[m];
-    if (mention.span.Overlaps(s.span) || (!mention.title.empty() && mention.title.Overlaps(s.span)))
-      near_mentions.push_back(m);
-  }
+  std::vector<uint32_t> near_mentions = MentionsTouching(mentions, s.span);
+  // Time expressions come in text order: those of this sentence are one contiguous run.
+  auto timexes_begin = std::partition_point(timexes.begin(), timexes.end(), [&](const Timex& t) {
+    return t.span.end <= s.span.begin;
+  });
+  auto timexes_end = std::partition_point(timexes_begin, timexes.end(), [&](const Timex& t) {
+    return t.span.begin < s.span.end;
+  });
 
   for (Unit& unit : units) {
     std::string_view text = unit.span.In(doc.text);
@@ -187,8 +207,8 @@ std::vector<Unit> SentenceUnits(const Document& doc, const Segmentation& seg,
       }
     }
     if (letter == 0) {
-      for (const Timex& timex : timexes) {
-        if (timex.span.Contains(unit.span)) letter = 't';
+      for (auto timex = timexes_begin; timex != timexes_end; ++timex) {
+        if (timex->span.Contains(unit.span)) letter = 't';
       }
     }
     if (letter == 0) letter = PunctuationLetter(text);
