@@ -270,6 +270,8 @@ TEST_CASE("segment: no split before a lower-case continuation or without final p
   CHECK(Sentences("\"Is it true?\" he asked. \"Yes!\" she said.") ==
         Strings{"\"Is it true?\" he asked.", "\"Yes!\" she said."});
   CHECK(Sentences("The results are expected in approx. three weeks.").size() == 1);
+  CHECK(Sentences("1. The first point was agreed. 2. The second was not.") ==
+        Strings{"1. The first point was agreed.", "2. The second was not."});
   CHECK(Sentences("Leaders meet in Oslo to discuss trade") ==
         Strings{"Leaders meet in Oslo to discuss trade"});
 }
