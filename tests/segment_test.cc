@@ -100,6 +100,12 @@ TEST_CASE("segment: headline is the first short content line without a final per
   CHECK(seg.paragraphs[0].boilerplate);
   CHECK(seg.paragraphs[1].headline);
 
+  // Nor is it lost to a sign-up box right after it.
+  seg = SegmentText("Leaders agree on climate fund\n\nSign up for our newsletter" + lead);
+  CHECK(seg.paragraphs[0].headline);
+  CHECK_FALSE(seg.paragraphs[0].boilerplate);
+  CHECK(seg.paragraphs[1].boilerplate);
+
   // The title from the metadata wins.
   seg = SegmentText("Our correspondent\n\nLeaders agree on climate fund" + lead,
                     "Leaders agree on climate fund");
