@@ -313,6 +313,8 @@ TEST_CASE("segment: tokens for words, numbers, abbreviations, clitics and punctu
   CHECK(Tokens("The students' union met at 3:00 p.m.; prices rose 85%.") ==
         Strings{"The", "students", "'", "union", "met", "at", "3:00", "p.m.", ";", "prices", "rose",
                 "85", "%", "."});
+  CHECK(Tokens("It sold well in the U.S..") ==
+        Strings{"It", "sold", "well", "in", "the", "U.S.", "."});
   CHECK(Tokens("Mr. Smith -- and Gen. Lee ... waited!?") ==
         Strings{"Mr.", "Smith", "--", "and", "Gen.", "Lee", "...", "waited", "!", "?"});
 }
