@@ -365,6 +365,7 @@ TEST_CASE("segment: straight, curly and mixed double quotation marks pair") {
 
 TEST_CASE("segment: single quotation marks around words, but not apostrophes") {
   CHECK(Quotations("Trump says he 'can' and 'may' act.") == Strings{"'can'", "'may'"});
+  CHECK(Quotations("Users can `cut the cord' now.") == Strings{"`cut the cord'"});
   CHECK(Quotations("Iran's students' demands don't matter in the '90s.").empty());
   CHECK(Quotations("He said \"They told me, \u2018Let\u2019s talk tomorrow.\u2019 \"") ==
         Strings{"\"They told me, \u2018Let\u2019s talk tomorrow.\u2019 \"",
