@@ -264,6 +264,7 @@ TEST_CASE("segment: sentences end inside quotation marks, after ? and !") {
         Strings{"He said: \"The meeting will take place.\"", "Then he left."});
   CHECK(Sentences("She said: \u201cIt is over.\u201d Nobody answered.") ==
         Strings{"She said: \u201cIt is over.\u201d", "Nobody answered."});
+  CHECK(Sentences("What a goal\u203c The crowd cheered.").size() == 2);
   CHECK(Sentences("Will they come? Nobody knows! It is late.") ==
         Strings{"Will they come?", "Nobody knows!", "It is late."});
   // A quotation that goes on across a sentence end stays one quotation.

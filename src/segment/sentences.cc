@@ -37,7 +37,8 @@ class SentenceSplitter {
     const TokenInfo& info = work_.info[t];
     if (info.abbreviation == AbbreviationKind::kGeneral) return true;
     if (info.kind != TokenKind::kPunct || !IsSentenceFinal(info.first)) return false;
-    const bool ellipsis = info.first == 0x2026 || work_.out->tokens[t].span.size() > 1;
+    const bool ellipsis =
+        info.first == 0x2026 || (info.first == '.' && work_.out->tokens[t].span.size() > 1);
     if (!ellipsis) return true;
     // "... [...] In 2017": an ellipsis set off by a space or in brackets marks an omission.
     if (info.space_before) return false;
