@@ -209,6 +209,8 @@ TEST_CASE("timex: durations and sets are typed") {
   CHECK(found[1].value == "XXXX-WXX-5");
   CHECK(found[1].type == TimexType::kSet);
   CHECK(ValueOf("It has been with the firm for 33 years.", "2013-12-10", "33 years") == "P33Y");
+  CHECK(ValueOf("Four versions were released in 5 years.", "2013-12-10", "in 5 years") == "P5Y");
+  CHECK(ValueOf("We will meet again in 5 years.", "2013-12-10", "in 5 years") == "2018");
 }
 
 TEST_CASE("timex: spans leave out prepositions and the possessive") {

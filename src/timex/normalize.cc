@@ -273,6 +273,34 @@ Normalized WeekOfMonth(const Rule& rule, const SlotTexts& slots, const Reference
   return {IsoWeekValue(first->end_of_month() - gregorian::days(6))};
 }
 
+Normalized Duration(const SlotTexts& slots, const Words& words) {
+  auto count = CountOf(words, slots[kNumber]);
+  auto unit = words.Find("unit", slots[kUnit]);
+  if (!count || !unit) return {};
+  Normalized out;
+  out.type = TimexType::kDuration;
+  auto scaled = [&](int factor) {
+    auto whole = ParseInt(*count);
+    return whole ? std::to_string(*whole * factor) : *count;
+  };
+  if (*unit == "H") {
+    out.value = "PT" + *count + "H";
+  } else if (*unit == "MIN") {
+    out.value = "PT" + *count + "M";
+  } else if (*unit == "DE") {
+    out.value = "P" + scaled(10) + "Y";
+  } else if (*unit == "CE") {
+    out.value = "P" + scaled(100) + "Y";
+  } else if (*unit == "Q") {
+    out.value = "P" + scaled(3) + "M";
+  } else if (*unit == "FN") {
+    out.value = "P" + scaled(2) + "W";
+  } else {
+    out.value = "P" + *count + *unit;
+  }
+  return out;
+}
+
 // "three days ago" (args -1), "in two weeks" (args 1), "a year later" (args anaphoric: from the
 // last date mentioned, the sign from the sequence word).
 Normalized Ago(const Rule& rule, const SlotTexts& slots, const Reference& ref, const Words& words) {
@@ -282,6 +310,10 @@ Normalized Ago(const Rule& rule, const SlotTexts& slots, const Reference& ref, c
     auto sequence = words.Find("sequence", slots[kShift]);
     sign = sequence ? std::atoi(sequence->c_str()) : 0;
     if (ref.last_date) base = ref.last_date;
+  }
+  // "released in 5 years" in the past tense is how long it took, not a date.
+  if (sign > 0 && ArgText(rule, 0) != "anaphoric" && ref.direction < 0) {
+    return Duration(slots, words);
   }
   auto count = CountOf(words, slots[kNumber]);
   auto unit = words.Find("unit", slots[kUnit]);
@@ -347,34 +379,6 @@ Normalized Decade(const SlotTexts& slots, const Reference& ref) {
   int century = 19;
   if (ref.day && *two_digits <= ref.day->year() % 100) century = ref.day->year() / 100;
   return {std::to_string(century * 10 + *two_digits / 10)};
-}
-
-Normalized Duration(const SlotTexts& slots, const Words& words) {
-  auto count = CountOf(words, slots[kNumber]);
-  auto unit = words.Find("unit", slots[kUnit]);
-  if (!count || !unit) return {};
-  Normalized out;
-  out.type = TimexType::kDuration;
-  auto scaled = [&](int factor) {
-    auto whole = ParseInt(*count);
-    return whole ? std::to_string(*whole * factor) : *count;
-  };
-  if (*unit == "H") {
-    out.value = "PT" + *count + "H";
-  } else if (*unit == "MIN") {
-    out.value = "PT" + *count + "M";
-  } else if (*unit == "DE") {
-    out.value = "P" + scaled(10) + "Y";
-  } else if (*unit == "CE") {
-    out.value = "P" + scaled(100) + "Y";
-  } else if (*unit == "Q") {
-    out.value = "P" + scaled(3) + "M";
-  } else if (*unit == "FN") {
-    out.value = "P" + scaled(2) + "W";
-  } else {
-    out.value = "P" + *count + *unit;
-  }
-  return out;
 }
 
 Normalized Set(const SlotTexts& slots, const Words& words) {
