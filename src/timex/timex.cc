@@ -4,6 +4,7 @@
 #include "hearsay/timex.h"
 
 #include <algorithm>
+#include <map>
 #include <cctype>
 #include <memory>
 #include <utility>
@@ -271,12 +272,17 @@ std::vector<Candidate> FindCandidates(std::string_view text, const TimexRules::D
     if (a.rule != b.rule) return a.rule < b.rule;
     return a.span.begin < b.span.begin;
   });
+  // Chosen spans never overlap each other, so ordered by start only the neighbours of a new
+  // span can overlap it: a log-time check keeps huge texts linear.
   std::vector<Candidate> chosen;
+  std::map<uint32_t, uint32_t> taken;  // begin -> end of chosen spans
   for (const Candidate& candidate : all) {
-    bool overlaps = std::any_of(chosen.begin(), chosen.end(), [&](const Candidate& other) {
-      return other.span.Overlaps(candidate.span);
-    });
-    if (!overlaps) chosen.push_back(candidate);
+    auto next = taken.lower_bound(candidate.span.begin);
+    bool overlaps = (next != taken.end() && next->first < candidate.span.end) ||
+                    (next != taken.begin() && std::prev(next)->second > candidate.span.begin);
+    if (overlaps) continue;
+    taken.emplace(candidate.span.begin, candidate.span.end);
+    chosen.push_back(candidate);
   }
   chosen.erase(std::remove_if(chosen.begin(), chosen.end(),
                               [&](const Candidate& candidate) {
