@@ -78,6 +78,7 @@ constexpr std::pair<const char*, Function> kFunctions[] = {
     {"weekday", Function::kWeekday},
     {"deictic", Function::kDeictic},
     {"anaphoric", Function::kAnaphoric},
+    {"same_period", Function::kSamePeriod},
     {"relative", Function::kRelative},
     {"week_of_month", Function::kWeekOfMonth},
     {"ago", Function::kAgo},
@@ -447,6 +448,7 @@ class Resolver {
       if (auto day = DayOf(out->value)) reference->last_day = day;
       if (auto year = YearOfValue(out->value)) reference->last_year = year;
       if (auto date = StartOf(out->value)) reference->last_date = date;
+      if (YearOfValue(out->value)) reference->last_value = out->value;
     }
     return true;
   }
