@@ -299,13 +299,15 @@ bool InsideName(const Context& context, Span sentence, bool title_case, Span tri
 struct Draft {
   const TriggerRule* rule = nullptr;
   EventMention mention;
-  Clause clause;
+  Clause clause;          // narrowed to the claim content that holds the trigger
+  Span cue_clause;        // not narrowed: "We think the meeting will take place"
   bool definite = false;  // "the meeting": refers back to an event named before
   bool tense_known = false;
-  std::vector<uint32_t> actors;   // entities
-  uint32_t place = kNone;         // entity
-  uint32_t time = kNone;          // timex
-  std::vector<uint32_t> claimed;  // mention indices this noun trigger takes as its own actors
+  std::vector<uint32_t> actors;    // entities
+  std::vector<uint32_t> subjects;  // the actors before the trigger (its agents, for a verb)
+  uint32_t place = kNone;          // entity
+  uint32_t time = kNone;           // timex
+  std::vector<uint32_t> claimed;   // mention indices this noun trigger takes as its own actors
 };
 
 constexpr int kClaimLookBack = 8;  // claims starting before a trigger that may still hold it
@@ -544,7 +546,10 @@ void CollectActors(const Context& context, const std::vector<Clause>& clauses, S
       }
     }
   }
-  for (uint32_t i : before) AddUnique(&draft->actors, context.mentions.mentions[i].entity);
+  for (uint32_t i : before) {
+    AddUnique(&draft->actors, context.mentions.mentions[i].entity);
+    AddUnique(&draft->subjects, context.mentions.mentions[i].entity);
+  }
   for (uint32_t i : after) AddUnique(&draft->actors, context.mentions.mentions[i].entity);
   // Gatherings keep the names right before them ("the G8 meeting") from the sentence's verbs.
   if (draft->rule->actors == ActorKind::kGathering) {
@@ -692,7 +697,7 @@ std::vector<CueHit> ApplicableCues(const std::vector<CueHit>& cues, bool noun) {
 
 void ApplyCues(const Context& context, const std::vector<CueHit>& cues, Draft* draft) {
   const Span trigger = draft->mention.trigger;
-  const Span clause = draft->clause.span;
+  const Span clause = draft->cue_clause;
   uint32_t certainty_distance = UINT32_MAX;
   uint32_t polarity_distance = UINT32_MAX;
   uint32_t tense_distance = UINT32_MAX;
@@ -773,6 +778,7 @@ std::vector<Draft> SentenceDrafts(const Context& context, uint32_t sentence_inde
     draft.mention.sentence = sentence_index;
     draft.mention.claim = ClaimHolding(context, candidate.trigger);
     draft.clause = ClauseOf(context, clauses, candidate.trigger, draft.mention.claim);
+    draft.cue_clause = ClauseOf(context, clauses, candidate.trigger, kNone).span;
     draft.definite = draft.rule->noun && IsDefinite(context, sentence.span, candidate.trigger);
     CollectPlace(context, &draft);
     CollectTime(context, &draft);
@@ -880,8 +886,10 @@ bool Compatible(const Context& context, const Building& building, const Draft& d
     // Verbs of one family with different agents are different acts ("the Senate banned ...
     // Russia banned ...").
     const Draft& first = *building.drafts.front();
-    if (!first.rule->noun && !first.actors.empty() && !draft.actors.empty() &&
-        first.actors.front() != draft.actors.front()) {
+    bool shared_agent = std::any_of(draft.subjects.begin(), draft.subjects.end(), [&](uint32_t a) {
+      return std::find(first.subjects.begin(), first.subjects.end(), a) != first.subjects.end();
+    });
+    if (!first.rule->noun && !first.subjects.empty() && !draft.subjects.empty() && !shared_agent) {
       return false;
     }
   }
