@@ -550,6 +550,15 @@ void CollectActors(const Context& context, const std::vector<Clause>& clauses, S
     AddUnique(&draft->actors, context.mentions.mentions[i].entity);
     AddUnique(&draft->subjects, context.mentions.mentions[i].entity);
   }
+  // "German firms ... announced plans to pull out": a verb without a subject in the claim
+  // that holds it is the source's act.
+  if (before.empty() && !draft->rule->noun && draft->mention.claim != kNone) {
+    uint32_t source = context.claims[draft->mention.claim].source_entity;
+    if (context.IsActorEntity(source)) {
+      AddUnique(&draft->actors, source);
+      AddUnique(&draft->subjects, source);
+    }
+  }
   for (uint32_t i : after) AddUnique(&draft->actors, context.mentions.mentions[i].entity);
   // Gatherings keep the names right before them ("the G8 meeting") from the sentence's verbs.
   if (draft->rule->actors == ActorKind::kGathering) {
@@ -729,17 +738,28 @@ void ApplyCues(const Context& context, const std::vector<CueHit>& cues, Draft* d
   }
 }
 
-// A date after the publication date makes an event future where no words say otherwise.
-// The comparison is at the precision of the value (day, month or year).
-bool AfterPublication(const Context& context, uint32_t timex) {
+// Compares a time expression with the publication date at the precision of its value (day,
+// month or year): < 0 before, > 0 after, 0 same or not comparable.
+int CompareWithPublication(const Context& context, uint32_t timex) {
   const std::string& date = context.doc.meta.date;
-  if (timex == kNone || date.size() != 10) return false;
+  if (timex == kNone || date.size() != 10) return 0;
   const std::string& value = context.timexes[timex].value;
-  if (!IsDateValue(value)) return false;
+  if (!IsDateValue(value)) return 0;
   bool day = value.size() >= 10 && value[4] == '-' && value[7] == '-';
   bool month = value.size() == 7 && value[4] == '-' && value[5] >= '0' && value[5] <= '9';
   size_t precision = day ? 10 : month ? 7 : value.size() == 4 ? 4 : 0;
-  return precision > 0 && value.compare(0, precision, date, 0, precision) > 0;
+  if (precision == 0) return 0;
+  int order = value.compare(0, precision, date, 0, precision);
+  return order < 0 ? -1 : order > 0 ? 1 : 0;
+}
+
+// A date after the publication date makes an event future where no words say otherwise.
+bool AfterPublication(const Context& context, uint32_t timex) {
+  return CompareWithPublication(context, timex) > 0;
+}
+
+bool BeforePublication(const Context& context, uint32_t timex) {
+  return CompareWithPublication(context, timex) < 0;
 }
 
 // --- drafts of one sentence --------------------------------------------------------------
@@ -784,9 +804,11 @@ std::vector<Draft> SentenceDrafts(const Context& context, uint32_t sentence_inde
     CollectTime(context, &draft);
     InheritTimeAndPlace(context, clauses, &draft);
     ApplyCues(context, cues, &draft);
-    if (!draft.tense_known && AfterPublication(context, draft.time)) {
-      draft.mention.tense = Tense::kFuture;
-      draft.tense_known = true;
+    // A date before or after publication says whether it is told as past or future.
+    if (!draft.tense_known && draft.time != kNone) {
+      draft.tense_known =
+          AfterPublication(context, draft.time) || BeforePublication(context, draft.time);
+      if (AfterPublication(context, draft.time)) draft.mention.tense = Tense::kFuture;
     }
     drafts.push_back(std::move(draft));
   }
@@ -883,15 +905,16 @@ bool Compatible(const Context& context, const Building& building, const Draft& d
     bool verb_in_sentence = AnyInSentence(building, draft.mention.sentence,
                                           [](const Draft& other) { return !other.rule->noun; });
     if (!same_lemma || verb_in_sentence) return false;
-    // Verbs of one family with different agents are different acts ("the Senate banned ...
-    // Russia banned ...").
+    // Roles reversed make another act ("the Senate banned Russians ... Russia banned
+    // Americans"): the new agent was a target of the first telling.
     const Draft& first = *building.drafts.front();
-    bool shared_agent = std::any_of(draft.subjects.begin(), draft.subjects.end(), [&](uint32_t a) {
-      return std::find(first.subjects.begin(), first.subjects.end(), a) != first.subjects.end();
+    auto has = [](const std::vector<uint32_t>& list, uint32_t x) {
+      return std::find(list.begin(), list.end(), x) != list.end();
+    };
+    bool reversed = std::any_of(draft.subjects.begin(), draft.subjects.end(), [&](uint32_t a) {
+      return has(first.actors, a) && !has(first.subjects, a);
     });
-    if (!first.rule->noun && !first.subjects.empty() && !draft.subjects.empty() && !shared_agent) {
-      return false;
-    }
+    if (!first.rule->noun && reversed) return false;
   }
   if (!building.actors.empty() && !draft.actors.empty()) {
     return std::any_of(draft.actors.begin(), draft.actors.end(),
