@@ -10,6 +10,8 @@ packages=(
   serdi raptor2-utils python3-rdflib   # strict parsers for the tests; the scorer
   chromium                             # the rendered-page test reads the DOM back
   nodejs                               # tests/rdf: SHACL validation, SPARQL on Oxigraph
+  rapidjson-dev                        # JSON-LD metadata of HTML pages
+  python3-distributed time             # the Dask map step and its test; the benchmark's memory
 )
 
 missing=()

@@ -9,7 +9,11 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+#include <utility>
 #include <variant>
+#include <vector>
 
 #include "hearsay/document.h"
 #include "hearsay/status.h"
@@ -28,8 +32,41 @@ using IngestResult = std::variant<Document, Diagnostic>;
 // the command line (a missing date is filled later from a dateline: CompleteMetadata).
 IngestResult IngestText(std::string_view bytes, const std::string& origin, ArticleMeta meta);
 
-// An HTML page: article body text and metadata (<meta>, JSON-LD, <time>).
-IngestResult IngestHtml(std::string_view bytes, const std::string& origin, ArticleMeta meta);
+// What tells an article from the page around it: element, class/id, role and itemprop hints
+// and text cues (ontology/html-boilerplate.tsv), and the stop words of the text-density test
+// (ontology/html-stopwords.tsv).
+class HtmlLexicon {
+ public:
+  enum class Verdict { kNeutral, kSkip, kDrop, kContent };
+
+  static Status Load(const std::string& dir, HtmlLexicon* out);
+
+  // Arguments are lower case.
+  Verdict ForTag(std::string_view tag) const;
+  Verdict ForToken(std::string_view token) const;
+  Verdict ForRole(std::string_view role) const;
+  Verdict ForItemprop(std::string_view itemprop) const;
+  // True if a block's text (lower case, whitespace normalized) is an appeal, a notice or a
+  // label of page furniture.
+  bool IsBoilerplateText(std::string_view text) const;
+  bool IsStopWord(std::string_view word) const;
+
+ private:
+  std::unordered_map<std::string, Verdict> tags_;
+  std::unordered_map<std::string, Verdict> tokens_;
+  std::vector<std::pair<std::string, Verdict>> token_prefixes_;
+  std::unordered_map<std::string, Verdict> roles_;
+  std::unordered_map<std::string, Verdict> itemprops_;
+  std::vector<std::string> cues_;
+  std::unordered_set<std::string> lines_;
+  std::unordered_set<std::string> stopwords_;
+};
+
+// An HTML page: the article's body text (title first, one paragraph per text block, blocks
+// separated by blank lines; navigation, boxes, appeals and lists left out) and metadata
+// (<meta>, JSON-LD, <time>, <link rel=canonical>, <title>). Fields set in `meta` win.
+IngestResult IngestHtml(std::string_view bytes, const std::string& origin, ArticleMeta meta,
+                        const HtmlLexicon& lexicon);
 
 // One JSONL record (one line, without its newline). Field names of common news crawls:
 // url, title, text|maintext, date|date_publish, publisher|source_domain. Values in `defaults`

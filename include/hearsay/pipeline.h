@@ -7,6 +7,7 @@
 #include "hearsay/attribution.h"
 #include "hearsay/document.h"
 #include "hearsay/events.h"
+#include "hearsay/ingest.h"
 #include "hearsay/mentions.h"
 #include "hearsay/segment.h"
 #include "hearsay/status.h"
@@ -21,6 +22,7 @@ struct Resources {
   TimexRules timex;
   CueLexicon cues;
   TriggerLexicon triggers;
+  HtmlLexicon html;
 
   static Status Load(const std::string& ontology_dir, Resources* out);
 };

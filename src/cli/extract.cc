@@ -250,7 +250,8 @@ void ReadJsonl(const InputFile& input, const ExtractOptions& options, Extractor*
   if (!is_stdin) std::fclose(file);
 }
 
-void ReadInput(const InputFile& input, const ExtractOptions& options, Extractor* extractor) {
+void ReadInput(const InputFile& input, const ExtractOptions& options, const HtmlLexicon& html,
+               Extractor* extractor) {
   if (input.format == InputFormat::kJsonl) {
     ReadJsonl(input, options, extractor);
     return;
@@ -262,8 +263,9 @@ void ReadInput(const InputFile& input, const ExtractOptions& options, Extractor*
     return;
   }
   uint64_t size = bytes.size();
-  extractor->Add(input.format == InputFormat::kHtml ? IngestHtml(bytes, input.path, options.meta)
-                                                    : IngestText(bytes, input.path, options.meta),
+  extractor->Add(input.format == InputFormat::kHtml
+                     ? IngestHtml(bytes, input.path, options.meta, html)
+                     : IngestText(bytes, input.path, options.meta),
                  size);
 }
 
@@ -304,7 +306,7 @@ int RunExtract(const ExtractOptions& options) {
   Progress progress(options.progress && !options.quiet, total_bytes);
   extractor.set_progress(&progress);
   auto start = Clock::now();
-  for (const InputFile& input : inputs) ReadInput(input, options, &extractor);
+  for (const InputFile& input : inputs) ReadInput(input, options, resources.html, &extractor);
   extractor.Flush();
   progress.Update(extractor.totals(), true);
   std::string ending = options.render  ? std::string()

@@ -10,6 +10,7 @@ Status Resources::Load(const std::string& dir, Resources* out) {
   if (status.ok()) status = TimexRules::Load(dir, &out->timex);
   if (status.ok()) status = CueLexicon::Load(dir, &out->cues);
   if (status.ok()) status = TriggerLexicon::Load(dir, &out->triggers);
+  if (status.ok()) status = HtmlLexicon::Load(dir, &out->html);
   return status;
 }
 

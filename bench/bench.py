@@ -1,0 +1,198 @@
+#!/usr/bin/env python3
+"""Throughput benchmark: hearsay over a JSONL corpus, next to a JavaScript NLP baseline.
+
+Builds a JSONL corpus of the requested size from the articles at hand (no network): the
+shared corpus (shared/corpus/*/*.txt with the metadata of their .gold.json) and any plain-text
+articles of the repository (examples/, tests/data/). Articles repeat in a fixed order until
+the size is reached; each copy gets its own URL, so each is a separate document.
+
+Then it runs, each under /usr/bin/time -v:
+  hearsay extract -f ntriples -j 1, -f ntriples -j 2, -f turtle -j 2
+  node bench/baseline/baseline.js wink|compromise   (entity and date extraction)
+and prints MB/s and articles/s of input text, peak memory, and hearsay's speed relative to
+each baseline. The baselines are far slower, so they read only the first part of the same
+corpus (--baseline-size); rates per MB are compared, not totals.
+
+Usage: bench/bench.py [--size 50M] [--hearsay build/hearsay] [--work DIR]
+                      [--baseline wink,compromise|none] [--baseline-size 4M]
+"""
+
+import argparse
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+BASELINE_DIR = REPO / "bench" / "baseline"
+# Default input per baseline library: about a minute each on one core.
+BASELINE_DEFAULT_BYTES = {"wink": 8 << 20, "compromise": 512 << 10}
+
+
+def parse_size(text):
+    match = re.fullmatch(r"(\d+(?:\.\d+)?)\s*([KMG]?)B?", text.strip(), re.IGNORECASE)
+    if not match:
+        raise argparse.ArgumentTypeError(f"not a size: {text!r} (e.g. 50M, 1G, 800K)")
+    scale = {"": 1, "K": 1 << 10, "M": 1 << 20, "G": 1 << 30}[match.group(2).upper()]
+    return int(float(match.group(1)) * scale)
+
+
+def find_shared(explicit):
+    for candidate in [explicit, REPO.parent / "shared", Path("/work/shared")]:
+        if candidate and (Path(candidate) / "corpus").is_dir():
+            return Path(candidate)
+    sys.exit("bench: cannot find shared/corpus (use --shared DIR)")
+
+
+def load_articles(shared):
+    """Articles as JSONL records, in a fixed order."""
+    articles = []
+    texts = sorted((shared / "corpus").glob("*/*.txt"))
+    texts += sorted(p for d in ("examples", "tests/data") for p in (REPO / d).rglob("*.txt"))
+    for path in texts:
+        text = path.read_text(encoding="utf-8")
+        if not text.strip():
+            continue
+        record = {"url": f"https://bench.invalid/{path.stem}", "title": "", "text": text}
+        gold = path.with_suffix(".gold.json")
+        if gold.exists():
+            meta = json.loads(gold.read_text(encoding="utf-8")).get("meta", {})
+            for field in ("url", "title", "date", "publisher"):
+                if meta.get(field):
+                    record[field] = meta[field]
+        articles.append(record)
+    if not articles:
+        sys.exit("bench: no articles found")
+    return articles
+
+
+def build_corpus(articles, size, path):
+    """Writes records until their text reaches `size` bytes; returns (articles, text bytes)."""
+    count = text_bytes = 0
+    with open(path, "w", encoding="utf-8") as out:
+        while text_bytes < size:
+            record = dict(articles[count % len(articles)])
+            copy = count // len(articles)
+            if copy:
+                record["url"] = f"{record['url']}?copy={copy}"
+            out.write(json.dumps(record, ensure_ascii=False) + "\n")
+            text_bytes += len(record["text"].encode("utf-8"))
+            count += 1
+    return count, text_bytes
+
+
+def head_of_corpus(corpus, size, path):
+    """The first records of `corpus` whose text reaches `size` bytes."""
+    count = text_bytes = 0
+    with open(corpus, encoding="utf-8") as src, open(path, "w", encoding="utf-8") as out:
+        for line in src:
+            if text_bytes >= size:
+                break
+            out.write(line)
+            text_bytes += len(json.loads(line)["text"].encode("utf-8"))
+            count += 1
+    return count, text_bytes
+
+
+def timed(command, stdout_path, work):
+    """Runs `command` under /usr/bin/time -v; returns (seconds, peak RSS bytes, stderr)."""
+    time_file = work / "time.txt"
+    with open(stdout_path, "wb") as out:
+        start = time.monotonic()
+        run = subprocess.run(["/usr/bin/time", "-v", "-o", str(time_file)] + command,
+                             stdout=out, stderr=subprocess.PIPE)
+        seconds = time.monotonic() - start
+    stderr = run.stderr.decode("utf-8", "replace")
+    if run.returncode not in (0, 1):  # hearsay: 1 = some input failed, still measured
+        sys.exit(f"bench: {' '.join(command)} failed ({run.returncode}):\n{stderr[-2000:]}")
+    peak_kb = int(re.search(r"Maximum resident set size \(kbytes\): (\d+)",
+                            time_file.read_text()).group(1))
+    return seconds, peak_kb * 1024, stderr
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--size", type=parse_size, default=parse_size("50M"),
+                        help="article text in the corpus (default 50M; e.g. 1G)")
+    parser.add_argument("--hearsay", default=str(REPO / "build" / "hearsay"))
+    parser.add_argument("--shared", help="the shared/ folder (default: ../shared or /work/shared)")
+    parser.add_argument("--work", default=os.path.join(os.environ.get("TMPDIR", "/tmp"),
+                                                       "hearsay-bench"))
+    parser.add_argument("--baseline", default="wink,compromise",
+                        help="comma-separated: wink, compromise; or none")
+    parser.add_argument("--baseline-size", type=parse_size,
+                        help="text given to each baseline (default: wink 8M, compromise 512K)")
+    parser.add_argument("--keep-output", action="store_true", help="keep the RDF outputs")
+    args = parser.parse_args()
+
+    hearsay = Path(args.hearsay)
+    if not os.access(hearsay, os.X_OK):
+        sys.exit(f"bench: no hearsay binary at {hearsay} (build it, or pass --hearsay)")
+    if not os.access("/usr/bin/time", os.X_OK):
+        sys.exit("bench: /usr/bin/time is missing (apt-get install time)")
+    work = Path(args.work)
+    work.mkdir(parents=True, exist_ok=True)
+
+    articles = load_articles(find_shared(args.shared))
+    corpus = work / f"corpus-{args.size}.jsonl"
+    count, text_bytes = build_corpus(articles, args.size, corpus)
+    mb = text_bytes / 1e6
+    print(f"corpus: {corpus} — {count} articles ({len(articles)} distinct), {mb:.1f} MB of "
+          f"article text, {corpus.stat().st_size / 1e6:.1f} MB of JSONL")
+    print(f"machine: {os.cpu_count()} cores; hearsay: {hearsay}")
+    print()
+
+    header = f"{'run':44} {'wall s':>8} {'MB/s':>8} {'articles/s':>11} {'peak MB':>8} {'output MB':>10}"
+    print(header)
+    print("-" * len(header))
+    rates = {}
+    for label, fmt, jobs in [("hearsay -f ntriples -j 1", "ntriples", 1),
+                             ("hearsay -f ntriples -j 2", "ntriples", 2),
+                             ("hearsay -f turtle -j 2", "turtle", 2)]:
+        output = work / f"out-{fmt}-j{jobs}.{'nt' if fmt == 'ntriples' else 'ttl'}"
+        seconds, peak, stderr = timed(
+            [str(hearsay), "extract", "-f", fmt, "-j", str(jobs), str(corpus)], output, work)
+        out_mb = output.stat().st_size / 1e6
+        if not args.keep_output:
+            output.unlink()
+        failed = re.search(r"(\d+) failed", stderr)
+        note = f"  ({failed.group(1)} failed)" if failed and failed.group(1) != "0" else ""
+        rates[label] = mb / seconds
+        print(f"{label:44} {seconds:8.2f} {mb / seconds:8.2f} {count / seconds:11.1f} "
+              f"{peak / 1e6:8.1f} {out_mb:10.1f}{note}", flush=True)
+
+    libraries = [] if args.baseline == "none" else args.baseline.split(",")
+    if libraries and not (BASELINE_DIR / "node_modules").is_dir():
+        if not shutil.which("npm"):
+            sys.exit("bench: npm is missing: install Node.js, or pass --baseline none")
+        print("(installing the baseline's npm packages)", flush=True)
+        subprocess.run(["npm", "ci", "--no-audit", "--no-fund", "--silent"], cwd=BASELINE_DIR,
+                       check=True)
+    for library in libraries:
+        size = args.baseline_size or BASELINE_DEFAULT_BYTES[library]
+        sample = work / f"sample-{library}-{size}.jsonl"
+        sample_count, sample_bytes = head_of_corpus(corpus, size, sample)
+        seconds, peak, _ = timed(["node", str(BASELINE_DIR / "baseline.js"), library,
+                                  str(sample)], work / "baseline.json", work)
+        found = json.loads((work / "baseline.json").read_text())
+        sample_mb = sample_bytes / 1e6
+        label = f"{library} (node, 1 core) on {sample_mb:.1f} MB"
+        rates[library] = sample_mb / seconds
+        print(f"{label:44} {seconds:8.2f} {sample_mb / seconds:8.2f} "
+              f"{sample_count / seconds:11.1f} {peak / 1e6:8.1f} {'-':>10}"
+              f"  ({found['entities']} entities, {found['dates']} dates)", flush=True)
+
+    if libraries:
+        print()
+        for library in libraries:
+            one_core = rates["hearsay -f ntriples -j 1"] / rates[library]
+            print(f"hearsay -j 1 (full pipeline, N-Triples) is {one_core:.1f}x the speed of "
+                  f"{library} (entities and dates only), per MB of text")
+
+
+if __name__ == "__main__":
+    main()
