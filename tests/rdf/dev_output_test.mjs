@@ -1,8 +1,8 @@
 // hearsay's real output on every dev article, checked by real RDF tools: it parses strictly,
-// conforms to ontology/shapes.ttl as one merged store, passes the
-// integrity queries, is grounded in the article texts (anchors, hashes, claim spans), uses
-// only terms the ontology defines, gives the same statements from one JSONL batch as N-Quads
-// (one graph per article), and answers every example query consistently.
+// conforms to ontology/shapes.ttl as one merged store, passes the integrity queries, is
+// grounded in the article texts (anchors, hashes, claim spans), uses only terms the ontology
+// defines, gives the same statements from one JSONL batch as N-Quads (one graph per article),
+// and answers every example query consistently.
 //   node dev_output_test.mjs --hearsay build/hearsay --corpus ../shared/corpus/dev
 // Exit status 77 (skipped) when the corpus is not there.
 import fs from 'node:fs';
