@@ -11,7 +11,7 @@ import { Parser, Store as N3Store } from 'n3';
 import oxigraph from 'oxigraph';
 import SHACLValidator from 'rdf-validate-shacl';
 
-export const HERE = path.dirname(fileURLToPath(import.meta.url));
+const HERE = path.dirname(fileURLToPath(import.meta.url));
 export const SOURCE_DIR = path.resolve(HERE, '..', '..');
 export const SHAPES_FILE = path.join(SOURCE_DIR, 'ontology', 'shapes.ttl');
 export const ONTOLOGY_FILE = path.join(SOURCE_DIR, 'ontology', 'hearsay.ttl');
