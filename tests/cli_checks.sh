@@ -42,6 +42,9 @@ check "example yields times" grep -q "hs:timex3" "$work/example.turtle"
 check "N-Quads name one graph per article" \
   test "$(awk '{print $(NF-1)}' "$work/example.nquads" | sort -u | wc -l)" -eq 1
 
+check "example equals the golden Turtle (tests/update-golden.sh rewrites it)" \
+  cmp -s "$work/example.turtle" "$source_dir/tests/golden/moscow-times.ttl"
+
 # --- determinism: same bytes across runs and thread counts ------------------------------
 "$hearsay" extract -q "${meta[@]}" "$example" > "$work/again.turtle"
 check "two runs are byte-identical" cmp -s "$work/example.turtle" "$work/again.turtle"

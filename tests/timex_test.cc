@@ -1,11 +1,12 @@
 // Tests of the timex stage: every rule's example from ontology/timex-rules.tsv, then the traps
 // (weekday of the document day, year boundaries, leap days, no document date, quotations).
+#include "hearsay/timex.h"
+
 #include <doctest/doctest.h>
 
 #include <string>
 #include <vector>
 
-#include "hearsay/timex.h"
 #include "support.h"
 
 namespace hearsay {
@@ -97,10 +98,16 @@ TEST_CASE("timex: FindDatelineDate") {
         "2019-01-04");
   CHECK(FindDatelineDate("Airline buys jets\nDecember 10, 2013\nThe airline said.", Rules()) ==
         "2013-12-10");
-  CHECK(FindDatelineDate("Talks in 2013\nMOSCOW, Oct. 3 (Reuters) - The ministry said.",
-                         Rules()) == "2013-10-03");
+  CHECK(FindDatelineDate("Talks in 2013\nMOSCOW, Oct. 3 (Reuters) - The ministry said.", Rules()) ==
+        "2013-10-03");
   CHECK(FindDatelineDate("MOSCOW, Oct. 3 (Reuters) - The ministry said.", Rules()).empty());
   CHECK(FindDatelineDate("No date here at all.", Rules()).empty());
+  // A date inside the lead sentence is no dateline, nor a year further down.
+  CHECK(FindDatelineDate("Leaders meet\nThe leaders met on October 3, 2012 in Bali.", Rules())
+            .empty());
+  CHECK(FindDatelineDate("MOSCOW, Oct. 3 (Reuters) - Talks ended.\nIn 2012 they failed.", Rules())
+            .empty());
+  CHECK(FindDatelineDate("Published on October 3, 2013\nTalks ended.", Rules()) == "2013-10-03");
 }
 
 TEST_CASE("timex: weekdays take their direction from the tense") {
@@ -112,8 +119,7 @@ TEST_CASE("timex: weekdays take their direction from the tense") {
   CHECK(ValueOf("The trial is set to begin on Wednesday.", "2013-10-03", "Wednesday") ==
         "2013-10-09");
   CHECK(ValueOf("The embargo stays until Monday.", "2013-10-03", "Monday") == "2013-10-07");
-  CHECK(ValueOf("He was arrested Monday night.", "2019-09-12", "Monday night") ==
-        "2019-09-09TNI");
+  CHECK(ValueOf("He was arrested Monday night.", "2019-09-12", "Monday night") == "2019-09-09TNI");
 }
 
 TEST_CASE("timex: a weekday equal to the document day is the document day") {
@@ -141,8 +147,7 @@ TEST_CASE("timex: year boundaries") {
   CHECK(ValueOf("Prices rose this week.", "2014-12-30", "this week") == "2015-W01");
   CHECK(ValueOf("The law takes effect next month.", "2013-12-10", "next month") == "2014-01");
   CHECK(ValueOf("Sales fell last month.", "2014-01-15", "last month") == "2013-12");
-  CHECK(ValueOf("Sales fell in the last quarter.", "2014-02-01", "the last quarter") ==
-        "2013-Q4");
+  CHECK(ValueOf("Sales fell in the last quarter.", "2014-02-01", "the last quarter") == "2013-Q4");
   CHECK(ValueOf("The team met yesterday.", "2014-01-01", "yesterday") == "2013-12-31");
   CHECK(ValueOf("The bill passed on Dec. 30.", "2014-01-02", "Dec. 30") == "2013-12-30");
 }
@@ -160,15 +165,27 @@ TEST_CASE("timex: leap days") {
 }
 
 TEST_CASE("timex: relative expressions") {
-  CHECK(ValueOf("The rebels attacked two weeks ago.", "2013-10-03", "two weeks ago") ==
-        "2013-W38");
+  CHECK(ValueOf("The rebels attacked two weeks ago.", "2013-10-03", "two weeks ago") == "2013-W38");
   CHECK(ValueOf("He left last year.", "2013-10-03", "last year") == "2012");
   CHECK(ValueOf("They met this weekend.", "2019-08-24", "this weekend") == "2019-W34-WE");
-  CHECK(ValueOf("The store opened this morning.", "2008-01-09", "this morning") ==
-        "2008-01-09TMO");
+  CHECK(ValueOf("The store opened this morning.", "2008-01-09", "this morning") == "2008-01-09TMO");
   CHECK(ValueOf("The spring sales were weak.", "2009-04-01", "spring") == "2009-SP");
   CHECK(ValueOf("The store is currently closed.", "2009-04-01", "currently") == "PRESENT_REF");
   CHECK(ValueOf("He recently moved.", "2009-04-01", "recently") == "PAST_REF");
+}
+
+TEST_CASE("timex: seasons count from the season the document date is in") {
+  CHECK(ValueOf("Rates may rise next spring.", "2019-01-05", "next spring") == "2019-SP");
+  CHECK(ValueOf("Rates rose last summer.", "2019-10-05", "last summer") == "2019-SU");
+  CHECK(ValueOf("Rates rose last summer.", "2019-07-05", "last summer") == "2018-SU");
+  CHECK(ValueOf("The plant opened in summer 2013.", "2019-07-05", "summer 2013") == "2013-SU");
+}
+
+TEST_CASE("timex: a clause after a semicolon has its own tense") {
+  CHECK(ValueOf("The talks stalled; a deadline expires on March 1.", "2019-01-05", "March 1") ==
+        "2019-03-01");
+  CHECK(ValueOf("The plant will be closed on March 1.", "2019-01-05", "March 1") == "2019-03-01");
+  CHECK(ValueOf("The plant closed on March 1.", "2019-05-05", "March 1") == "2019-03-01");
 }
 
 TEST_CASE("timex: durations and sets are typed") {

@@ -119,6 +119,7 @@ struct Claim {
   std::vector<uint32_t> relays;      // Mentions::entities indices of relaying outlets
   uint32_t said_at = kNone;          // Timexes index: when it was said
   Span occasion;                     // "at a news briefing"; empty if none
+  std::string rule;                  // name of the attribution rule that found it
 };
 
 // --- events ----------------------------------------------------------------------------

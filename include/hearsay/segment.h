@@ -2,31 +2,81 @@
 #ifndef HEARSAY_SEGMENT_H_
 #define HEARSAY_SEGMENT_H_
 
+#include <memory>
 #include <string>
-#include <unordered_set>
+#include <string_view>
+#include <unordered_map>
+#include <utility>
+#include <vector>
 
 #include "hearsay/document.h"
 #include "hearsay/status.h"
 
 namespace hearsay {
 
-// Words the segmenter needs: abbreviations that do not end a sentence ("Mr.", "Oct.",
-// "St."), and stop words for the boilerplate classifier.
-class SegmentLexicon {
- public:
-  // Reads ontology/abbreviations.tsv and ontology/stopwords.tsv from `dir`.
-  static Status Load(const std::string& dir, SegmentLexicon* out);
-
-  bool IsAbbreviation(std::string_view word_with_period) const;
-  bool IsStopWord(std::string_view lower_word) const;
-  bool IsBoilerplateCue(std::string_view lower_text) const;
-
- private:
-  std::unordered_set<std::string> abbreviations_;
-  std::unordered_set<std::string> stopwords_;
-  std::vector<std::string> boilerplate_cues_;
+// How a period after an abbreviation behaves (ontology/abbreviations.tsv, column `kind`).
+enum class AbbreviationKind {
+  kNotAbbreviation,
+  kTitle,    // "Mr.", "Gen.": always followed by a name, never ends a sentence
+  kNumber,   // "No.", "Oct.": an abbreviation only before a number ("No. 10", "Oct. 3")
+  kGeneral,  // "U.S.", "Inc.", "St.": ends a sentence only before a capitalized function word
 };
 
+// Stop words (ontology/stopwords.tsv, column `kind`).
+enum class StopWordKind {
+  kNotStopWord,
+  kFunction,  // a function word ("the", "of", "which")
+  kAddress,   // "we", "our", "you": outside quotations such words address the reader
+};
+
+// Words and rules the segmenter needs: abbreviations, stop words (and the pronouns that
+// address the reader) for the boilerplate classifier, and the boilerplate cue rules.
+// Immutable after Load; safe to share between threads.
+class SegmentLexicon {
+ public:
+  SegmentLexicon();
+  ~SegmentLexicon();
+  SegmentLexicon(SegmentLexicon&&) noexcept;
+  SegmentLexicon& operator=(SegmentLexicon&&) noexcept;
+
+  // Reads ontology/abbreviations.tsv, ontology/stopwords.tsv and ontology/boilerplate.tsv
+  // from `dir`.
+  static Status Load(const std::string& dir, SegmentLexicon* out);
+
+  // `word_with_period` as written ("Mr.", "U.S.").
+  AbbreviationKind Abbreviation(std::string_view word_with_period) const;
+  // `lower_word` in lower case, apostrophes as U+0027.
+  StopWordKind StopWord(std::string_view lower_word) const;
+  // The longest stop word in bytes: longer words need no look-up.
+  size_t longest_stop_word() const { return longest_stop_word_; }
+  // The highest weight of the boilerplate rules that match `paragraph` (case-insensitive),
+  // 0 if none does.
+  int BoilerplateScore(std::string_view paragraph) const;
+
+  // One boilerplate rule as loaded, for tests that run every rule's example.
+  struct BoilerplateRule {
+    std::string name;
+    int weight = 0;
+    std::string example;
+  };
+  const std::vector<BoilerplateRule>& boilerplate_rules() const { return rules_; }
+
+  struct Patterns;  // compiled boilerplate rules (RE2)
+
+ private:
+  std::unordered_map<std::string, AbbreviationKind> abbreviations_;
+  // Stop words in an open-addressing table (power-of-two size, linear probing): looked up
+  // for every word of the text, so without building a string or dividing.
+  std::vector<std::string> stop_slots_;  // "" = empty slot
+  std::vector<StopWordKind> stop_kinds_;
+  size_t longest_stop_word_ = 0;
+  std::vector<BoilerplateRule> rules_;
+  std::unique_ptr<Patterns> patterns_;
+};
+
+// Paragraphs are lines (a blank line or a single newline ends one; a line broken after a
+// comma and continued in lower case is rejoined). Tokens and sentences cover every paragraph,
+// boilerplate included; quotations are found only outside boilerplate paragraphs.
 Segmentation Segment(const Document& doc, const SegmentLexicon& lexicon);
 
 }  // namespace hearsay

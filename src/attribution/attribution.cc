@@ -1,19 +1,800 @@
-#include "hearsay/attribution.h"
+// The attribution stage: claims from the rules of ontology/attribution-rules.tsv.
+//
+// For each cue of a sentence the rules say where the source and the content stand; the code
+// here reads the source noun phrase, cuts the content to the conventions of corpus/GOLD.md
+// (quotations split at the cue's sentence, no enclosing marks, no final period for indirect
+// content), turns outlets that frame another claim into relays, carries quotations on into the
+// following sentences, and resolves the source to an entity.
+#include <algorithm>
+#include <cctype>
 
-#include <memory>
+#include "attribution/internal.h"
 
 namespace hearsay {
+namespace {
 
-struct CueLexicon::Data {};
-CueLexicon::CueLexicon() : data_(std::make_unique<Data>()) {}
-CueLexicon::~CueLexicon() = default;
-CueLexicon::CueLexicon(CueLexicon&&) noexcept = default;
-CueLexicon& CueLexicon::operator=(CueLexicon&&) noexcept = default;
-Status CueLexicon::Load(const std::string&, CueLexicon*) { return Status::Ok(); }
+bool IsNounPhraseLetter(char c) {
+  return std::string_view("dEMDPWjnsN&w").find(c) != std::string_view::npos;
+}
+bool IsNameLetter(char c) { return c == 'E' || c == 'M'; }
+bool IsHeadLetter(char c) { return std::string_view("EMDPWNnp").find(c) != std::string_view::npos; }
 
-std::vector<Claim> FindClaims(const Document&, const Segmentation&, const Mentions&,
-                              const std::vector<Timex>&, const CueLexicon&) {
-  return {};
+// A claim under construction, with what the later steps need to know about it.
+struct Candidate {
+  Claim claim;
+  uint32_t sentence = kNone;
+  bool from_quotation = false;      // the content is (part of) a quotation
+  bool content_after_cue = false;   // indirect or mixed content that follows the cue
+  bool inherits_source = false;     // "..., further saying ..." : the clause's subject speaks
+  uint32_t last_quotation = kNone;  // the last quotation it took content from
+};
+
+class SentenceAnalysis {
+ public:
+  SentenceAnalysis(const Document& doc, const Segmentation& seg, const Mentions& mentions,
+                   std::vector<Unit> units, uint32_t sentence)
+      : doc_(doc), seg_(seg), mentions_(mentions), units_(std::move(units)), sentence_(sentence) {}
+
+  const std::vector<Unit>& units() const { return units_; }
+
+  // The noun phrase that names the source within units [begin, end).
+  Span Source(uint32_t begin, uint32_t end, SourceMode mode) const {
+    if (begin >= end) return {};
+    if (mode == SourceMode::kForward) return Head(ForwardPhrase(begin, end));
+    // Region: comma-separated parts; the part next to the cue, or an apposition's name.
+    std::vector<std::pair<uint32_t, uint32_t>> parts;
+    uint32_t start = begin;
+    for (uint32_t i = begin; i <= end; ++i) {
+      if (i == end || units_[i].letter == ',' || units_[i].letter == '(' ||
+          units_[i].letter == ')' || units_[i].letter == '-') {
+        parts.emplace_back(start, i);
+        start = i + 1;
+      }
+    }
+    auto last = BackwardPhrase(parts.back().first, parts.back().second);
+    if (last.first < last.second) return Head(last);
+    // "Nancy Pelosi, the Speaker of the House, said", "Merkel's spokesman, Steffen Seibert,
+    // said", "..., and his critics, which include ..., blame": of the last two parts that are
+    // not relative clauses, the one that ends in a name, else the one after "and", else the first.
+    std::vector<std::pair<uint32_t, uint32_t>> phrases;
+    for (size_t p = parts.size() - 1; p-- > 0 && phrases.size() < 2;) {
+      if (parts[p].first < parts[p].second && units_[parts[p].first].letter == 'r') continue;
+      auto phrase = BackwardPhrase(parts[p].first, parts[p].second);
+      if (phrase.first < phrase.second) phrases.insert(phrases.begin(), phrase);
+    }
+    if (phrases.empty()) return {};
+    std::pair<uint32_t, uint32_t> chosen = phrases.front();
+    if (phrases.size() == 2 && phrases[1].first > 0 && units_[phrases[1].first - 1].letter == '&')
+      chosen = phrases[1];
+    for (const auto& phrase : phrases) {
+      if (IsNameLetter(units_[phrase.second - 1].letter)) {
+        chosen = phrase;
+        break;
+      }
+    }
+    return Head(chosen);
+  }
+
+  // The noun phrase at the start of [begin, end), after any "by" (the agent of a statement).
+  std::pair<uint32_t, uint32_t> ForwardPhrase(uint32_t begin, uint32_t end) const {
+    for (uint32_t i = begin; i < end; ++i) {
+      if (units_[i].letter == 'b') begin = i + 1;
+    }
+    while (begin < end &&
+           std::string_view("otyz,&fb(").find(units_[begin].letter) != std::string_view::npos) {
+      ++begin;
+    }
+    uint32_t i = begin;
+    bool head_seen = false;
+    int words = 0;
+    while (i < end) {
+      char c = units_[i].letter;
+      if (c == 'w') {
+        // "The coach praised the team": a past form ends the phrase.
+        std::string_view word = units_[i].span.In(doc_.text);
+        bool past = word.size() > 3 && word.substr(word.size() - 2) == "ed";
+        if (head_seen || ++words > 3 || (past && i > begin)) break;
+      } else if (c == 'd' && i > begin) {
+        break;  // "The coach praised the team": a new noun phrase
+      } else if (c == 'o' || c == 'b') {
+        if (!head_seen || i + 1 >= end || !IsNounPhraseLetter(units_[i + 1].letter)) break;
+      } else if (!IsNounPhraseLetter(c)) {
+        break;
+      }
+      if (IsHeadLetter(c)) head_seen = true;
+      ++i;
+    }
+    // Without a known head noun the last word is the head ("the port authority").
+    if (!head_seen) {
+      while (i > begin && units_[i - 1].letter != 'w') --i;
+    }
+    while (i > begin && !IsHeadLetter(units_[i - 1].letter) && units_[i - 1].letter != 'w') --i;
+    return {begin, i};
+  }
+
+  // The noun phrase that ends [begin, end), skipping auxiliaries, adverbs and times before the
+  // cue ("Reuters reported on Monday a German government source").
+  std::pair<uint32_t, uint32_t> BackwardPhrase(uint32_t begin, uint32_t end) const {
+    while (end > begin &&
+           std::string_view("aytzofx").find(units_[end - 1].letter) != std::string_view::npos) {
+      --end;
+    }
+    uint32_t i = end;
+    int words = 0;
+    while (i > begin) {
+      char c = units_[i - 1].letter;
+      if (i < end && units_[i].letter == 'd' && c != 'E' && c != 'W') break;  // "the" starts it
+      if (c == 'w') {
+        if (++words > 3) break;
+      } else if (c == 'o' || c == 'b') {
+        if (i - 1 <= begin || !IsNounPhraseLetter(units_[i - 2].letter) || i == end) break;
+      } else if (!IsNounPhraseLetter(c)) {
+        break;
+      }
+      --i;
+    }
+    while (i < end && std::string_view("wob&y").find(units_[i].letter) != std::string_view::npos &&
+           !(units_[i].letter == 'w' && i + 1 < end && IsHeadLetter(units_[i + 1].letter))) {
+      ++i;
+    }
+    const bool determined = i < end && units_[i].letter == 'd';
+    if (i < end && !determined &&
+        !std::any_of(units_.begin() + i, units_.begin() + end,
+                     [](const Unit& u) { return IsHeadLetter(u.letter); })) {
+      return {end, end};
+    }
+    return {i, end};
+  }
+
+  // The minimal span naming the source in a noun phrase: its name when the phrase ends in one
+  // ("US Secretary of State Mike Pompeo"), the owner of a statement ("the ministry's
+  // statement"), else the whole phrase ("a German government source").
+  Span Head(std::pair<uint32_t, uint32_t> phrase) const {
+    auto [begin, end] = phrase;
+    if (begin >= end) return {};
+    // "a statement from the ministry", "the ministry's statement"
+    for (uint32_t i = begin; i < end; ++i) {
+      if (units_[i].letter != 'N') continue;
+      if (i > begin && units_[i - 1].letter == 's' && i - 1 > begin) {
+        end = i - 1;
+      } else if (i + 1 < end && (units_[i + 1].letter == 'o' || units_[i + 1].letter == 'b')) {
+        begin = i + 2;
+      }
+      break;
+    }
+    // "President Hassan Rouhani of Iran": the name before the preposition.
+    for (uint32_t i = begin + 1; i < end; ++i) {
+      if ((units_[i].letter == 'o' || units_[i].letter == 'b') &&
+          IsNameLetter(units_[i - 1].letter)) {
+        end = i;
+        break;
+      }
+    }
+    if (begin >= end) return {};
+    if (IsNameLetter(units_[end - 1].letter)) {
+      uint32_t first = end - 1;
+      while (first > begin && IsNameLetter(units_[first - 1].letter)) --first;
+      // "Saudi Arabia and the United States"
+      for (uint32_t i = first; i > begin + 1; --i) {
+        if (units_[i - 1].letter == 'd') continue;
+        if (units_[i - 1].letter == '&' && IsNameLetter(units_[i - 2].letter)) {
+          first = i - 2;
+          while (first > begin && IsNameLetter(units_[first - 1].letter)) --first;
+        }
+        break;
+      }
+      return {units_[first].span.begin, units_[end - 1].span.end};
+    }
+    return {units_[begin].span.begin, units_[end - 1].span.end};
+  }
+
+  // The leading noun phrase of the sentence: the subject of "X did Y, saying ...".
+  Span Subject(uint32_t end) const { return Head(ForwardPhrase(0, end)); }
+
+  // Units after the cue that belong to neither source nor content: the addressee of "told",
+  // "that", adverbs, times, and occasions ("at a news briefing", "via Twitter").
+  uint32_t SkipFrame(uint32_t i, uint32_t end, const CueForm& cue) const {
+    if (cue.audience && i < end) {
+      uint32_t k = i;
+      if (units_[k].letter == 'p' || units_[k].letter == 'P') {
+        ++k;
+      } else {
+        const bool determiner = k < end && units_[k].letter == 'd';
+        if (determiner) ++k;
+        if (k < end && (units_[k].letter == 'w' || units_[k].letter == 'j')) ++k;
+        uint32_t nouns = k;
+        while (k < end && std::string_view("EMDW").find(units_[k].letter) != std::string_view::npos)
+          ++k;
+        if (k == nouns && !(determiner && k == i + 2)) k = i;  // "told the world"
+      }
+      i = k;
+    }
+    // "alleged, by way of example, Mahan had ..."
+    if (i < end && units_[i].letter == ',') {
+      uint32_t k = i + 1;
+      while (k < end && k < i + 6 &&
+             std::string_view("<q>,.;:CGKAQV").find(units_[k].letter) == std::string_view::npos)
+        ++k;
+      if (k < end && k > i + 1 && units_[k].letter == ',') i = k + 1;
+    }
+    while (i < end) {
+      char c = units_[i].letter;
+      if (c == ',' || c == ':' || c == 'T' || c == 'y' || c == 't') {
+        ++i;
+      } else if (c == 'o' || c == 'f') {
+        uint32_t k = OccasionEnd(i, end);
+        if (k == i) break;
+        i = k;
+      } else {
+        break;
+      }
+    }
+    return i;
+  }
+
+  // The end of an occasion or time phrase starting at the preposition `i`, or `i` if none.
+  uint32_t OccasionEnd(uint32_t i, uint32_t end) const {
+    uint32_t k = i + 1;
+    while (k < end && k < i + 7 &&
+           std::string_view("dwWjEMsn").find(units_[k].letter) != std::string_view::npos) {
+      ++k;
+    }
+    if (k < end && units_[k].letter == 't' && k == i + 1) {
+      while (k < end && units_[k].letter == 't') ++k;
+      return k;
+    }
+    if (k >= end || units_[k].letter != 'N') {
+      // "via Twitter" with Twitter as a name of its own
+      return i;
+    }
+    ++k;
+    // "... with the BBC", "... to UOL.com.br"
+    if (k + 1 < end && units_[k].letter == 'o' &&
+        std::string_view("dEMWjDN").find(units_[k + 1].letter) != std::string_view::npos) {
+      ++k;
+      while (k < end &&
+             std::string_view("dEMWjDNsw").find(units_[k].letter) != std::string_view::npos)
+        ++k;
+    }
+    return k;
+  }
+
+  // Occasion phrases of the sentence outside every content span.
+  Span Occasion(Span cue, const std::vector<Span>& contents) const {
+    Span best;
+    uint32_t best_distance = UINT32_MAX;
+    for (uint32_t i = 0; i < units_.size(); ++i) {
+      if (units_[i].letter != 'o') continue;
+      uint32_t k = OccasionEnd(i, static_cast<uint32_t>(units_.size()));
+      if (k == i || units_[k - 1].letter == 't') continue;
+      Span span{units_[i].span.begin, units_[k - 1].span.end};
+      bool inside = std::any_of(contents.begin(), contents.end(),
+                                [span](Span c) { return c.Overlaps(span); });
+      if (inside) continue;
+      uint32_t distance = span.begin >= cue.end ? span.begin - cue.end : cue.begin - span.end;
+      if (distance < best_distance) {
+        best = span;
+        best_distance = distance;
+      }
+    }
+    return best_distance <= 80 ? best : Span{};
+  }
+
+  // Units [begin, end) as a content span: without surrounding commas, colons, "that", a final
+  // period outside quotation marks, or the comma of a closing `,"`.
+  Span ContentSpan(uint32_t begin, uint32_t end) const {
+    while (begin < end &&
+           std::string_view(",:T-").find(units_[begin].letter) != std::string_view::npos)
+      ++begin;
+    while (end > begin &&
+           std::string_view(",.;:-").find(units_[end - 1].letter) != std::string_view::npos)
+      --end;
+    if (begin >= end) return {};
+    Span span{units_[begin].span.begin, units_[end - 1].span.end};
+    if (units_[end - 1].letter == '>' && end - 1 > begin && units_[end - 2].letter == 'q' &&
+        units_[end - 2].span.In(doc_.text) == ",") {
+      span.end = units_[end - 2].span.begin;
+    }
+    return TrimText(span);
+  }
+
+  Span TrimText(Span span) const {
+    while (span.end > span.begin &&
+           (std::isspace(static_cast<unsigned char>(doc_.text[span.end - 1])) ||
+            doc_.text[span.end - 1] == ',')) {
+      --span.end;
+    }
+    while (span.begin < span.end && std::isspace(static_cast<unsigned char>(doc_.text[span.begin])))
+      ++span.begin;
+    return span;
+  }
+
+  QuoteKind KindOf(Span content) const {
+    for (const Quotation& quotation : seg_.quotations) {
+      if (quotation.outer.Overlaps(content)) return QuoteKind::kMixed;
+      if (quotation.outer.begin >= content.end) break;
+    }
+    return QuoteKind::kIndirect;
+  }
+
+  // Claims for the quotations that start at unit `i`, joined by commas or "and": the part of
+  // each inside this sentence, then the rest of it.
+  std::vector<Candidate> QuotationClaims(uint32_t i, const Candidate& base) const {
+    std::vector<Candidate> out;
+    const Span sentence = seg_.sentences[sentence_].span;
+    while (i < units_.size() && units_[i].letter == '<') {
+      uint32_t q = units_[i].quotation;
+      const Quotation& quotation = seg_.quotations[q];
+      Span here = TrimText({quotation.inner.begin, std::min(quotation.inner.end, sentence.end)});
+      if (!here.empty()) {
+        Candidate claim = base;
+        claim.claim.content = here;
+        claim.claim.kind = QuoteKind::kDirect;
+        claim.from_quotation = true;
+        claim.last_quotation = q;
+        out.push_back(claim);
+      }
+      if (quotation.inner.end > sentence.end) {
+        Span rest = TrimText({sentence.end, quotation.inner.end});
+        if (!rest.empty()) {
+          Candidate claim = base;
+          claim.claim.content = rest;
+          claim.claim.kind = QuoteKind::kDirect;
+          claim.from_quotation = true;
+          claim.last_quotation = q;
+          out.push_back(claim);
+        }
+        break;
+      }
+      while (i < units_.size() && units_[i].quotation == q) ++i;
+      while (i < units_.size() && (units_[i].letter == ',' || units_[i].letter == '&')) ++i;
+    }
+    return out;
+  }
+
+  // True when units [i, end) are only quotations joined by commas, "and" and final marks.
+  bool OnlyQuotations(uint32_t i, uint32_t end) const {
+    for (; i < end; ++i) {
+      if (std::string_view("<q>,&.").find(units_[i].letter) == std::string_view::npos) return false;
+    }
+    return true;
+  }
+
+  // The claims one rule finds for the cue at unit `cue`.
+  std::vector<Candidate> Apply(const AttributionRule& rule, const re2::StringPiece* groups,
+                               const re2::StringPiece& skeleton, uint32_t cue) const {
+    auto range = [&](int group) -> std::pair<uint32_t, uint32_t> {
+      if (group < 0 || groups[group].data() == nullptr) return {0, 0};
+      auto begin = static_cast<uint32_t>(groups[group].data() - skeleton.data());
+      return {begin, begin + static_cast<uint32_t>(groups[group].size())};
+    };
+    const Unit& cue_unit = units_[cue];
+    const CueForm& form = *cue_unit.cue;
+    Candidate base;
+    base.sentence = sentence_;
+    base.claim.rule = rule.name;
+    base.claim.cue_lemma = form.lemma;
+    base.claim.cue = {cue_unit.span.begin, units_[cue + cue_unit.cue_words - 1].span.end};
+    auto [src_begin, src_end] = range(rule.src_group);
+    base.claim.source = Source(src_begin, src_end, rule.mode);
+    const bool only_adverbs = std::all_of(units_.begin() + src_begin, units_.begin() + src_end,
+                                          [](const Unit& u) { return u.letter == 'y'; });
+    if (base.claim.source.empty()) {
+      if (rule.mode == SourceMode::kRegion && src_end == cue && only_adverbs &&
+          rule.before_group < 0) {
+        base.inherits_source = true;
+        base.claim.source = Subject(cue);
+      }
+      if (base.claim.source.empty()) return {};
+    }
+
+    std::vector<Candidate> out;
+    auto [before_begin, before_end] = range(rule.before_group);
+    if (before_end > before_begin) {
+      const Unit& last = units_[before_end - 1];
+      Candidate claim = base;
+      uint32_t open = before_begin;
+      while (open < before_end && units_[open].quotation != last.quotation) ++open;
+      const bool words_before =
+          std::any_of(units_.begin(), units_.begin() + open, [](const Unit& u) {
+            return std::string_view(",.:;-x(").find(u.letter) == std::string_view::npos;
+          });
+      if (last.letter == '>' && last.quotation != kNone && words_before &&
+          units_[open].letter == '<') {
+        // "The two leaders plan to discuss the "development ... Syria," Ushakov said"
+        claim.claim.content = ContentSpan(0, before_end);
+        claim.claim.kind = QuoteKind::kMixed;
+      } else if (last.letter == '>' && last.quotation != kNone) {
+        claim.claim.content = TrimText(seg_.quotations[last.quotation].inner);
+        claim.claim.kind = QuoteKind::kDirect;
+        claim.from_quotation = true;
+        claim.last_quotation = last.quotation;
+      } else {
+        claim.claim.content = ContentSpan(before_begin, before_end);
+        claim.claim.kind = KindOf(claim.claim.content);
+      }
+      if (!claim.claim.content.empty()) out.push_back(claim);
+    }
+    auto [after_begin, after_end] = range(rule.after_group);
+    if (after_end > after_begin) {
+      uint32_t start = after_begin;
+      if (after_begin == cue + cue_unit.cue_words)
+        start = SkipFrame(after_begin, after_end, form);
+      else
+        start = SkipFrame(after_begin, after_end, CueForm{});
+      if (start < after_end && units_[start].letter == '<' && OnlyQuotations(start, after_end)) {
+        for (Candidate& claim : QuotationClaims(start, base)) out.push_back(std::move(claim));
+      } else if ((out.empty() || !out.front().from_quotation) && start < after_end) {
+        // Indirect content ends at the sentence, a semicolon, or a clause the writer adds after
+        // a comma (", which ...", ", but ...").
+        uint32_t stop = start;
+        while (stop < after_end && units_[stop].letter != ';' &&
+               !(units_[stop].letter == ',' && stop + 1 < after_end &&
+                 (units_[stop + 1].letter == 'r' || units_[stop + 1].letter == 'c'))) {
+          ++stop;
+        }
+        Candidate claim = base;
+        claim.claim.content = ContentSpan(start, stop);
+        claim.claim.kind = KindOf(claim.claim.content);
+        claim.content_after_cue = true;
+        if (!claim.claim.content.empty()) out.push_back(claim);
+      }
+    }
+    if (form.quote_only) {
+      out.erase(std::remove_if(out.begin(), out.end(),
+                               [](const Candidate& c) { return !c.from_quotation; }),
+                out.end());
+    }
+    return out;
+  }
+
+  // Where the clause of a claim starts: its source (or cue), with a relative pronoun, comma or
+  // "and" before it.
+  uint32_t ClauseStart(const Claim& claim, uint32_t after) const {
+    uint32_t at = claim.cue.begin;
+    if (!claim.source.empty() && claim.source.begin > after) at = std::min(at, claim.source.begin);
+    uint32_t i = 0;
+    while (i < units_.size() && units_[i].span.begin < at) ++i;
+    while (i > 0 && std::string_view("r,&yT").find(units_[i - 1].letter) != std::string_view::npos)
+      --i;
+    return i;
+  }
+
+  // Shortens indirect content that runs into the clause of another claim ("..., which he said
+  // would ...").
+  void CutAt(Candidate* candidate, uint32_t clause_start) const {
+    uint32_t begin = 0;
+    while (begin < units_.size() && units_[begin].span.begin < candidate->claim.content.begin)
+      ++begin;
+    if (clause_start <= begin) return;
+    Span cut = ContentSpan(begin, clause_start);
+    if (!cut.empty()) {
+      candidate->claim.content = cut;
+      candidate->claim.kind = KindOf(cut);
+    }
+  }
+
+ private:
+  const Document& doc_;
+  const Segmentation& seg_;
+  const Mentions& mentions_;
+  std::vector<Unit> units_;
+  uint32_t sentence_;
+};
+
+// The entity of the mention that holds the head (last word) of the source span.
+uint32_t EntityOfSpan(const Mentions& mentions, Span span) {
+  if (span.empty()) return kNone;
+  uint32_t found = kNone;
+  for (const Mention& mention : mentions.mentions) {
+    if (mention.span.begin >= span.end) break;
+    if (mention.span.begin < span.end && mention.span.end >= span.end) found = mention.entity;
+  }
+  return found;
+}
+
+bool IsMedia(const Mentions& mentions, uint32_t entity) {
+  return entity < mentions.entities.size() && mentions.entities[entity].type == EntityType::kMedia;
+}
+
+bool IsPerson(const Mentions& mentions, uint32_t entity) {
+  return entity < mentions.entities.size() && mentions.entities[entity].type == EntityType::kPerson;
+}
+
+uint32_t SentenceAt(const Segmentation& seg, uint32_t offset) {
+  auto it = std::upper_bound(seg.sentences.begin(), seg.sentences.end(), offset,
+                             [](uint32_t at, const Sentence& s) { return at < s.span.begin; });
+  if (it == seg.sentences.begin()) return kNone;
+  return static_cast<uint32_t>(it - seg.sentences.begin() - 1);
+}
+
+std::string LowerText(std::string_view text) {
+  std::string out(text);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+// Sources that the mentions stage left unresolved: pronouns take the last person who spoke or
+// was named; "the commissioner" the last person with that title; "a Putin aide" the person
+// named as a source right after it.
+void ResolveSources(const Document& doc, const Segmentation& seg, const Mentions& mentions,
+                    std::vector<Candidate>* candidates) {
+  for (size_t c = 0; c < candidates->size(); ++c) {
+    Claim& claim = (*candidates)[c].claim;
+    if (claim.source_entity != kNone || claim.source.empty()) continue;
+    const std::string source = LowerText(claim.source.In(doc.text));
+    const bool indefinite = source.rfind("a ", 0) == 0 || source.rfind("an ", 0) == 0;
+    const bool definite = source.rfind("the ", 0) == 0;
+    const bool pronoun = source == "he" || source == "she";
+    if (pronoun) {
+      for (size_t p = c; p-- > 0;) {
+        uint32_t entity = (*candidates)[p].claim.source_entity;
+        if (IsPerson(mentions, entity)) {
+          claim.source_entity = entity;
+          break;
+        }
+      }
+      if (claim.source_entity != kNone) continue;
+      for (const Mention& mention : mentions.mentions) {
+        if (mention.span.begin >= claim.source.begin) break;
+        if (mention.kind == MentionKind::kName && IsPerson(mentions, mention.entity))
+          claim.source_entity = mention.entity;
+      }
+    } else if (definite) {
+      std::string head = source.substr(source.rfind(' ') + 1);
+      for (const Mention& mention : mentions.mentions) {
+        if (mention.span.begin >= claim.source.begin) break;
+        if (mention.title.empty() || !IsPerson(mentions, mention.entity)) continue;
+        if (LowerText(mention.title.In(doc.text)).find(head) != std::string::npos)
+          claim.source_entity = mention.entity;
+      }
+    } else if (indefinite) {
+      const uint32_t sentence = SentenceAt(seg, claim.source.begin);
+      for (size_t n = c + 1; n < candidates->size(); ++n) {
+        const Candidate& next = (*candidates)[n];
+        if (next.sentence > sentence + 3) break;
+        uint32_t entity = next.claim.source_entity;
+        if (!IsPerson(mentions, entity)) continue;
+        const Entity& person = mentions.entities[entity];
+        if (!person.mentions.empty() &&
+            mentions.mentions[person.mentions.front()].span.begin > claim.source.end) {
+          claim.source_entity = entity;
+        }
+        break;
+      }
+    }
+  }
+}
+
+class ClaimFinder {
+ public:
+  ClaimFinder(const Document& doc, const Segmentation& seg, const Mentions& mentions,
+              const std::vector<Timex>& timexes, const CueLexicon::Data& lexicon)
+      : doc_(doc), seg_(seg), mentions_(mentions), timexes_(timexes), lexicon_(lexicon) {}
+
+  std::vector<Claim> Run() {
+    std::vector<Candidate> all;
+    std::vector<bool> has_claim(seg_.sentences.size(), false);
+    std::vector<std::vector<Unit>> units(seg_.sentences.size());
+    for (uint32_t s = 0; s < seg_.sentences.size(); ++s) {
+      const Sentence& sentence = seg_.sentences[s];
+      if (sentence.paragraph < seg_.paragraphs.size() &&
+          seg_.paragraphs[sentence.paragraph].boilerplate) {
+        continue;
+      }
+      std::vector<Unit> units = SentenceUnits(doc_, seg_, mentions_, timexes_, lexicon_, s);
+      PrependClosingQuotation(s, has_claim, &units);
+      SentenceAnalysis analysis(doc_, seg_, mentions_, std::move(units), s);
+      std::vector<Candidate> found = FindInSentence(analysis);
+      has_claim[s] = !found.empty();
+      for (Candidate& candidate : found) all.push_back(std::move(candidate));
+    }
+    AddRunOnQuotations(&all, has_claim);
+    ResolveSources(doc_, seg_, mentions_, &all);
+    std::vector<Claim> claims;
+    for (Candidate& candidate : all) claims.push_back(std::move(candidate.claim));
+    return claims;
+  }
+
+ private:
+  // A quotation that closes right before the sentence ('..!" Macron told ...') and that no
+  // earlier sentence attributed belongs to this sentence's cue: its closing mark becomes the
+  // sentence's first unit.
+  void PrependClosingQuotation(uint32_t s, const std::vector<bool>& has_claim,
+                               std::vector<Unit>* units) const {
+    const Sentence& sentence = seg_.sentences[s];
+    if (s == 0 || units->empty() || units->front().letter == '<' ||
+        seg_.sentences[s - 1].paragraph != sentence.paragraph) {
+      return;
+    }
+    for (uint32_t q = 0; q < seg_.quotations.size(); ++q) {
+      const Quotation& quotation = seg_.quotations[q];
+      if (quotation.outer.end > sentence.span.begin) break;
+      std::string_view gap(doc_.text.data() + quotation.outer.end,
+                           sentence.span.begin - quotation.outer.end);
+      if (!std::all_of(gap.begin(), gap.end(),
+                       [](char c) { return std::isspace(static_cast<unsigned char>(c)); })) {
+        continue;
+      }
+      for (uint32_t t = SentenceAt(seg_, quotation.outer.begin); t < s; ++t) {
+        if (has_claim[t]) return;
+      }
+      Unit mark;
+      mark.span = {quotation.inner.end, quotation.outer.end};
+      mark.letter = '>';
+      mark.quotation = q;
+      units->insert(units->begin(), mark);
+      MarkPunctuationCues(units);
+      return;
+    }
+  }
+
+  std::vector<Candidate> FindInSentence(const SentenceAnalysis& analysis) {
+    const std::vector<Unit>& units = analysis.units();
+    std::string skeleton;
+    for (const Unit& unit : units) skeleton += unit.letter;
+    std::vector<Candidate> found;
+    for (uint32_t i = 0; i < units.size(); ++i) {
+      if (units[i].cue == nullptr) continue;
+      std::string marked = skeleton;
+      marked[i] = CurrentCueLetter(units[i]);
+      std::vector<int> matching;
+      if (!lexicon_.rule_set->Match(marked, &matching)) continue;
+      std::sort(matching.begin(), matching.end());
+      for (int r : matching) {
+        const AttributionRule& rule = lexicon_.rules[r];
+        const int groups = rule.pattern->NumberOfCapturingGroups() + 1;
+        std::vector<re2::StringPiece> group(groups);
+        re2::StringPiece text(marked);
+        if (!rule.pattern->Match(text, 0, text.size(), RE2::UNANCHORED, group.data(), groups))
+          continue;
+        if (group[rule.cue_group].data() - text.data() != static_cast<std::ptrdiff_t>(i)) continue;
+        std::vector<Candidate> claims = analysis.Apply(rule, group.data(), text, i);
+        if (claims.empty()) continue;
+        for (Candidate& claim : claims) found.push_back(std::move(claim));
+        break;
+      }
+    }
+    SettleSentence(analysis, &found);
+    return found;
+  }
+
+  // Within one sentence: outlets that frame another claim become its relay; indirect content
+  // stops where another claim's clause starts; sources, times and occasions are filled in.
+  void SettleSentence(const SentenceAnalysis& analysis, std::vector<Candidate>* found) {
+    for (Candidate& candidate : *found) {
+      if (candidate.inherits_source) {
+        for (const Candidate& other : *found) {
+          if (&other == &candidate || other.inherits_source) continue;
+          if (other.claim.cue.begin < candidate.claim.cue.begin) {
+            candidate.claim.source = other.claim.source;
+          }
+        }
+      }
+      candidate.claim.source_entity = EntityOfSpan(mentions_, candidate.claim.source);
+    }
+    std::vector<uint32_t> relays;
+    std::vector<bool> dropped(found->size(), false);
+    for (size_t a = 0; a < found->size(); ++a) {
+      const Claim& outer = (*found)[a].claim;
+      for (size_t b = 0; b < found->size(); ++b) {
+        if (a == b) continue;
+        const Claim& inner = (*found)[b].claim;
+        if (!outer.content.Contains(inner.cue)) continue;
+        if (IsMedia(mentions_, outer.source_entity)) {
+          relays.push_back(outer.source_entity);
+          dropped[a] = true;
+          break;
+        }
+      }
+    }
+    std::vector<Candidate> kept;
+    for (size_t a = 0; a < found->size(); ++a) {
+      if (!dropped[a]) kept.push_back(std::move((*found)[a]));
+    }
+    for (Candidate& candidate : kept) {
+      for (const Candidate& other : kept) {
+        if (&other == &candidate || !candidate.content_after_cue) continue;
+        if (candidate.claim.content.Contains(other.claim.cue) &&
+            other.claim.cue.begin > candidate.claim.content.begin) {
+          analysis.CutAt(&candidate,
+                         analysis.ClauseStart(other.claim, candidate.claim.content.begin));
+        }
+      }
+      for (uint32_t relay : relays) {
+        if (relay != candidate.claim.source_entity) candidate.claim.relays.push_back(relay);
+      }
+    }
+    std::vector<Span> contents;
+    for (const Candidate& candidate : kept) contents.push_back(candidate.claim.content);
+    for (Candidate& candidate : kept) {
+      candidate.claim.said_at = SaidAt(candidate, contents);
+      candidate.claim.occasion = analysis.Occasion(candidate.claim.cue, contents);
+    }
+    *found = std::move(kept);
+  }
+
+  // The time expression of the cue's sentence nearest to the cue, outside every content.
+  uint32_t SaidAt(const Candidate& candidate, const std::vector<Span>& contents) const {
+    const Span sentence = seg_.sentences[candidate.sentence].span;
+    uint32_t best = kNone;
+    uint32_t best_distance = UINT32_MAX;
+    const Span cue = candidate.claim.cue;
+    for (uint32_t t = 0; t < timexes_.size(); ++t) {
+      const Span span = timexes_[t].span;
+      if (!sentence.Contains(span)) continue;
+      bool inside = std::any_of(contents.begin(), contents.end(),
+                                [span](Span c) { return c.Overlaps(span); });
+      if (inside || timexes_[t].type != TimexType::kDate) continue;
+      uint32_t distance = span.begin >= cue.end ? span.begin - cue.end : cue.begin - span.end;
+      if (distance < best_distance) {
+        best = t;
+        best_distance = distance;
+      }
+    }
+    return best;
+  }
+
+  // Sentences of the same paragraph that hold only a quotation carry on the last direct claim:
+  // each such quotation is one more claim with the same source, cue and relays.
+  void AddRunOnQuotations(std::vector<Candidate>* all, const std::vector<bool>& has_claim) {
+    std::vector<bool> used(seg_.quotations.size(), false);
+    for (const Candidate& candidate : *all) {
+      if (candidate.last_quotation != kNone) used[candidate.last_quotation] = true;
+    }
+    std::vector<Candidate> added;
+    for (size_t c = 0; c < all->size(); ++c) {
+      const Candidate& candidate = (*all)[c];
+      if (!candidate.from_quotation) continue;
+      if (c + 1 < all->size() && (*all)[c + 1].sentence == candidate.sentence) continue;
+      uint32_t paragraph = seg_.sentences[candidate.sentence].paragraph;
+      uint32_t end = std::max(seg_.sentences[candidate.sentence].span.end,
+                              seg_.quotations[candidate.last_quotation].outer.end);
+      for (uint32_t q = candidate.last_quotation + 1; q < seg_.quotations.size(); ++q) {
+        const Quotation& quotation = seg_.quotations[q];
+        uint32_t s = SentenceAt(seg_, quotation.outer.begin);
+        if (s == kNone || seg_.sentences[s].paragraph != paragraph || has_claim[s]) break;
+        if (used[q] || quotation.outer.begin < end) continue;
+        // Only quotation marks, spaces and punctuation between the previous part and this one.
+        std::string_view gap(doc_.text.data() + end, quotation.outer.begin - end);
+        if (std::any_of(gap.begin(), gap.end(),
+                        [](char ch) { return std::isalnum(static_cast<unsigned char>(ch)); })) {
+          break;
+        }
+        Candidate more = candidate;
+        more.claim.content = quotation.inner;
+        while (!more.claim.content.empty() &&
+               (doc_.text[more.claim.content.end - 1] == ',' ||
+                std::isspace(static_cast<unsigned char>(doc_.text[more.claim.content.end - 1])))) {
+          --more.claim.content.end;
+        }
+        more.claim.kind = QuoteKind::kDirect;
+        more.sentence = s;
+        more.last_quotation = q;
+        used[q] = true;
+        added.push_back(more);
+        end = quotation.outer.end;
+      }
+    }
+    for (Candidate& candidate : added) all->push_back(std::move(candidate));
+    std::stable_sort(all->begin(), all->end(), [](const Candidate& a, const Candidate& b) {
+      return a.claim.content.begin < b.claim.content.begin;
+    });
+  }
+
+  const Document& doc_;
+  const Segmentation& seg_;
+  const Mentions& mentions_;
+  const std::vector<Timex>& timexes_;
+  const CueLexicon::Data& lexicon_;
+};
+
+}  // namespace
+
+std::vector<Claim> FindClaims(const Document& doc, const Segmentation& seg,
+                              const Mentions& mentions, const std::vector<Timex>& timexes,
+                              const CueLexicon& cues) {
+  return ClaimFinder(doc, seg, mentions, timexes, cues.data()).Run();
 }
 
 }  // namespace hearsay

@@ -1,20 +1,955 @@
+// events: triggers from ontology/triggers.tsv, arguments from the trigger's clause,
+// factuality from ontology/factuality.tsv, and one Event per happening in the article.
 #include "hearsay/events.h"
 
-#include <memory>
+#include <algorithm>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_set>
+#include <vector>
+
+#include "events/lexicon_data.h"
 
 namespace hearsay {
+namespace {
 
-struct TriggerLexicon::Data {};
-TriggerLexicon::TriggerLexicon() : data_(std::make_unique<Data>()) {}
-TriggerLexicon::~TriggerLexicon() = default;
-TriggerLexicon::TriggerLexicon(TriggerLexicon&&) noexcept = default;
-TriggerLexicon& TriggerLexicon::operator=(TriggerLexicon&&) noexcept = default;
-Status TriggerLexicon::Load(const std::string&, TriggerLexicon*) { return Status::Ok(); }
+// --- text helpers ------------------------------------------------------------------------
 
-std::vector<Event> FindEvents(const Document&, const Segmentation&, const Mentions&,
-                              const std::vector<Timex>&, const std::vector<Claim>&,
-                              const TriggerLexicon&) {
-  return {};
+// The code point that starts at `pos` (bytes assumed valid UTF-8).
+uint32_t CodePointAt(std::string_view text, size_t pos) {
+  auto byte = [&](size_t i) { return static_cast<unsigned char>(text[i]); };
+  unsigned char lead = byte(pos);
+  if (lead < 0x80) return lead;
+  size_t length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2;
+  uint32_t cp = lead & (0x3F >> (length - 1));
+  for (size_t i = 1; i < length && pos + i < text.size(); ++i) cp = (cp << 6) | (byte(pos + i) & 0x3F);
+  return cp;
+}
+
+// Start of the code point that ends at `pos`.
+size_t PreviousCodePointStart(std::string_view text, size_t pos) {
+  size_t start = pos - 1;
+  while (start > 0 && (static_cast<unsigned char>(text[start]) & 0xC0) == 0x80) --start;
+  return start;
+}
+
+bool IsWordCodePoint(uint32_t cp) {
+  if (cp < 0x80) return (cp >= '0' && cp <= '9') || ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z');
+  // Latin-1 punctuation, general punctuation (dashes, curly quotes) and symbols are not words.
+  if (cp < 0xC0 || cp == 0xD7 || cp == 0xF7) return false;
+  return !(cp >= 0x2000 && cp <= 0x2BFF) && !(cp >= 0x3000 && cp <= 0x303F);
+}
+
+bool IsUpperInitial(std::string_view text, size_t pos) {
+  unsigned char c = static_cast<unsigned char>(text[pos]);
+  if (c < 0x80) return c >= 'A' && c <= 'Z';
+  uint32_t cp = CodePointAt(text, pos);
+  return (cp >= 0xC0 && cp <= 0xDE && cp != 0xD7) || (cp >= 0x391 && cp <= 0x3A9) ||
+         (cp >= 0x410 && cp <= 0x42F);
+}
+
+std::string Lower(std::string_view text) {
+  std::string out(text);
+  for (char& c : out) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return out;
+}
+
+// The word that ends right before `pos` (skipping spaces), not before `floor`.
+Span PreviousWord(std::string_view text, size_t pos, size_t floor) {
+  size_t end = pos;
+  while (end > floor && (text[end - 1] == ' ' || text[end - 1] == '\n')) --end;
+  size_t begin = end;
+  while (begin > floor && IsWordCodePoint(CodePointAt(text, PreviousCodePointStart(text, begin)))) {
+    begin = PreviousCodePointStart(text, begin);
+  }
+  return {static_cast<uint32_t>(begin), static_cast<uint32_t>(end)};
+}
+
+// The word that starts after `pos` (skipping spaces), not beyond `ceiling`.
+Span NextWord(std::string_view text, size_t pos, size_t ceiling) {
+  size_t begin = pos;
+  while (begin < ceiling && (text[begin] == ' ' || text[begin] == '\n')) ++begin;
+  size_t end = begin;
+  while (end < ceiling && IsWordCodePoint(CodePointAt(text, end))) {
+    ++end;
+    while (end < ceiling && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) ++end;
+  }
+  return {static_cast<uint32_t>(begin), static_cast<uint32_t>(end)};
+}
+
+// True when most words of the sentence are capitalised (a headline in title case), where a
+// capital letter says nothing about names.
+bool IsTitleCase(std::string_view text, Span sentence) {
+  int words = 0;
+  int capitalised = 0;
+  size_t pos = sentence.begin;
+  while (pos < sentence.end) {
+    Span word = NextWord(text, pos, sentence.end);
+    if (word.empty()) {
+      pos = word.begin + 1;
+      continue;
+    }
+    ++words;
+    if (IsUpperInitial(text, word.begin)) ++capitalised;
+    pos = word.end;
+  }
+  return words >= 3 && capitalised * 10 >= words * 6;
+}
+
+// --- the article's parts, indexed for the stage ----------------------------------------
+
+struct Context {
+  const Document& doc;
+  const Segmentation& seg;
+  const Mentions& mentions;
+  const std::vector<Timex>& timexes;
+  const std::vector<Claim>& claims;
+  const TriggerLexicon::Data& lexicon;
+
+  // Tokens that begin in [begin, end).
+  uint32_t TokensBetween(uint32_t begin, uint32_t end) const {
+    if (end <= begin) return 0;
+    auto by_begin = [](const Token& token, uint32_t offset) { return token.span.begin < offset; };
+    auto first = std::lower_bound(seg.tokens.begin(), seg.tokens.end(), begin, by_begin);
+    auto last = std::lower_bound(first, seg.tokens.end(), end, by_begin);
+    return static_cast<uint32_t>(last - first);
+  }
+
+  bool IsActorEntity(uint32_t entity) const {
+    if (entity == kNone) return false;
+    EntityType type = mentions.entities[entity].type;
+    return type == EntityType::kPerson || type == EntityType::kOrganization ||
+           type == EntityType::kCountry;
+  }
+
+  bool IsPlaceEntity(uint32_t entity) const {
+    if (entity == kNone) return false;
+    EntityType type = mentions.entities[entity].type;
+    return type == EntityType::kPlace || type == EntityType::kCountry;
+  }
+};
+
+struct Clause {
+  Span span;
+  ClauseKind kind = ClauseKind::kPlain;
+};
+
+// The sentence cut at the clause boundaries of ontology/event_clauses.tsv.
+std::vector<Clause> SplitClauses(const Context& context, Span sentence) {
+  std::string_view text(context.doc.text);
+  std::string_view piece = sentence.In(text);
+  struct Cut {
+    uint32_t begin, end;
+    ClauseKind kind;
+  };
+  std::vector<Cut> cuts;
+  for (const ClauseRule& rule : context.lexicon.clauses) {
+    re2::StringPiece input(piece.data(), piece.size());
+    re2::StringPiece match;
+    size_t pos = 0;
+    while (pos < piece.size() &&
+           rule.pattern->Match(input, pos, piece.size(), RE2::UNANCHORED, &match, 1)) {
+      auto begin = static_cast<uint32_t>(match.data() - piece.data());
+      auto end = static_cast<uint32_t>(begin + match.size());
+      cuts.push_back({sentence.begin + begin, sentence.begin + end, rule.kind});
+      pos = end > begin ? end : begin + 1;
+    }
+  }
+  std::sort(cuts.begin(), cuts.end(), [](const Cut& a, const Cut& b) { return a.begin < b.begin; });
+  std::vector<Clause> clauses;
+  Clause current{{sentence.begin, sentence.end}, ClauseKind::kPlain};
+  for (const Cut& cut : cuts) {
+    if (cut.begin < current.span.begin) continue;  // overlaps the previous cut
+    current.span.end = cut.begin;
+    clauses.push_back(current);
+    current = {{cut.end, sentence.end}, cut.kind};
+  }
+  clauses.push_back(current);
+  return clauses;
+}
+
+// --- triggers ----------------------------------------------------------------------------
+
+struct Candidate {
+  const TriggerRule* rule = nullptr;
+  uint32_t rule_index = 0;
+  Span match;
+  Span trigger;
+};
+
+bool WordBounded(std::string_view piece, size_t begin, size_t end) {
+  if (end <= begin) return false;
+  bool starts_word = IsWordCodePoint(CodePointAt(piece, begin));
+  bool ends_word = IsWordCodePoint(CodePointAt(piece, PreviousCodePointStart(piece, end)));
+  if (starts_word && begin > 0 &&
+      IsWordCodePoint(CodePointAt(piece, PreviousCodePointStart(piece, begin)))) {
+    return false;
+  }
+  return !(ends_word && end < piece.size() && IsWordCodePoint(CodePointAt(piece, end)));
+}
+
+// Every whole-word match of every rule in the sentence, overlaps resolved: the longest match
+// (the most context) wins, then the earlier rule.
+std::vector<Candidate> FindCandidates(const Context& context, Span sentence) {
+  std::string_view text(context.doc.text);
+  std::string_view piece = sentence.In(text);
+  re2::StringPiece input(piece.data(), piece.size());
+  std::vector<int> hits;
+  context.lexicon.trigger_set->Match(input, &hits);
+  std::vector<Candidate> all;
+  for (int index : hits) {
+    const TriggerRule& rule = context.lexicon.triggers[index];
+    int groups = std::min(1, rule.pattern->NumberOfCapturingGroups()) + 1;
+    re2::StringPiece found[2];
+    size_t pos = 0;
+    while (pos < piece.size() &&
+           rule.pattern->Match(input, pos, piece.size(), RE2::UNANCHORED, found, groups)) {
+      size_t begin = found[0].data() - piece.data();
+      size_t end = begin + found[0].size();
+      re2::StringPiece head = groups > 1 && found[1].data() != nullptr ? found[1] : found[0];
+      size_t head_begin = head.data() - piece.data();
+      // The match starts a word and the trigger ends one; context after it may stop mid-word.
+      if (!WordBounded(piece, begin, head_begin + head.size()) ||
+          !WordBounded(piece, head_begin, head_begin + head.size())) {
+        pos = begin + 1;
+        continue;
+      }
+      Candidate candidate;
+      candidate.rule = &rule;
+      candidate.rule_index = static_cast<uint32_t>(index);
+      candidate.match = {static_cast<uint32_t>(sentence.begin + begin),
+                         static_cast<uint32_t>(sentence.begin + end)};
+      candidate.trigger = {static_cast<uint32_t>(sentence.begin + head_begin),
+                           static_cast<uint32_t>(sentence.begin + head_begin + head.size())};
+      if (!candidate.trigger.empty()) all.push_back(candidate);
+      pos = end > begin ? end : begin + 1;
+    }
+  }
+  std::sort(all.begin(), all.end(), [](const Candidate& a, const Candidate& b) {
+    if (a.match.size() != b.match.size()) return a.match.size() > b.match.size();
+    return a.rule_index < b.rule_index;
+  });
+  std::vector<Candidate> kept;
+  for (const Candidate& candidate : all) {
+    bool overlaps = std::any_of(kept.begin(), kept.end(), [&](const Candidate& other) {
+      return other.trigger.Overlaps(candidate.trigger);
+    });
+    if (!overlaps) kept.push_back(candidate);
+  }
+  std::sort(kept.begin(), kept.end(),
+            [](const Candidate& a, const Candidate& b) { return a.trigger < b.trigger; });
+  return kept;
+}
+
+// A trigger word that is part of a name ("Asia-Pacific Economic Cooperation", "Security
+// Council"): inside a name mention, or capitalised next to a capitalised word mid-sentence.
+bool InsideName(const Context& context, Span sentence, bool title_case, Span trigger) {
+  for (const Mention& mention : context.mentions.mentions) {
+    if (mention.kind == MentionKind::kName && mention.span.Overlaps(trigger)) return true;
+  }
+  std::string_view text(context.doc.text);
+  if (title_case || !IsUpperInitial(text, trigger.begin)) return false;
+  Span before = PreviousWord(text, trigger.begin, sentence.begin);
+  if (before.empty()) return false;  // first word of the sentence
+  Span after = NextWord(text, trigger.end, sentence.end);
+  return IsUpperInitial(text, before.begin) || (!after.empty() && IsUpperInitial(text, after.begin));
+}
+
+// --- one mention with its own arguments ------------------------------------------------
+
+struct Draft {
+  const TriggerRule* rule = nullptr;
+  EventMention mention;
+  Clause clause;
+  bool definite = false;  // "the meeting": refers back to an event named before
+  bool tense_known = false;
+  std::vector<uint32_t> actors;  // entities
+  uint32_t place = kNone;        // entity
+  uint32_t time = kNone;         // timex
+  std::vector<uint32_t> claimed;  // mention indices this noun trigger takes as its own actors
+};
+
+uint32_t ClaimHolding(const Context& context, Span trigger) {
+  for (uint32_t i = 0; i < context.claims.size(); ++i) {
+    if (context.claims[i].content.Contains(trigger)) return i;
+  }
+  return kNone;
+}
+
+// The clause of the trigger, narrowed to the claim content that holds it.
+Clause ClauseOf(const Context& context, const std::vector<Clause>& clauses, Span trigger,
+                uint32_t claim) {
+  Clause found = clauses.front();
+  for (const Clause& clause : clauses) {
+    if (clause.span.begin <= trigger.begin && trigger.begin < clause.span.end) found = clause;
+  }
+  if (claim != kNone) {
+    const Span content = context.claims[claim].content;
+    found.span.begin = std::max(found.span.begin, content.begin);
+    found.span.end = std::min(found.span.end, content.end);
+  }
+  return found;
+}
+
+bool WordIn(const Context& context, Span word, const std::unordered_set<std::string>& words) {
+  return !word.empty() && words.count(Lower(word.In(context.doc.text))) > 0;
+}
+
+// A country or place right after a locative word ("in Bali") is where something happens.
+bool IsLocative(const Context& context, const Mention& mention, uint32_t floor) {
+  std::string_view text(context.doc.text);
+  Span before = PreviousWord(text, mention.span.begin, floor);
+  if (WordIn(context, before, context.lexicon.determiners)) {
+    before = PreviousWord(text, before.begin, floor);
+  }
+  return WordIn(context, before, context.lexicon.locatives);
+}
+
+// A demonym that modifies a named noun phrase ("Iranian airline Mahan Air") names no actor.
+bool ModifiesName(const Context& context, uint32_t index) {
+  const Mention& demonym = context.mentions.mentions[index];
+  for (uint32_t next = index + 1; next < context.mentions.mentions.size(); ++next) {
+    const Mention& other = context.mentions.mentions[next];
+    if (other.sentence != demonym.sentence) break;
+    if (other.span.begin < demonym.span.end) continue;  // a longer mention around it
+    if (context.TokensBetween(demonym.span.end, other.span.begin) > 2) break;
+    if (other.kind == MentionKind::kName) return true;
+  }
+  return false;
+}
+
+bool InsideTitle(const Context& context, const Mention& mention) {
+  return std::any_of(context.mentions.mentions.begin(), context.mentions.mentions.end(),
+                     [&](const Mention& other) {
+                       return !other.title.empty() && other.title.Contains(mention.span);
+                     });
+}
+
+// Mentions of the clause that can be actors of an event with `kind`.
+bool ActorMention(const Context& context, uint32_t index, ActorKind kind, Span clause) {
+  const Mention& mention = context.mentions.mentions[index];
+  if (!clause.Contains(mention.span) || !context.IsActorEntity(mention.entity)) return false;
+  EntityType type = context.mentions.entities[mention.entity].type;
+  if (kind == ActorKind::kOrganization && type != EntityType::kOrganization) return false;
+  if (kind == ActorKind::kPerson && type != EntityType::kPerson) return false;
+  if (kind == ActorKind::kNobody) return false;
+  if (type == EntityType::kCountry && IsLocative(context, mention, clause.begin)) return false;
+  if ((mention.kind == MentionKind::kDemonym || mention.kind == MentionKind::kDescription) &&
+      ModifiesName(context, index)) {
+    return false;
+  }
+  return !InsideTitle(context, mention);
+}
+
+void AddUnique(std::vector<uint32_t>* list, uint32_t value) {
+  if (std::find(list->begin(), list->end(), value) == list->end()) list->push_back(value);
+}
+
+constexpr uint32_t kVerbGap = 8;   // tokens between a verb trigger and its nearest actor
+constexpr uint32_t kNounGap = 3;   // ... a noun trigger and its nearest actor ("talks with X")
+constexpr uint32_t kChainGap = 3;  // tokens between actors of one list ("X, Y and Z")
+constexpr uint32_t kNounTimeBefore = 6;  // "last week's Security Council agreement"
+constexpr uint32_t kNounTimeAfter = 4;   // "the summit in Bali on Monday"
+
+bool HasWordOf(const Context& context, Span span, const std::unordered_set<std::string>& words) {
+  std::string_view text(context.doc.text);
+  for (size_t pos = span.begin; pos < span.end;) {
+    Span word = NextWord(text, pos, span.end);
+    if (word.empty()) {
+      pos = word.begin + 1;
+      continue;
+    }
+    if (WordIn(context, word, words)) return true;
+    pos = word.end;
+  }
+  return false;
+}
+
+bool Contains(std::string_view text, Span span, char c) {
+  return span.In(text).find(c) != std::string_view::npos;
+}
+
+// "Niger's capital": a name in the possessive before a word that is no trigger belongs to
+// that word's noun phrase, not to the event.
+bool PossessiveOfOther(const Context& context, const Mention& mention,
+                       const std::vector<Span>& triggers) {
+  std::string_view text(context.doc.text);
+  std::string_view rest = text.substr(mention.span.end, 4);
+  size_t length = rest.rfind("'s", 0) == 0 ? 2 : rest.rfind("\u2019s", 0) == 0 ? 4 : 0;
+  if (length == 0) return false;
+  Span next = NextWord(text, mention.span.end + length, text.size());
+  return std::none_of(triggers.begin(), triggers.end(),
+                      [&](Span trigger) { return trigger.begin == next.begin; });
+}
+
+// Actors on one side of the trigger: the nearest name, and the names listed with it. The
+// search stops at another trigger, and the nearest name is not behind a comma.
+void CollectSide(const Context& context, const Draft& draft, const std::vector<Span>& triggers,
+                 bool before, const std::vector<bool>& claimed,
+                 std::vector<uint32_t>* mentions_out) {
+  const auto& mentions = context.mentions.mentions;
+  std::string_view text(context.doc.text);
+  const Span region = draft.clause.span;
+  uint32_t edge = before ? draft.mention.trigger.begin : draft.mention.trigger.end;
+  bool first = true;
+  auto visit = [&](uint32_t i) {
+    const Mention& mention = mentions[i];
+    if (!region.Contains(mention.span)) return true;
+    // A title before a name ("German Chancellor Angela Merkel") counts as part of it.
+    uint32_t near_begin = !mention.title.empty() && mention.title.end <= mention.span.begin
+                              ? mention.title.begin
+                              : mention.span.begin;
+    Span between = before ? Span{mention.span.end, edge} : Span{edge, near_begin};
+    uint32_t limit = !first ? kChainGap : draft.rule->noun ? kNounGap : kVerbGap;
+    if (context.TokensBetween(between.begin, between.end) > limit) return false;
+    if (first && Contains(text, between, ',')) return false;
+    // "blaming Iran for the attack": a name before a noun trigger is its party only when
+    // no preposition stands between them ("the US airstrike", "Iran held talks").
+    if (first && before && draft.rule->noun &&
+        HasWordOf(context, between, context.lexicon.prepositions)) {
+      return false;
+    }
+    bool crosses_trigger = std::any_of(triggers.begin(), triggers.end(), [&](Span trigger) {
+      return between.Contains(trigger) && !trigger.empty();
+    });
+    if (crosses_trigger) return false;
+    if (!before && WordIn(context, PreviousWord(text, mention.span.begin, region.begin),
+                          context.lexicon.topics)) {
+      return false;  // "to discuss a range of topics including Syria": a topic, no party
+    }
+    if (!before && PossessiveOfOther(context, mention, triggers)) return false;
+    edge = before ? mention.span.begin : mention.span.end;
+    if (claimed[i] || !ActorMention(context, i, draft.rule->actors, region)) return true;
+    mentions_out->push_back(i);
+    first = false;
+    return true;
+  };
+  if (before) {
+    for (size_t i = mentions.size(); i-- > 0;) {
+      if (mentions[i].span.end > draft.mention.trigger.begin) continue;
+      if (mentions[i].span.end <= region.begin || !visit(static_cast<uint32_t>(i))) break;
+    }
+  } else {
+    for (size_t i = 0; i < mentions.size(); ++i) {
+      if (mentions[i].span.begin < draft.mention.trigger.end) continue;
+      if (mentions[i].span.begin >= region.end || !visit(static_cast<uint32_t>(i))) break;
+    }
+  }
+}
+
+// A gathering's organisation: the name right before ("the G20 summit") or after "of".
+void CollectOrganization(const Context& context, Draft* draft) {
+  const auto& mentions = context.mentions.mentions;
+  const Span trigger = draft->mention.trigger;
+  for (uint32_t i = 0; i < mentions.size(); ++i) {
+    const Mention& mention = mentions[i];
+    if (!ActorMention(context, i, ActorKind::kOrganization, draft->clause.span)) continue;
+    bool right_before = mention.span.end <= trigger.begin &&
+                        context.TokensBetween(mention.span.end, trigger.begin) <= 2;
+    bool right_after = mention.span.begin >= trigger.end &&
+                       context.TokensBetween(trigger.end, mention.span.begin) <= 3;
+    if (right_before || right_after) {
+      AddUnique(&draft->actors, mention.entity);
+      draft->claimed.push_back(i);
+    }
+  }
+}
+
+void CollectActors(const Context& context, const std::vector<Clause>& clauses, Span sentence,
+                   const std::vector<Span>& triggers, const std::vector<bool>& claimed,
+                   Draft* draft) {
+  if (draft->rule->actors == ActorKind::kNobody) return;
+  if (draft->rule->actors == ActorKind::kOrganization) {
+    CollectOrganization(context, draft);
+    return;
+  }
+  std::vector<uint32_t> before;
+  std::vector<uint32_t> after;
+  CollectSide(context, *draft, triggers, true, claimed, &before);
+  CollectSide(context, *draft, triggers, false, claimed, &after);
+  // A participle, coordinate or relative clause without a subject of its own takes the
+  // sentence's.
+  if (before.empty() && draft->clause.kind != ClauseKind::kPlain &&
+      draft->mention.claim == kNone) {
+    for (uint32_t i = 0; i < context.mentions.mentions.size(); ++i) {
+      const Mention& mention = context.mentions.mentions[i];
+      if (mention.span.begin < sentence.begin || mention.span.end > draft->clause.span.begin) {
+        continue;
+      }
+      if (!claimed[i] && ActorMention(context, i, draft->rule->actors, clauses.front().span)) {
+        before.push_back(i);
+        break;
+      }
+    }
+  }
+  for (uint32_t i : before) AddUnique(&draft->actors, context.mentions.mentions[i].entity);
+  for (uint32_t i : after) AddUnique(&draft->actors, context.mentions.mentions[i].entity);
+  // Gatherings keep the names right before them ("the G8 meeting") from the sentence's verbs.
+  if (draft->rule->actors == ActorKind::kGathering) {
+    for (uint32_t i : before) {
+      if (context.TokensBetween(context.mentions.mentions[i].span.end,
+                                draft->mention.trigger.begin) <= 1) {
+        draft->claimed.push_back(i);
+      }
+    }
+  }
+}
+
+// The most specific named place in the clause (a place before a country), nearest first.
+void CollectPlace(const Context& context, Draft* draft) {
+  uint32_t best = kNone;
+  int best_rank = -1;
+  uint32_t best_distance = UINT32_MAX;
+  const Span trigger = draft->mention.trigger;
+  for (const Mention& mention : context.mentions.mentions) {
+    if (!draft->clause.span.Contains(mention.span) || !context.IsPlaceEntity(mention.entity)) {
+      continue;
+    }
+    bool place = context.mentions.entities[mention.entity].type == EntityType::kPlace;
+    if (!place && !IsLocative(context, mention, draft->clause.span.begin)) continue;
+    int rank = place ? 1 : 0;
+    uint32_t distance = mention.span.begin >= trigger.end ? mention.span.begin - trigger.end
+                                                         : trigger.begin - mention.span.end;
+    if (rank > best_rank || (rank == best_rank && distance < best_distance)) {
+      best = mention.entity;
+      best_rank = rank;
+      best_distance = distance;
+    }
+  }
+  draft->place = best;
+}
+
+bool IsDateValue(const std::string& value) {
+  return value.size() >= 4 && std::all_of(value.begin(), value.begin() + 4, [](char c) {
+           return c >= '0' && c <= '9';
+         });
+}
+
+// The nearest calendar date of the clause, else the nearest vaguer one ("previously").
+void CollectTime(const Context& context, Draft* draft) {
+  uint32_t best_distance = UINT32_MAX;
+  bool best_calendar = false;
+  const Span trigger = draft->mention.trigger;
+  for (uint32_t i = 0; i < context.timexes.size(); ++i) {
+    const Timex& timex = context.timexes[i];
+    if (!draft->clause.span.Contains(timex.span) || timex.value.empty()) continue;
+    if (timex.type != TimexType::kDate && timex.type != TimexType::kTime) continue;
+    // A noun takes only a date next to it; the clause's other dates belong to its verb.
+    if (draft->rule->noun &&
+        (timex.span.end <= trigger.begin
+             ? context.TokensBetween(timex.span.end, trigger.begin) > kNounTimeBefore
+             : context.TokensBetween(trigger.end, timex.span.begin) > kNounTimeAfter)) {
+      continue;
+    }
+    uint32_t distance = timex.span.begin >= trigger.end ? timex.span.begin - trigger.end
+                                                       : trigger.begin - timex.span.end;
+    bool calendar = IsDateValue(timex.value);
+    if ((calendar && !best_calendar) || (calendar == best_calendar && distance < best_distance)) {
+      best_distance = distance;
+      best_calendar = calendar;
+      draft->time = i;
+    }
+  }
+}
+
+// A coordinate or participle clause happens when and where the clause before it does
+// ("saw each other in August in Rome but stopped short of a meeting").
+void InheritTimeAndPlace(const Context& context, const std::vector<Clause>& clauses,
+                         Draft* draft) {
+  if (draft->clause.kind != ClauseKind::kCoordinate &&
+      draft->clause.kind != ClauseKind::kParticiple) {
+    return;
+  }
+  if (draft->time != kNone && draft->place != kNone) return;
+  for (size_t i = 1; i < clauses.size(); ++i) {
+    if (clauses[i].span.begin != draft->clause.span.begin) continue;
+    Draft previous = *draft;
+    previous.clause = clauses[i - 1];
+    previous.place = kNone;
+    previous.time = kNone;
+    CollectPlace(context, &previous);
+    CollectTime(context, &previous);
+    if (draft->place == kNone) draft->place = previous.place;
+    if (draft->time == kNone) draft->time = previous.time;
+  }
+}
+
+// --- factuality --------------------------------------------------------------------------
+
+struct CueHit {
+  const FactualityCue* cue;
+  Span span;
+};
+
+// Every cue of the sentence, none inside a time expression ("May" the month is no modal).
+std::vector<CueHit> FindCues(const Context& context, Span sentence) {
+  std::string_view piece = sentence.In(context.doc.text);
+  re2::StringPiece input(piece.data(), piece.size());
+  std::vector<CueHit> all;
+  for (const FactualityCue& cue : context.lexicon.cues) {
+    re2::StringPiece match;
+    size_t pos = 0;
+    while (pos < piece.size() &&
+           cue.pattern->Match(input, pos, piece.size(), RE2::UNANCHORED, &match, 1)) {
+      size_t begin = match.data() - piece.data();
+      size_t end = begin + match.size();
+      pos = end > begin ? end : begin + 1;
+      if (!WordBounded(piece, begin, end)) {
+        pos = begin + 1;
+        continue;
+      }
+      Span span{static_cast<uint32_t>(sentence.begin + begin),
+                static_cast<uint32_t>(sentence.begin + end)};
+      bool in_timex = std::any_of(context.timexes.begin(), context.timexes.end(),
+                                  [&](const Timex& timex) { return timex.span.Overlaps(span); });
+      if (!in_timex) all.push_back({&cue, span});
+    }
+  }
+  std::sort(all.begin(), all.end(),
+            [](const CueHit& a, const CueHit& b) { return a.span.size() > b.span.size(); });
+  return all;
+}
+
+// The cues that can modify the trigger, overlaps resolved: the longer wins ("could not" over
+// "could"); cues on the same words all stay.
+std::vector<CueHit> ApplicableCues(const std::vector<CueHit>& cues, bool noun) {
+  std::vector<CueHit> kept;
+  for (const CueHit& hit : cues) {
+    if (!(noun ? hit.cue->nouns : hit.cue->verbs)) continue;
+    bool overlaps = std::any_of(kept.begin(), kept.end(), [&](const CueHit& other) {
+      return other.span.Overlaps(hit.span) && other.span.size() > hit.span.size();
+    });
+    if (!overlaps) kept.push_back(hit);
+  }
+  return kept;
+}
+
+void ApplyCues(const Context& context, const std::vector<CueHit>& cues, Draft* draft) {
+  const Span trigger = draft->mention.trigger;
+  const Span clause = draft->clause.span;
+  uint32_t certainty_distance = UINT32_MAX;
+  uint32_t polarity_distance = UINT32_MAX;
+  uint32_t tense_distance = UINT32_MAX;
+  for (const CueHit& hit : ApplicableCues(cues, draft->rule->noun)) {
+    const FactualityCue& cue = *hit.cue;
+    if (!clause.Contains(hit.span)) continue;
+    uint32_t distance;
+    if (cue.side == CueSide::kBefore && hit.span.end <= trigger.begin) {
+      distance = context.TokensBetween(hit.span.end, trigger.begin);
+    } else if (cue.side == CueSide::kAfter && hit.span.begin >= trigger.end) {
+      distance = context.TokensBetween(trigger.end, hit.span.begin);
+    } else {
+      continue;
+    }
+    if (distance > cue.distance) continue;
+    if (cue.certainty && distance < certainty_distance) {
+      certainty_distance = distance;
+      draft->mention.certainty = *cue.certainty;
+    }
+    if (cue.polarity && distance < polarity_distance) {
+      polarity_distance = distance;
+      draft->mention.polarity = *cue.polarity;
+    }
+    if (cue.tense && distance < tense_distance) {
+      tense_distance = distance;
+      draft->mention.tense = *cue.tense;
+      draft->tense_known = true;
+    }
+  }
+}
+
+// A date after the publication date makes an event future where no words say otherwise.
+// The comparison is at the precision of the value (day, month or year).
+bool AfterPublication(const Context& context, uint32_t timex) {
+  const std::string& date = context.doc.meta.date;
+  if (timex == kNone || date.size() != 10) return false;
+  const std::string& value = context.timexes[timex].value;
+  if (!IsDateValue(value)) return false;
+  bool day = value.size() >= 10 && value[4] == '-' && value[7] == '-';
+  bool month = value.size() == 7 && value[4] == '-' && value[5] >= '0' && value[5] <= '9';
+  size_t precision = day ? 10 : month ? 7 : value.size() == 4 ? 4 : 0;
+  return precision > 0 && value.compare(0, precision, date, 0, precision) > 0;
+}
+
+// --- drafts of one sentence --------------------------------------------------------------
+
+bool IsDefinite(const Context& context, Span sentence, Span trigger) {
+  std::string_view text(context.doc.text);
+  Span before = PreviousWord(text, trigger.begin, sentence.begin);
+  for (int step = 0; step < 2 && !before.empty(); ++step) {
+    if (WordIn(context, before, context.lexicon.determiners)) return true;
+    // "Sunday's signings": a date in the possessive points at a known occasion.
+    std::string_view word = before.In(text);
+    if (word.size() > 2 && word.substr(word.size() - 2) == "'s") {
+      return std::any_of(context.timexes.begin(), context.timexes.end(),
+                         [&](const Timex& timex) { return timex.span.Overlaps(before); });
+    }
+    before = PreviousWord(text, before.begin, sentence.begin);
+  }
+  return false;
+}
+
+std::vector<Draft> SentenceDrafts(const Context& context, uint32_t sentence_index) {
+  const Sentence& sentence = context.seg.sentences[sentence_index];
+  std::vector<Candidate> candidates = FindCandidates(context, sentence.span);
+  if (candidates.empty()) return {};
+  bool title_case = IsTitleCase(context.doc.text, sentence.span);
+  std::vector<Clause> clauses = SplitClauses(context, sentence.span);
+  std::vector<CueHit> cues = FindCues(context, sentence.span);
+  std::vector<Draft> drafts;
+  for (const Candidate& candidate : candidates) {
+    if (InsideName(context, sentence.span, title_case, candidate.trigger)) continue;
+    Draft draft;
+    draft.rule = candidate.rule;
+    draft.mention.trigger = candidate.trigger;
+    draft.mention.sentence = sentence_index;
+    draft.mention.claim = ClaimHolding(context, candidate.trigger);
+    draft.clause = ClauseOf(context, clauses, candidate.trigger, draft.mention.claim);
+    draft.definite = draft.rule->noun && IsDefinite(context, sentence.span, candidate.trigger);
+    CollectPlace(context, &draft);
+    CollectTime(context, &draft);
+    InheritTimeAndPlace(context, clauses, &draft);
+    ApplyCues(context, cues, &draft);
+    if (!draft.tense_known && AfterPublication(context, draft.time)) {
+      draft.mention.tense = Tense::kFuture;
+      draft.tense_known = true;
+    }
+    drafts.push_back(std::move(draft));
+  }
+  // Gatherings take their organisation first, and nouns their modifiers, so that the
+  // sentence's verbs do not take them too ("Obama and Putin may meet at the APEC summit").
+  std::vector<Span> triggers;
+  for (const Draft& draft : drafts) triggers.push_back(draft.mention.trigger);
+  std::vector<bool> claimed(context.mentions.mentions.size(), false);
+  for (Draft& draft : drafts) {
+    if (draft.rule->actors != ActorKind::kOrganization) continue;
+    CollectActors(context, clauses, sentence.span, triggers, claimed, &draft);
+    for (uint32_t i : draft.claimed) claimed[i] = true;
+  }
+  for (Draft& draft : drafts) {
+    if (draft.rule->actors == ActorKind::kOrganization || !draft.rule->noun) continue;
+    CollectActors(context, clauses, sentence.span, triggers, claimed, &draft);
+    for (uint32_t i : draft.claimed) claimed[i] = true;
+  }
+  for (Draft& draft : drafts) {
+    if (draft.rule->noun) continue;
+    CollectActors(context, clauses, sentence.span, triggers, claimed, &draft);
+  }
+  return drafts;
+}
+
+// --- one event per happening -------------------------------------------------------------
+
+struct Building {
+  Event event;
+  std::vector<const Draft*> drafts;
+  bool place_is_specific = false;
+};
+
+bool TimesCompatible(const Context& context, uint32_t a, uint32_t b) {
+  if (a == kNone || b == kNone) return true;
+  const std::string& x = context.timexes[a].value;
+  const std::string& y = context.timexes[b].value;
+  if (!IsDateValue(x) || !IsDateValue(y)) return true;
+  size_t common = std::min(x.size(), y.size());
+  return x.compare(0, common, y, 0, common) == 0;
+}
+
+bool PlacesCompatible(const Context& context, uint32_t a, uint32_t b) {
+  if (a == kNone || b == kNone || a == b) return true;
+  // A country and a place in it cannot be told apart without a map: let them merge.
+  return context.mentions.entities[a].type != context.mentions.entities[b].type;
+}
+
+bool SharesActor(const std::vector<uint32_t>& a, const std::vector<uint32_t>& b) {
+  return std::any_of(a.begin(), a.end(), [&](uint32_t x) {
+    return std::find(b.begin(), b.end(), x) != b.end();
+  });
+}
+
+bool HasLemma(const Building& building, const std::string& lemma) {
+  return std::any_of(building.drafts.begin(), building.drafts.end(),
+                     [&](const Draft* draft) { return draft->rule->lemma == lemma; });
+}
+
+constexpr uint32_t kObjectDistance = 12;  // tokens from a verb to the head of its object
+
+// "signed the agreement": the noun names the agreement, the verb the signing.
+bool ObjectOfSameTypeVerb(const Context& context, const Building& building, const Draft& draft) {
+  return std::any_of(building.drafts.begin(), building.drafts.end(), [&](const Draft* other) {
+    if (other->rule->noun || other->mention.sentence != draft.mention.sentence ||
+        other->mention.trigger.end > draft.mention.trigger.begin) {
+      return false;
+    }
+    Span between{other->mention.trigger.end, draft.mention.trigger.begin};
+    return context.TokensBetween(between.begin, between.end) <= kObjectDistance &&
+           !Contains(context.doc.text, between, ',');
+  });
+}
+
+// Two verbs of one sentence are two predications ("prohibited adoptions and banned entry").
+bool HasVerbInSentence(const Building& building, uint32_t sentence) {
+  return std::any_of(building.drafts.begin(), building.drafts.end(), [&](const Draft* other) {
+    return !other->rule->noun && other->mention.sentence == sentence;
+  });
+}
+
+bool Compatible(const Context& context, const Building& building, const Draft& draft) {
+  const Event& event = building.event;
+  if (event.type != draft.rule->type) return false;
+  const Draft& last = *building.drafts.back();
+  if (last.mention.polarity != draft.mention.polarity) return false;
+  bool tenses_differ = std::any_of(building.drafts.begin(), building.drafts.end(),
+                                   [&](const Draft* other) {
+                                     return other->tense_known && draft.tense_known &&
+                                            other->mention.tense != draft.mention.tense;
+                                   });
+  if (tenses_differ) return false;
+  if (!TimesCompatible(context, event.time, draft.time)) return false;
+  if (!PlacesCompatible(context, event.place, draft.place)) return false;
+  if (draft.rule->noun && ObjectOfSameTypeVerb(context, building, draft)) return false;
+  bool same_lemma = HasLemma(building, draft.rule->lemma);
+  // A verb continues an event only in words of its own family, in another sentence; a noun
+  // may name an event told by other words ("met ... for an AU summit").
+  if (!draft.rule->noun && (!same_lemma || HasVerbInSentence(building, draft.mention.sentence))) {
+    return false;
+  }
+  if (!event.actors.empty() && !draft.actors.empty()) {
+    return SharesActor(event.actors, draft.actors);
+  }
+  return same_lemma;
+}
+
+// The event a relative clause's verb continues ("a coalition ..., which was joined by").
+int RelativeAntecedent(const Context& context, const std::vector<Building>& events,
+                       const Draft& draft) {
+  if (draft.rule->noun || draft.clause.kind != ClauseKind::kRelative) return -1;
+  for (int i = static_cast<int>(events.size()) - 1; i >= 0; --i) {
+    for (const Draft* other : events[i].drafts) {
+      if (other->mention.sentence == draft.mention.sentence && other->rule->noun &&
+          other->rule->type == draft.rule->type &&
+          other->mention.trigger.end <= draft.clause.span.begin &&
+          context.TokensBetween(other->mention.trigger.end, draft.clause.span.begin) <= 8) {
+        return i;
+      }
+    }
+  }
+  return -1;
+}
+
+// "the meeting": the latest event of the type, one of the same word family first.
+int BackReference(const std::vector<Building>& events, const Draft& draft) {
+  if (!draft.definite || !draft.actors.empty()) return -1;
+  int any = -1;
+  for (int i = static_cast<int>(events.size()) - 1; i >= 0; --i) {
+    const Building& building = events[i];
+    if (building.event.type != draft.rule->type ||
+        building.drafts.back()->mention.polarity != draft.mention.polarity) {
+      continue;
+    }
+    if (HasLemma(building, draft.rule->lemma)) return i;
+    if (any < 0) any = i;
+  }
+  return any;
+}
+
+uint32_t LastTriggerBegin(const Building& building) {
+  return building.drafts.back()->mention.trigger.begin;
+}
+
+void AddDraft(const Context& context, const Draft& draft, Building* building) {
+  Event& event = building->event;
+  if (building->drafts.empty()) {
+    event.type = draft.rule->type;
+    event.cameo = draft.rule->cameo;
+  } else if (draft.rule->cameo.size() > event.cameo.size()) {
+    event.cameo = draft.rule->cameo;
+  }
+  building->drafts.push_back(&draft);
+  event.mentions.push_back(draft.mention);
+  for (uint32_t actor : draft.actors) AddUnique(&event.actors, actor);
+  if (draft.place != kNone) {
+    bool specific = context.mentions.entities[draft.place].type == EntityType::kPlace;
+    if (event.place == kNone || (specific && !building->place_is_specific)) {
+      event.place = draft.place;
+      building->place_is_specific = specific;
+    }
+  }
+  if (draft.time != kNone && event.time == kNone) event.time = draft.time;
+}
+
+std::string JoinNames(const Context& context, const std::vector<uint32_t>& entities) {
+  std::string out;
+  for (size_t i = 0; i < entities.size(); ++i) {
+    if (i > 0) out += i + 1 == entities.size() ? " and " : ", ";
+    out += context.mentions.entities[entities[i]].name;
+  }
+  return out;
+}
+
+// Final touches: tense from the event's date, the CAMEO code the whole event shows, a label.
+void Finish(const Context& context, Building* building) {
+  Event& event = building->event;
+  for (size_t i = 0; i < event.mentions.size(); ++i) {
+    if (!building->drafts[i]->tense_known && AfterPublication(context, event.time)) {
+      event.mentions[i].tense = Tense::kFuture;
+    }
+  }
+  const std::string& future_cameo = building->drafts.front()->rule->future_cameo;
+  bool all_future = std::all_of(event.mentions.begin(), event.mentions.end(),
+                                [](const EventMention& m) { return m.tense == Tense::kFuture; });
+  if (!future_cameo.empty() && all_future) event.cameo = future_cameo;
+  std::string type = Lower(event.type);
+  if (!event.actors.empty()) {
+    event.label = type + " of " + JoinNames(context, event.actors);
+  } else {
+    event.label = type + " (" + Lower(event.mentions.front().trigger.In(context.doc.text)) + ")";
+  }
+  if (event.place != kNone) event.label += " in " + context.mentions.entities[event.place].name;
+}
+
+}  // namespace
+
+std::vector<Event> FindEvents(const Document& doc, const Segmentation& seg,
+                              const Mentions& mentions, const std::vector<Timex>& timexes,
+                              const std::vector<Claim>& claims, const TriggerLexicon& triggers) {
+  Context context{doc, seg, mentions, timexes, claims, triggers.data()};
+  std::vector<Draft> drafts;
+  for (uint32_t s = 0; s < seg.sentences.size(); ++s) {
+    uint32_t paragraph = seg.sentences[s].paragraph;
+    if (paragraph != kNone && seg.paragraphs[paragraph].boilerplate) continue;
+    std::vector<Draft> found = SentenceDrafts(context, s);
+    for (Draft& draft : found) drafts.push_back(std::move(draft));
+  }
+  std::vector<Building> events;
+  for (const Draft& draft : drafts) {
+    int target = RelativeAntecedent(context, events, draft);
+    if (target < 0) target = BackReference(events, draft);
+    if (target < 0) {
+      uint32_t latest = 0;
+      for (int i = 0; i < static_cast<int>(events.size()); ++i) {
+        if (Compatible(context, events[i], draft) && LastTriggerBegin(events[i]) >= latest) {
+          latest = LastTriggerBegin(events[i]);
+          target = i;
+        }
+      }
+    }
+    if (target < 0) {
+      events.emplace_back();
+      target = static_cast<int>(events.size()) - 1;
+    }
+    AddDraft(context, draft, &events[target]);
+  }
+  std::vector<Event> out;
+  out.reserve(events.size());
+  for (Building& building : events) {
+    Finish(context, &building);
+    out.push_back(std::move(building.event));
+  }
+  return out;
 }
 
 }  // namespace hearsay

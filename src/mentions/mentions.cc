@@ -1,16 +1,673 @@
+// Detection: gazetteer phrases (longest match on a token trie), name patterns for names no list
+// holds, titles, descriptions and pronouns. Coreference is in coref.cc.
 #include "hearsay/mentions.h"
 
-#include <memory>
+#include <algorithm>
+#include <unordered_set>
+
+#include "mentions/internal.h"
 
 namespace hearsay {
+namespace {
 
-struct Gazetteer::Data {};
-Gazetteer::Gazetteer() : data_(std::make_unique<Data>()) {}
-Gazetteer::~Gazetteer() = default;
-Gazetteer::Gazetteer(Gazetteer&&) noexcept = default;
-Gazetteer& Gazetteer::operator=(Gazetteer&&) noexcept = default;
-Status Gazetteer::Load(const std::string&, Gazetteer*) { return Status::Ok(); }
+using mentions_internal::Candidate;
+using mentions_internal::Entry;
+using mentions_internal::EntryKind;
+using mentions_internal::HeadKind;
+using mentions_internal::Tok;
+using mentions_internal::WordKind;
 
-Mentions FindMentions(const Document&, const Segmentation&, const Gazetteer&) { return {}; }
+// Runs of names longer than this are not names (tables, title-case lines).
+constexpr uint32_t kMaxNameTokens = 8;
+// How far left a title span may reach ("Senate Minority Leader", "U.S. President").
+constexpr uint32_t kMaxTitleTokens = 8;
+
+struct Hit {
+  uint32_t first = 0;
+  uint32_t end = 0;
+  Entry entry;
+  bool absorbed = false;     // part of a longer pattern name ("Amazon Environmental ...")
+  bool before_name = false;  // a title that stands before a name
+};
+
+std::string Lower(std::string_view word) {
+  std::string lower(word);
+  for (char& c : lower) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+  return lower;
+}
+
+class Detector {
+ public:
+  Detector(const Document& doc, const Segmentation& seg, const Gazetteer::Data& data)
+      : text_(doc.text), seg_(seg), data_(data) {}
+
+  std::vector<Candidate> Run() {
+    BuildTokens();
+    FindHits();
+    FindNames();
+    FindSurnamesOfKnownPeople();
+    AddHitCandidates();
+    FindDescriptions();
+    FindPronouns();
+    std::stable_sort(candidates_.begin(), candidates_.end(),
+                     [](const Candidate& a, const Candidate& b) { return a.span < b.span; });
+    return std::move(candidates_);
+  }
+
+ private:
+  // --- tokens and their context ---
+
+  void AddUnit(Span span, uint32_t sentence) {
+    size_t first = tokens_.size();
+    mentions_internal::Tokenize(text_, span.begin, span.end, &tokens_);
+    uint32_t unit = unit_count_++;
+    ++clause_count_;  // every unit starts a sentence
+    uint32_t words = 0;
+    uint32_t capitalized = 0;
+    for (size_t i = first; i < tokens_.size(); ++i) {
+      const Tok& token = tokens_[i];
+      if (i > first && token.Has(mentions_internal::kNewlineBefore)) {
+        ++paragraph_count_;
+        ++clause_count_;
+      } else if (i > first && EndsClause(i - 1) && token.Has(mentions_internal::kUpper)) {
+        ++clause_count_;
+      }
+      unit_.push_back(unit);
+      sentence_.push_back(sentence);
+      clause_.push_back(clause_count_);
+      paragraph_.push_back(paragraph_count_);
+      if (token.Has(mentions_internal::kWord)) {
+        ++words;
+        if (token.Has(mentions_internal::kUpper)) ++capitalized;
+        if (token.Has(mentions_internal::kLower)) lower_words_.insert(std::string(Word(i)));
+      }
+    }
+    unit_end_.push_back(static_cast<uint32_t>(tokens_.size()));
+    // A line of mostly capitalized words ("Obama and Putin May Meet at APEC Summit").
+    title_case_.push_back(words >= 4 && capitalized * 4 >= words * 3);
+    ++paragraph_count_;
+  }
+
+  // Whether token i ends a sentence: . ! ? (a period after a single capital is an initial),
+  // possibly followed by closing quotes, which the caller sees as the next tokens.
+  bool EndsClause(uint32_t i) const {
+    std::string_view word = Word(i);
+    if (word == "!" || word == "?") return true;
+    if (word != ".") return false;
+    if (i == 0) return true;
+    std::string_view before = Word(i - 1);
+    return !(before.size() == 1 && tokens_[i - 1].Has(mentions_internal::kUpper)) &&
+           !IsTitleAbbreviation(i - 1);
+  }
+
+  bool IsTitleAbbreviation(uint32_t i) const {
+    Entry entry;
+    uint32_t end = 0;
+    return data_.LongestMatch(text_, tokens_, i, std::min<uint32_t>(i + 2, tokens_.size()), &entry,
+                              &end) &&
+           end == i + 2 && entry.kind == EntryKind::kTitle;
+  }
+
+  void BuildTokens() {
+    auto boilerplate = [&](uint32_t paragraph) {
+      return paragraph < seg_.paragraphs.size() && seg_.paragraphs[paragraph].boilerplate;
+    };
+    if (!seg_.sentences.empty()) {
+      for (uint32_t s = 0; s < seg_.sentences.size(); ++s) {
+        const Sentence& sentence = seg_.sentences[s];
+        if (boilerplate(sentence.paragraph)) continue;
+        AddUnit(sentence.span, s);
+      }
+    } else if (!seg_.paragraphs.empty()) {
+      for (uint32_t p = 0; p < seg_.paragraphs.size(); ++p) {
+        if (!boilerplate(p)) AddUnit(seg_.paragraphs[p].span, kNone);
+      }
+    } else {
+      AddUnit({0, static_cast<uint32_t>(text_.size())}, kNone);
+    }
+    hit_of_.assign(tokens_.size(), -1);
+    name_of_.assign(tokens_.size(), -1);
+    initial_.assign(tokens_.size(), false);
+    for (uint32_t i = 0; i < tokens_.size(); ++i) {
+      if (!tokens_[i].Has(mentions_internal::kWord)) continue;
+      // The first word of a sentence, after any opening quotes or brackets.
+      uint32_t j = i;
+      while (j > 0 && SameClause(j - 1, i) && !tokens_[j - 1].Has(mentions_internal::kWord)) --j;
+      initial_[i] = j == 0 || !SameClause(j - 1, i);
+    }
+  }
+
+  std::string_view Word(uint32_t i) const {
+    return std::string_view(text_).substr(tokens_[i].begin, tokens_[i].end - tokens_[i].begin);
+  }
+  bool SameUnit(uint32_t a, uint32_t b) const { return unit_[a] == unit_[b]; }
+  bool SameClause(uint32_t a, uint32_t b) const { return clause_[a] == clause_[b]; }
+  // Tokens a < b are neighbours on one line of one unit.
+  bool Adjacent(uint32_t a, uint32_t b) const {
+    return b < tokens_.size() && SameUnit(a, b) &&
+           !tokens_[b].Has(mentions_internal::kNewlineBefore);
+  }
+  bool Touching(uint32_t a, uint32_t b) const {
+    return Adjacent(a, b) && !tokens_[b].Has(mentions_internal::kSpaceBefore);
+  }
+  uint32_t UnitEnd(uint32_t i) const { return unit_end_[unit_[i]]; }
+  const mentions_internal::WordInfo* WordOf(uint32_t i) const {
+    auto found = data_.words.find(std::string(Word(i)));
+    return found == data_.words.end() ? nullptr : &found->second;
+  }
+  bool IsWordKind(uint32_t i, WordKind kind) const {
+    if (i >= tokens_.size()) return false;
+    const auto* info = WordOf(i);
+    return info != nullptr && info->kind == kind;
+  }
+  bool IsDeterminer(uint32_t i) const {
+    return IsWordKind(i, WordKind::kDefinite) || IsWordKind(i, WordKind::kIndefinite);
+  }
+  const Hit* HitAt(uint32_t i) const {
+    return i < tokens_.size() && hit_of_[i] >= 0 ? &hits_[hit_of_[i]] : nullptr;
+  }
+  bool IsHitKind(uint32_t i, EntryKind kind) const {
+    const Hit* hit = HitAt(i);
+    return hit != nullptr && hit->entry.kind == kind;
+  }
+  EntityType KnownType(const Hit& hit) const { return data_.entities[hit.entry.index].type; }
+
+  // --- gazetteer phrases ---
+
+  void FindHits() {
+    uint32_t i = 0;
+    while (i < tokens_.size()) {
+      Entry entry;
+      uint32_t end = 0;
+      if (tokens_[i].Has(mentions_internal::kWord) &&
+          data_.LongestMatch(text_, tokens_, i, UnitEnd(i), &entry, &end) &&
+          AcceptHit(i, end, entry)) {
+        hits_.push_back({i, end, entry});
+        for (uint32_t t = i; t < end; ++t) hit_of_[t] = static_cast<int32_t>(hits_.size() - 1);
+        i = end;
+      } else {
+        ++i;
+      }
+    }
+  }
+
+  // A name continues into the next capitalized word ("Jordan Peterson" is not the country), and
+  // sentence-initial common words that the gazetteer spells the same are not names.
+  bool AcceptHit(uint32_t first, uint32_t end, const Entry& entry) const {
+    if (entry.kind != EntryKind::kName) return true;
+    if (end - first == 1 && data_.given_names.count(std::string(Word(first))) &&
+        data_.entities[entry.index].type != EntityType::kPerson && Adjacent(first, end) &&
+        IsNameWord(end)) {
+      return false;
+    }
+    return true;
+  }
+
+  // --- name patterns ---
+
+  // A capitalized word that can be part of a name no list holds.
+  // Capitalized modifier and body words join a name ("Federal Aviation Office").
+  bool IsNameWord(uint32_t i) const {
+    if (i >= tokens_.size()) return false;
+    if (hit_of_[i] >= 0) {
+      EntryKind kind = hits_[hit_of_[i]].entry.kind;
+      if ((kind != EntryKind::kModifier && kind != EntryKind::kBody) || initial_[i]) return false;
+    }
+    const Tok& token = tokens_[i];
+    if (!token.Has(mentions_internal::kWord) || !token.Has(mentions_internal::kUpper)) return false;
+    std::string_view word = Word(i);
+    if (data_.stopwords.count(std::string(word))) return false;
+    if (initial_[i] || title_case_[unit_[i]]) {
+      // A capitalized common word: the article uses it in lower case elsewhere.
+      std::string lower = Lower(word);
+      if (lower_words_.count(lower)) return false;
+      auto info = data_.words.find(lower);
+      if (title_case_[unit_[i]] && info != data_.words.end()) return false;
+    }
+    return true;
+  }
+
+  bool IsJoiner(uint32_t i) const {
+    std::string_view word = Word(i);
+    return word == "-" || word == "\u2010" || word == "\u2013" || word == "'" || word == "\u2019";
+  }
+
+  // The end of the name run starting at `first` (which is a name word or a particle).
+  uint32_t ExtendRun(uint32_t first) const {
+    uint32_t end = first + 1;
+    while (end < tokens_.size() && end - first < kMaxNameTokens) {
+      if (Adjacent(end - 1, end) && IsNameWord(end)) {
+        ++end;
+      } else if (Word(end) == "." && Touching(end - 1, end) && Word(end - 1).size() == 1 &&
+                 tokens_[end - 1].Has(mentions_internal::kUpper) && Adjacent(end, end + 1) &&
+                 IsNameWord(end + 1)) {
+        end += 2;  // an initial: "John R. Bolton"
+      } else if (IsJoiner(end) && Touching(end - 1, end) && Touching(end, end + 1) &&
+                 IsNameWord(end + 1) && !(Word(end + 1) == "s")) {
+        end += 2;  // "Export–Import", "O'Brien", "el-Sisi"
+      } else if (Adjacent(end - 1, end) && ParticlesEnd(end) > end) {
+        end = ParticlesEnd(end);  // "von der Leyen", "bin Salman", "el-Sisi"
+      } else {
+        break;
+      }
+    }
+    return end;
+  }
+
+  // After particles starting at i ("de la", "al-"), the token where the name goes on, or i.
+  uint32_t ParticlesEnd(uint32_t i) const {
+    uint32_t next = i;
+    while (IsWordKind(next, WordKind::kParticle) && hit_of_[next] < 0 &&
+           next + 1 < tokens_.size()) {
+      if (IsJoiner(next + 1) && Touching(next, next + 1) && Touching(next + 1, next + 2)) {
+        next += 2;
+      } else if (Adjacent(next, next + 1)) {
+        next += 1;
+      } else {
+        return i;
+      }
+      if (IsNameWord(next)) return next;
+    }
+    return i;
+  }
+
+  // "al-Assad" starts with a particle.
+  bool StartsParticleName(uint32_t i) const {
+    return IsWordKind(i, WordKind::kParticle) && ParticlesEnd(i) > i && i + 1 < tokens_.size() &&
+           IsJoiner(i + 1);
+  }
+
+  void FindNames() {
+    uint32_t i = 0;
+    while (i < tokens_.size()) {
+      if (name_of_[i] != -1 || !(IsNameWord(i) || StartsParticleName(i))) {
+        ++i;
+        continue;
+      }
+      uint32_t end = ExtendRun(i);
+      ClassifyRun(i, end);
+      i = end;
+    }
+  }
+
+  // A title hit that governs the name starting at `first`, or nullptr. Forms: "President X",
+  // "The Vice President, X", "President of Ukraine X", "Ambassador to Germany X".
+  Hit* TitleBefore(uint32_t first, uint32_t* title_end) {
+    if (first == 0 || !SameUnit(first - 1, first)) return nullptr;
+    uint32_t p = first - 1;
+    if (Word(p) == "," && p > 0) --p;
+    if (hit_of_[p] >= 0 && hits_[hit_of_[p]].entry.kind == EntryKind::kTitle) {
+      *title_end = hits_[hit_of_[p]].end;
+      return &hits_[hit_of_[p]];
+    }
+    const Hit* place = HitAt(p);
+    if (place != nullptr && place->entry.kind == EntryKind::kName && place->first >= 2) {
+      std::string_view link = Word(place->first - 1);
+      if ((link == "of" || link == "to") && IsHitKind(place->first - 2, EntryKind::kTitle)) {
+        *title_end = place->end;
+        return &hits_[hit_of_[place->first - 2]];
+      }
+    }
+    return nullptr;
+  }
+
+  bool CueNear(uint32_t first, uint32_t end) const {
+    if (end < tokens_.size() && Adjacent(end - 1, end) && IsWordKind(end, WordKind::kCue)) {
+      return true;
+    }
+    if (first > 0 && Adjacent(first - 1, first) && IsWordKind(first - 1, WordKind::kCue)) {
+      return true;
+    }
+    return first >= 2 && Word(first - 1) == "to" && Word(first - 2) == "according";
+  }
+
+  // "Hugh Hill, a doctor," or "Nancy Pelosi, the Speaker of the House,".
+  bool AppositionAfter(uint32_t end) const {
+    if (end + 2 >= tokens_.size() || Word(end) != "," || !SameUnit(end, end + 2)) return false;
+    if (!IsDeterminer(end + 1)) return false;
+    for (uint32_t k = end + 2; k < std::min<uint32_t>(end + 5, tokens_.size()); ++k) {
+      if (!SameUnit(end, k)) break;
+      if (IsHitKind(k, EntryKind::kTitle)) return true;
+    }
+    return false;
+  }
+
+  void ClassifyRun(uint32_t first, uint32_t end) {
+    std::string_view last = Word(end - 1);
+    auto head = data_.name_heads.find(std::string(last));
+    if (head != data_.name_heads.end()) {
+      if (head->second == HeadKind::kOther || !AddOrganization(first, end)) {
+        for (uint32_t t = first; t < end; ++t) name_of_[t] = kConsumed;
+      }
+      return;
+    }
+    uint32_t title_end = 0;
+    Hit* title = TitleBefore(first, &title_end);
+    bool given = end - first >= 2 && data_.given_names.count(std::string(Word(first))) > 0;
+    bool acronym = end - first == 1 && mentions_internal::IsAcronym(Word(first));
+    bool short_name = end - first == 1 && short_names_.count(std::string(Word(first))) > 0;
+    if (title != nullptr || given ||
+        (!acronym && !short_name && (CueNear(first, end) || AppositionAfter(end)))) {
+      AddPerson(first, end, title, title_end);
+      return;
+    }
+    if (end - first == 1) {
+      // An acronym defined earlier, or the short form of an organization ("Mahan" for
+      // "Mahan Air").
+      auto defined = acronyms_.find(std::string(Word(first)));
+      if (defined == acronyms_.end()) defined = short_names_.find(std::string(Word(first)));
+      if (defined != short_names_.end() && defined != acronyms_.end()) {
+        AddAcronym(first, defined->second);
+        return;
+      }
+    }
+    pending_.push_back({first, end});
+  }
+
+  int32_t AddCandidate(Candidate candidate, uint32_t first, uint32_t end) {
+    candidate.first_token = first;
+    candidate.end_token = end;
+    if (candidate.span.empty()) candidate.span = {tokens_[first].begin, tokens_[end - 1].end};
+    candidate.sentence = sentence_[first];
+    candidate.clause = clause_[first];
+    candidate.paragraph = paragraph_[first];
+    candidates_.push_back(std::move(candidate));
+    auto index = static_cast<int32_t>(candidates_.size() - 1);
+    if (candidates_.back().kind == MentionKind::kName ||
+        candidates_.back().kind == MentionKind::kDemonym) {
+      for (uint32_t t = first; t < end; ++t) {
+        if (name_of_[t] == -1) name_of_[t] = index;
+      }
+    }
+    return index;
+  }
+
+  void AddPerson(uint32_t first, uint32_t end, Hit* title, uint32_t title_end) {
+    Candidate person;
+    person.type = EntityType::kPerson;
+    person.name = std::string(Word(first).data(), tokens_[end - 1].end - tokens_[first].begin);
+    auto given = data_.given_names.find(std::string(Word(first)));
+    if (given != data_.given_names.end()) person.gender = given->second;
+    if (title != nullptr) SetTitle(&person, title, title_end);
+    AddCandidate(std::move(person), first, end);
+  }
+
+  // Title span and title-derived gender of a person mention.
+  void SetTitle(Candidate* person, Hit* title, uint32_t title_end) {
+    title->before_name = true;
+    char gender = data_.titles[title->entry.index].gender;
+    if (gender != '-') person->gender = gender;
+    uint32_t start = title->first;
+    while (start > 0 && Adjacent(start - 1, start) && title->end - start < kMaxTitleTokens) {
+      const Hit* before = HitAt(start - 1);
+      if (before != nullptr && before->entry.kind != EntryKind::kGroup &&
+          before->entry.kind != EntryKind::kBody) {
+        start = before->first;
+      } else if (name_of_[start - 1] >= 0) {
+        start = candidates_[name_of_[start - 1]].first_token;
+      } else if (IsNameWord(start - 1) && !initial_[start - 1]) {
+        --start;
+      } else if (Word(start - 1) == "." && start >= 2 && Touching(start - 2, start - 1) &&
+                 IsNameWord(start - 2)) {
+        start -= 2;
+      } else {
+        break;
+      }
+    }
+    person->title = {tokens_[start].begin, tokens_[title_end - 1].end};
+    person->head_word = Lower(std::string_view(text_).substr(
+        tokens_[title->first].begin, tokens_[title->end - 1].end - tokens_[title->first].begin));
+  }
+
+  // Whether it found an organization name.
+  bool AddOrganization(uint32_t first, uint32_t end) {
+    // "Ministry of Foreign Affairs", "Federal Aviation Office of Germany", "Institute for ...".
+    if (end + 1 < tokens_.size() && Adjacent(end - 1, end) && Adjacent(end, end + 1) &&
+        (Word(end) == "of" || Word(end) == "for")) {
+      const Hit* hit = HitAt(end + 1);
+      if (hit != nullptr && hit->entry.kind == EntryKind::kName) {
+        hits_[hit_of_[end + 1]].absorbed = true;
+        end = hit->end;
+      } else if (IsNameWord(end + 1)) {
+        end = ExtendRun(end + 1);
+      }
+    }
+    if (end - first < 2) return false;  // a bare "Council" or "Bank"
+    // A place or nationality right before belongs to the name ("Amazon Environmental ...").
+    if (first > 0 && Adjacent(first - 1, first)) {
+      Hit* before = hit_of_[first - 1] >= 0 ? &hits_[hit_of_[first - 1]] : nullptr;
+      if (before != nullptr && !initial_[first] &&
+          (before->entry.kind == EntryKind::kDemonym ||
+           (before->entry.kind == EntryKind::kName && KnownType(*before) == EntityType::kPlace))) {
+        before->absorbed = true;
+        first = before->first;
+      }
+    }
+    Candidate organization;
+    organization.type = EntityType::kOrganization;
+    organization.name =
+        std::string(Word(first).data(), tokens_[end - 1].end - tokens_[first].begin);
+    int32_t index = AddCandidate(std::move(organization), first, end);
+    for (uint32_t t = first; t < end; ++t) {
+      name_of_[t] = index;
+      if (hit_of_[t] >= 0) hits_[hit_of_[t]].absorbed = true;
+    }
+    if (hit_of_[first] < 0 && Adjacent(first, first + 1) && IsNameWord(first + 1)) {
+      short_names_.emplace(std::string(Word(first)), index);
+    }
+    NoteAcronymDefinition(end, index);
+    return true;
+  }
+
+  // "Asia-Pacific Economic Cooperation, or APEC," and "African Union (AU)".
+  void NoteAcronymDefinition(uint32_t end, int32_t organization) {
+    uint32_t acronym = 0;
+    if (end + 2 < tokens_.size() && Word(end) == "(" && Word(end + 2) == ")") {
+      acronym = end + 1;
+    } else if (end + 2 < tokens_.size() && Word(end) == "," && Word(end + 1) == "or") {
+      acronym = end + 2;
+    } else {
+      return;
+    }
+    if (!SameUnit(end, acronym) || !mentions_internal::IsAcronym(Word(acronym))) return;
+    acronyms_.emplace(std::string(Word(acronym)), organization);
+    if (hit_of_[acronym] < 0 && name_of_[acronym] == -1) AddAcronym(acronym, organization);
+  }
+
+  void AddAcronym(uint32_t token, int32_t organization) {
+    Candidate acronym;
+    acronym.type = candidates_[organization].type;
+    acronym.known = candidates_[organization].known;
+    acronym.name = candidates_[organization].name;
+    AddCandidate(std::move(acronym), token, token + 1);
+  }
+
+  // Capitalized runs without other evidence that end in the surname of a person the article
+  // names elsewhere ("Represenative Adam Schiff" ... "Schiff said").
+  void FindSurnamesOfKnownPeople() {
+    std::unordered_set<std::string> surnames;
+    std::unordered_set<std::string> first_names;
+    for (const Candidate& candidate : candidates_) {
+      if (candidate.type != EntityType::kPerson ||
+          candidate.end_token - candidate.first_token < 2) {
+        continue;
+      }
+      surnames.insert(std::string(Word(candidate.end_token - 1)));
+      first_names.insert(std::string(Word(candidate.first_token)));
+    }
+    for (const Hit& hit : hits_) {
+      if (hit.entry.kind != EntryKind::kName || KnownType(hit) != EntityType::kPerson) continue;
+      const std::string& name = data_.entities[hit.entry.index].name;
+      surnames.insert(name.substr(name.rfind(' ') + 1));
+    }
+    for (auto [first, end] : pending_) {
+      std::string last(Word(end - 1));
+      if (!surnames.count(last)) {
+        // "Represenative Adam Schiff": a given name inside the run starts the name.
+        for (uint32_t k = first + 1; k + 1 < end; ++k) {
+          if (data_.given_names.count(std::string(Word(k)))) {
+            AddPerson(k, end, nullptr, 0);
+            break;
+          }
+        }
+        continue;
+      }
+      uint32_t start = end - 1;
+      if (start > first && (data_.given_names.count(std::string(Word(start - 1))) ||
+                            first_names.count(std::string(Word(start - 1))))) {
+        --start;
+      }
+      AddPerson(start, end, nullptr, 0);
+    }
+  }
+
+  // --- gazetteer names, descriptions, pronouns ---
+
+  void AddHitCandidates() {
+    for (Hit& hit : hits_) {
+      if (hit.absorbed ||
+          (hit.entry.kind != EntryKind::kName && hit.entry.kind != EntryKind::kDemonym)) {
+        continue;
+      }
+      Candidate candidate;
+      candidate.kind =
+          hit.entry.kind == EntryKind::kDemonym ? MentionKind::kDemonym : MentionKind::kName;
+      candidate.known = static_cast<int32_t>(hit.entry.index);
+      const auto& known = data_.entities[hit.entry.index];
+      candidate.type = known.type;
+      candidate.gender = known.gender;
+      candidate.name =
+          std::string(Word(hit.first).data(), tokens_[hit.end - 1].end - tokens_[hit.first].begin);
+      if (known.type == EntityType::kPerson) {
+        uint32_t title_end = 0;
+        Hit* title = TitleBefore(hit.first, &title_end);
+        if (title != nullptr) SetTitle(&candidate, title, title_end);
+      }
+      int32_t index = AddCandidate(std::move(candidate), hit.first, hit.end);
+      if (known.type == EntityType::kOrganization || known.type == EntityType::kMedia) {
+        NoteAcronymDefinition(hit.end, index);
+      }
+    }
+  }
+
+  bool IsNounHit(const Hit* hit) const {
+    return hit != nullptr &&
+           (hit->entry.kind == EntryKind::kTitle || hit->entry.kind == EntryKind::kGroup ||
+            hit->entry.kind == EntryKind::kBody);
+  }
+
+  void FindDescriptions() {
+    for (const Hit& hit : hits_) {
+      if (!IsNounHit(&hit) || hit.before_name || hit.absorbed) continue;
+      // The head is the last noun of a compound ("government source").
+      if (hit.end < tokens_.size() && Adjacent(hit.end - 1, hit.end) &&
+          (IsNounHit(HitAt(hit.end)) || name_of_[hit.end] >= 0)) {
+        continue;  // "airline Mahan Air" names the airline
+      }
+      uint32_t start = hit.first;
+      int32_t modifier = -1;
+      bool has_modifier = false;
+      while (start > 0 && Adjacent(start - 1, start) && hit.end - start < kMaxTitleTokens) {
+        const Hit* before = HitAt(start - 1);
+        if (before != nullptr &&
+            (IsNounHit(before) || before->entry.kind == EntryKind::kModifier ||
+             before->entry.kind == EntryKind::kName || before->entry.kind == EntryKind::kDemonym)) {
+          if (before->entry.kind == EntryKind::kName || before->entry.kind == EntryKind::kDemonym) {
+            has_modifier = true;
+            if (name_of_[before->first] >= 0) modifier = name_of_[before->first];
+          }
+          start = before->first;
+        } else if (name_of_[start - 1] >= 0 && name_of_[start - 1] != kConsumed) {
+          has_modifier = true;
+          modifier = name_of_[start - 1];
+          start = candidates_[modifier].first_token;
+        } else {
+          break;
+        }
+      }
+      bool definite = false;
+      Span apposition;
+      bool determiner = start > 0 && Adjacent(start - 1, start) && IsDeterminer(start - 1);
+      if (determiner) {
+        definite = IsWordKind(start - 1, WordKind::kDefinite);
+        --start;
+      }
+      // "Hugh Hill, a doctor,": the description is about the name before it.
+      if (start >= 2 && Word(start - 1) == "," && SameUnit(start - 2, start) &&
+          name_of_[start - 2] >= 0 &&
+          candidates_[name_of_[start - 2]].type == EntityType::kPerson) {
+        apposition = candidates_[name_of_[start - 2]].span;
+      }
+      bool plural = data_.titles[hit.entry.index].plural;
+      if (!plural && !determiner && !has_modifier) continue;
+      Candidate description;
+      description.kind = MentionKind::kDescription;
+      description.type =
+          hit.entry.kind == EntryKind::kBody ? EntityType::kOrganization : EntityType::kPerson;
+      description.head = hit.entry.kind;
+      description.head_word = Lower(std::string_view(text_).substr(
+          tokens_[hit.first].begin, tokens_[hit.end - 1].end - tokens_[hit.first].begin));
+      description.definite = definite;
+      description.plural = plural;
+      if (modifier >= 0) description.modifier = candidates_[modifier].span;
+      description.apposition = apposition;
+      description.gender = data_.titles[hit.entry.index].gender;
+      description.span = {tokens_[start].begin, tokens_[hit.end - 1].end};
+      Candidate& added = candidates_[AddCandidate(std::move(description), start, hit.end)];
+      added.first_token = hit.first;  // the head phrase
+    }
+  }
+
+  void FindPronouns() {
+    for (uint32_t i = 0; i < tokens_.size(); ++i) {
+      if (!tokens_[i].Has(mentions_internal::kWord) || hit_of_[i] >= 0) continue;
+      const auto* info = WordOf(i);
+      if (info == nullptr ||
+          (info->kind != WordKind::kPronoun && info->kind != WordKind::kPronounOrg)) {
+        continue;
+      }
+      Candidate pronoun;
+      pronoun.kind = MentionKind::kPronoun;
+      pronoun.gender = info->gender;
+      pronoun.organization_pronoun = info->kind == WordKind::kPronounOrg;
+      pronoun.type = pronoun.organization_pronoun ? EntityType::kOrganization : EntityType::kPerson;
+      AddCandidate(std::move(pronoun), i, i + 1);
+    }
+  }
+
+  static constexpr int32_t kConsumed = -2;  // name_of_: part of a name that is no mention
+
+  std::string_view text_;
+  const Segmentation& seg_;
+  const Gazetteer::Data& data_;
+
+  std::vector<Tok> tokens_;
+  std::vector<uint32_t> unit_;
+  std::vector<uint32_t> sentence_;
+  std::vector<uint32_t> clause_;
+  std::vector<uint32_t> paragraph_;
+  std::vector<bool> initial_;
+  std::vector<bool> title_case_;    // per unit
+  std::vector<uint32_t> unit_end_;  // per unit: its end token
+  uint32_t unit_count_ = 0;
+  uint32_t clause_count_ = 0;
+  uint32_t paragraph_count_ = 0;
+  std::unordered_set<std::string> lower_words_;
+
+  std::vector<Hit> hits_;
+  std::vector<int32_t> hit_of_;   // per token: index into hits_, or -1
+  std::vector<int32_t> name_of_;  // per token: candidate of a pattern name, -1, or kConsumed
+  std::vector<Candidate> candidates_;
+  std::vector<std::pair<uint32_t, uint32_t>> pending_;    // runs without evidence
+  std::unordered_map<std::string, int32_t> acronyms_;     // defined in this article
+  std::unordered_map<std::string, int32_t> short_names_;  // "Mahan" for "Mahan Air"
+};
+
+}  // namespace
+
+Mentions FindMentions(const Document& doc, const Segmentation& seg, const Gazetteer& gazetteer) {
+  Detector detector(doc, seg, gazetteer.data());
+  return mentions_internal::Resolve(doc.text, gazetteer.data(), detector.Run());
+}
 
 }  // namespace hearsay

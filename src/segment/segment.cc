@@ -1,23 +1,21 @@
 #include "hearsay/segment.h"
 
+#include "segment/internal.h"
+
 namespace hearsay {
 
-Status SegmentLexicon::Load(const std::string&, SegmentLexicon*) { return Status::Ok(); }
-bool SegmentLexicon::IsAbbreviation(std::string_view word) const {
-  return abbreviations_.count(std::string(word)) > 0;
-}
-bool SegmentLexicon::IsStopWord(std::string_view word) const {
-  return stopwords_.count(std::string(word)) > 0;
-}
-bool SegmentLexicon::IsBoilerplateCue(std::string_view) const { return false; }
-
-// Placeholder until the segmenter lands: one paragraph, one sentence.
-Segmentation Segment(const Document& doc, const SegmentLexicon&) {
-  Segmentation seg;
-  Span all{0, static_cast<uint32_t>(doc.text.size())};
-  seg.paragraphs.push_back({all, false, false});
-  seg.sentences.push_back({all, 0, 0, 0});
-  return seg;
+Segmentation Segment(const Document& doc, const SegmentLexicon& lexicon) {
+  Segmentation segmentation;
+  segment_internal::Work work;
+  work.text = doc.text;
+  work.lexicon = &lexicon;
+  work.out = &segmentation;
+  segment_internal::SplitParagraphs(&work);
+  segment_internal::Tokenize(&work);
+  segment_internal::ClassifyBoilerplate(&work, doc.meta.title);
+  segment_internal::FindQuotations(&work);
+  segment_internal::SplitSentences(&work);
+  return segmentation;
 }
 
 }  // namespace hearsay

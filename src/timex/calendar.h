@@ -3,11 +3,10 @@
 #ifndef HEARSAY_TIMEX_CALENDAR_H_
 #define HEARSAY_TIMEX_CALENDAR_H_
 
+#include <boost/date_time/gregorian/gregorian.hpp>
 #include <optional>
 #include <string>
 #include <string_view>
-
-#include <boost/date_time/gregorian/gregorian.hpp>
 
 namespace hearsay::timex {
 
@@ -29,12 +28,12 @@ Date WeekdayOnOrAfter(Date day, int iso_weekday);
 Date ShiftMonths(Date day, int months);
 
 // TIMEX3 values.
-std::string DayValue(Date day);                // 2013-10-03
-std::string MonthValue(int year, int month);   // 2013-10
-std::string YearValue(int year);               // 2013
-std::string IsoWeekValue(Date day);            // 2013-W40 (the ISO year may differ from day's)
+std::string DayValue(Date day);                   // 2013-10-03
+std::string MonthValue(int year, int month);      // 2013-10
+std::string YearValue(int year);                  // 2013
+std::string IsoWeekValue(Date day);               // 2013-W40 (the ISO year may differ from day's)
 std::string QuarterValue(int year, int quarter);  // 2013-Q4
-int QuarterOf(Date day);                       // 1..4
+int QuarterOf(Date day);                          // 1..4
 
 }  // namespace hearsay::timex
 

@@ -148,8 +148,8 @@ Normalized Weekday(const SlotTexts& slots, const Reference& ref, const Words& wo
   } else if (shift > 0) {
     resolved = WeekdayOnOrAfter(day + gregorian::days(1), *weekday);
   } else if (IsoWeekday(day) != *weekday) {
-    resolved = ref.direction > 0 ? WeekdayOnOrAfter(day, *weekday)
-                                 : WeekdayOnOrBefore(day, *weekday);
+    resolved =
+        ref.direction > 0 ? WeekdayOnOrAfter(day, *weekday) : WeekdayOnOrBefore(day, *weekday);
   }
   out.value = WithPartOfDay(DayValue(resolved), slots[kPartOfDay], words);
   return out;
@@ -227,9 +227,23 @@ Normalized Relative(const Rule& rule, const SlotTexts& slots, const Reference& r
   return {};
 }
 
+// "the first week of June" (args 1), "the last week of March" (args -1): the ISO week that
+// holds the month's first or last seven days.
+Normalized WeekOfMonth(const Rule& rule, const SlotTexts& slots, const Reference& ref,
+                       const Words& words) {
+  auto month = MonthOf(words, slots[kMonth]);
+  if (!month) return {};
+  std::optional<int> year = YearOf(slots[kYear]);
+  if (!year && ref.day) year = YearOfMonth(*month, *ref.day, ref.direction);
+  if (!year) return {};
+  auto first = MakeDate(*year, *month, 1);
+  if (!first) return {};
+  if (ArgInt(rule, 0, 1) > 0) return {IsoWeekValue(*first + gregorian::days(6))};
+  return {IsoWeekValue(first->end_of_month() - gregorian::days(6))};
+}
+
 // "three days ago" (args -1), "in two weeks" (args 1).
-Normalized Ago(const Rule& rule, const SlotTexts& slots, const Reference& ref,
-               const Words& words) {
+Normalized Ago(const Rule& rule, const SlotTexts& slots, const Reference& ref, const Words& words) {
   int sign = ArgInt(rule, 0, -1);
   auto count = CountOf(words, slots[kNumber]);
   auto unit = words.Find("unit", slots[kUnit]);
@@ -260,8 +274,8 @@ Normalized Quarter(const SlotTexts& slots, const Reference& ref, const Words& wo
     year = ref.day->year();
     if (!slots[kRelativeYear].empty()) {
       *year += ShiftOf(words, slots[kRelativeYear]);
-    } else if (ref.direction < 0 && *quarter > QuarterOf(*ref.day)) {
-      *year -= 1;  // "reported losses in the fourth quarter" early in the year: last year's
+    } else if (ref.direction < 0 && QuarterOf(*ref.day) == 1 && *quarter > 1) {
+      *year -= 1;  // results reported early in the year are last year's
     }
   }
   if (!year) return {"XXXX-Q" + std::to_string(*quarter)};
@@ -272,7 +286,18 @@ Normalized Season(const SlotTexts& slots, const Reference& ref, const Words& wor
   auto season = words.Find("season", slots[kSeason]);
   if (!season) return {};
   std::optional<int> year = YearOf(slots[kYear]);
-  if (!year && ref.day) year = ref.day->year() + ShiftOf(words, slots[kShift]);
+  if (!year && ref.day) {
+    // Seasons start in March, June, September and December. "next spring" in January is this
+    // year's; "last winter" in March began in the December before.
+    constexpr std::string_view kSeasonOrder = "SPSUFAWI";
+    size_t found = kSeasonOrder.find(*season);
+    int start_month = 3 + 3 * static_cast<int>(found == std::string_view::npos ? 0 : found / 2);
+    int month = ref.day->month();
+    int shift = ShiftOf(words, slots[kShift]);
+    year = ref.day->year();
+    if (shift > 0 && start_month <= month) *year += 1;
+    if (shift < 0 && start_month + 3 > month) *year -= 1;
+  }
   if (!year) return {"XXXX-" + *season};
   return {YearValue(*year) + "-" + *season};
 }
@@ -349,6 +374,8 @@ Normalized Normalize(const Rule& rule, const SlotTexts& slots, const Reference& 
       return Anaphoric(rule, slots, reference, words);
     case Function::kRelative:
       return Relative(rule, slots, reference, words);
+    case Function::kWeekOfMonth:
+      return WeekOfMonth(rule, slots, reference, words);
     case Function::kAgo:
       return Ago(rule, slots, reference, words);
     case Function::kQuarter:

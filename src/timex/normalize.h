@@ -18,10 +18,11 @@ using SlotTexts = std::array<std::string_view, kSlotCount>;
 
 // What relative expressions count from.
 struct Reference {
-  std::optional<Date> day;       // the document date, or when a quotation was said
-  int direction = 0;             // tense of the clause: -1 past, +1 future, 0 unknown
-  std::optional<Date> last_day;  // the last day-precise date mentioned before (anaphora)
-  std::optional<int> last_year;  // the year of the last date mentioned before
+  std::optional<Date> day;        // the document date, or when a quotation was said
+  int direction = 0;              // tense of the clause: -1 past, +1 future, 0 unknown
+  std::optional<Date> last_day;   // the last day-precise date mentioned before (anaphora)
+  std::optional<int> last_year;   // the year of the last date mentioned before
+  std::optional<Date> last_date;  // the start of the last day, month or year mentioned before
 };
 
 struct Normalized {

@@ -46,6 +46,7 @@ enum class Function {
   kDeictic,
   kAnaphoric,
   kRelative,
+  kWeekOfMonth,
   kAgo,
   kQuarter,
   kSeason,

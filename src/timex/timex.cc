@@ -4,6 +4,7 @@
 #include "hearsay/timex.h"
 
 #include <algorithm>
+#include <map>
 #include <cctype>
 #include <memory>
 #include <utility>
@@ -69,17 +70,25 @@ std::vector<std::string> Words::Of(std::string_view word_class) const {
 namespace {
 
 constexpr const char* kSlotNames[kSlotCount] = {
-    "t",   "year",  "yy",     "month", "day", "weekday", "pod",  "shift",  "relyear",
-    "unit", "num",  "season", "q",     "deictic", "ref", "freq", "decade", "century"};
+    "t",    "year", "yy",     "month", "day",     "weekday", "pod",  "shift",  "relyear",
+    "unit", "num",  "season", "q",     "deictic", "ref",     "freq", "decade", "century"};
 
 constexpr std::pair<const char*, Function> kFunctions[] = {
-    {"date", Function::kDate},           {"weekday", Function::kWeekday},
-    {"deictic", Function::kDeictic},     {"anaphoric", Function::kAnaphoric},
-    {"relative", Function::kRelative},   {"ago", Function::kAgo},
-    {"quarter", Function::kQuarter},     {"season", Function::kSeason},
-    {"year", Function::kYear},           {"decade", Function::kDecade},
-    {"century", Function::kCentury},     {"duration", Function::kDuration},
-    {"set", Function::kSet},             {"reference", Function::kReference},
+    {"date", Function::kDate},
+    {"weekday", Function::kWeekday},
+    {"deictic", Function::kDeictic},
+    {"anaphoric", Function::kAnaphoric},
+    {"relative", Function::kRelative},
+    {"week_of_month", Function::kWeekOfMonth},
+    {"ago", Function::kAgo},
+    {"quarter", Function::kQuarter},
+    {"season", Function::kSeason},
+    {"year", Function::kYear},
+    {"decade", Function::kDecade},
+    {"century", Function::kCentury},
+    {"duration", Function::kDuration},
+    {"set", Function::kSet},
+    {"reference", Function::kReference},
     {"none", Function::kNone},
 };
 
@@ -121,11 +130,14 @@ Status ExpandPattern(const TsvRecord& record, const Words& words, std::string* p
   size_t pos = 0;
   while (pos < in.size()) {
     size_t open = in.find('{', pos);
-    // Repetition counts such as \d{1,2} start with a digit and stay as they are.
-    while (open != std::string::npos && open + 1 < in.size() &&
-           !(std::isalpha(static_cast<unsigned char>(in[open + 1])) || in[open + 1] == '_')) {
-      open = in.find('{', open + 1);
-    }
+    // Repetition counts (\d{1,2}) and Unicode classes (\p{L}) stay as they are.
+    auto is_placeholder = [&](size_t at) {
+      bool unicode_class =
+          at >= 2 && in[at - 2] == '\\' && (in[at - 1] == 'p' || in[at - 1] == 'P');
+      return !unicode_class && at + 1 < in.size() &&
+             (std::isalpha(static_cast<unsigned char>(in[at + 1])) || in[at + 1] == '_');
+    };
+    while (open != std::string::npos && !is_placeholder(open)) open = in.find('{', open + 1);
     if (open == std::string::npos) {
       out += in.substr(pos);
       break;
@@ -232,9 +244,8 @@ std::vector<Candidate> FindCandidates(std::string_view text, const TimexRules::D
     int group_count = rule.pattern->NumberOfCapturingGroups() + 1;
     std::vector<re2::StringPiece> groups(group_count);
     size_t pos = 0;
-    while (pos <= text.size() &&
-           rule.pattern->Match(text, pos, text.size(), RE2::UNANCHORED, groups.data(),
-                               group_count)) {
+    while (pos <= text.size() && rule.pattern->Match(text, pos, text.size(), RE2::UNANCHORED,
+                                                     groups.data(), group_count)) {
       const re2::StringPiece& whole = groups[0];
       Candidate candidate;
       candidate.rule = index;
@@ -260,12 +271,17 @@ std::vector<Candidate> FindCandidates(std::string_view text, const TimexRules::D
     if (a.rule != b.rule) return a.rule < b.rule;
     return a.span.begin < b.span.begin;
   });
+  // Chosen spans never overlap each other, so ordered by start only the neighbours of a new
+  // span can overlap it: a log-time check keeps huge texts linear.
   std::vector<Candidate> chosen;
+  std::map<uint32_t, uint32_t> taken;  // begin -> end of chosen spans
   for (const Candidate& candidate : all) {
-    bool overlaps = std::any_of(chosen.begin(), chosen.end(), [&](const Candidate& other) {
-      return other.span.Overlaps(candidate.span);
-    });
-    if (!overlaps) chosen.push_back(candidate);
+    auto next = taken.lower_bound(candidate.span.begin);
+    bool overlaps = (next != taken.end() && next->first < candidate.span.end) ||
+                    (next != taken.begin() && std::prev(next)->second > candidate.span.begin);
+    if (overlaps) continue;
+    taken.emplace(candidate.span.begin, candidate.span.end);
+    chosen.push_back(candidate);
   }
   chosen.erase(std::remove_if(chosen.begin(), chosen.end(),
                               [&](const Candidate& candidate) {
@@ -292,21 +308,24 @@ class Sentences {
     return pos < sentences[index].span.end ? index : kNone;
   }
 
+  // A coarse segmentation (one sentence for everything) would make tense cues reach too far:
+  // then sentences come from line breaks and punctuation.
   Span At(uint32_t pos) const {
-    uint32_t index = IndexAt(pos);
-    Span found = index != kNone ? seg_.sentences[index].span : Span{0, 0};
-    Span heuristic = Heuristic(pos);
-    if (found.empty()) return heuristic;
-    // A coarse segmentation (one sentence for everything) would make tense cues reach too far.
-    return Span{std::max(found.begin, heuristic.begin), std::min(found.end, heuristic.end)};
+    uint32_t index = seg_.sentences.size() > 1 ? IndexAt(pos) : kNone;
+    return index != kNone ? seg_.sentences[index].span : Heuristic(pos);
   }
 
  private:
+  // A line break, or . ! ? before a space, except after a single letter ("U.S. President").
   static bool IsBreak(std::string_view text, size_t i) {
     char c = text[i];
     if (c == '\n') return true;
-    return (c == '.' || c == '!' || c == '?') && i + 1 < text.size() &&
-           (text[i + 1] == ' ' || text[i + 1] == '\n');
+    if ((c != '.' && c != '!' && c != '?') || i + 1 >= text.size() || text[i + 1] != ' ') {
+      return false;
+    }
+    bool single_letter = i >= 1 && std::isalpha(static_cast<unsigned char>(text[i - 1])) &&
+                         (i == 1 || !std::isalpha(static_cast<unsigned char>(text[i - 2])));
+    return !single_letter;
   }
 
   Span Heuristic(uint32_t pos) const {
@@ -341,26 +360,45 @@ std::vector<std::pair<Span, std::string>> WordsIn(std::string_view text, Span sp
   return out;
 }
 
-// Lower-case words ending in -ed read as past tense; capitalized ones are names ("United").
-int TenseOfWord(std::string_view text, Span span, const std::string& word, const Words& words) {
+using WordList = std::vector<std::pair<Span, std::string>>;
+
+// The tense cue of words[i]: future and past cue words, and lower-case words ending in -ed
+// (capitalized ones are names: "United"). A participle after "be" or "been" is passive, not
+// past: "to be held on Monday".
+int TenseOfWord(std::string_view text, const WordList& list, size_t i, const Words& words) {
+  const std::string& word = list[i].second;
   if (words.Has("future_cue", word)) return 1;
-  if (words.Has("past_cue", word)) return -1;
-  if (word.size() >= 5 && word.compare(word.size() - 2, 2, "ed") == 0 &&
-      std::islower(static_cast<unsigned char>(text[span.begin]))) {
-    return -1;
-  }
-  return 0;
+  if (words.Has("not_past_cue", word)) return 0;
+  bool participle = word.size() >= 5 && word.compare(word.size() - 2, 2, "ed") == 0 &&
+                    std::islower(static_cast<unsigned char>(text[list[i].first.begin]));
+  if (!participle && !words.Has("past_cue", word)) return 0;
+  if (i > 0 && words.Has("passive_auxiliary", list[i - 1].second)) return 0;
+  return -1;
 }
 
-// The tense of the clause around a time expression: the nearest cue before it, else after it.
+// The tense of the clause around a time expression: a preposition right before it ("by June",
+// "since May"), else the nearest cue before it, else the nearest after it.
 int DirectionAt(std::string_view text, Span sentence, Span timex, const Words& words) {
-  auto before = WordsIn(text, Span{sentence.begin, std::max(sentence.begin, timex.begin)});
-  for (auto it = before.rbegin(); it != before.rend(); ++it) {
-    if (int tense = TenseOfWord(text, it->first, it->second, words)) return tense;
+  // A semicolon ends the clause: "talks stalled; a deadline expires on March 1".
+  size_t left = text.substr(0, timex.begin).rfind(';');
+  if (left != std::string_view::npos && left >= sentence.begin) {
+    sentence.begin = static_cast<uint32_t>(left + 1);
   }
-  auto after = WordsIn(text, Span{std::min(timex.end, sentence.end), sentence.end});
-  for (const auto& [span, word] : after) {
-    if (int tense = TenseOfWord(text, span, word, words)) return tense;
+  size_t right = text.find(';', timex.end);
+  if (right != std::string_view::npos && right < sentence.end) {
+    sentence.end = static_cast<uint32_t>(right);
+  }
+  WordList before = WordsIn(text, Span{sentence.begin, std::max(sentence.begin, timex.begin)});
+  if (!before.empty()) {
+    if (words.Has("future_preposition", before.back().second)) return 1;
+    if (words.Has("past_preposition", before.back().second)) return -1;
+  }
+  for (size_t i = before.size(); i-- > 0;) {
+    if (int tense = TenseOfWord(text, before, i, words)) return tense;
+  }
+  WordList after = WordsIn(text, Span{std::min(timex.end, sentence.end), sentence.end});
+  for (size_t i = 0; i < after.size(); ++i) {
+    if (int tense = TenseOfWord(text, after, i, words)) return tense;
   }
   return 0;
 }
@@ -369,9 +407,17 @@ std::optional<Date> DayOf(const std::string& value) {
   return value.size() >= 10 ? ParseIsoDate(std::string_view(value).substr(0, 10)) : std::nullopt;
 }
 
+// The first day of a day, month or year value ("2013-10" → 2013-10-01).
+std::optional<Date> StartOf(const std::string& value) {
+  if (auto day = DayOf(value)) return day;
+  if (value.size() == 7 && value[4] == '-') return ParseIsoDate(value + "-01");
+  if (value.size() == 4) return ParseIsoDate(value + "-01-01");
+  return std::nullopt;
+}
+
 std::optional<int> YearOfValue(const std::string& value) {
-  if (value.size() < 4 || !std::all_of(value.begin(), value.begin() + 4,
-                                       [](char c) { return c >= '0' && c <= '9'; })) {
+  if (value.size() < 4 ||
+      !std::all_of(value.begin(), value.begin() + 4, [](char c) { return c >= '0' && c <= '9'; })) {
     return std::nullopt;
   }
   return std::stoi(value.substr(0, 4));
@@ -396,9 +442,10 @@ class Resolver {
     out->type = normalized.type;
     out->value = std::move(normalized.value);
     if (out->value.empty()) return !reference->day;
-    if (out->type == TimexType::kDate) {
+    if (out->type == TimexType::kDate || out->type == TimexType::kTime) {
       if (auto day = DayOf(out->value)) reference->last_day = day;
       if (auto year = YearOfValue(out->value)) reference->last_year = year;
+      if (auto date = StartOf(out->value)) reference->last_date = date;
     }
     return true;
   }
@@ -410,13 +457,30 @@ class Resolver {
 };
 
 // How far back (bytes) a "said on Tuesday" may be from a quotation it dates.
-constexpr uint32_t kSpeechLookback = 600;
+constexpr uint32_t kSpeechLookback = 1000;
 
 bool HasSpeechCue(std::string_view text, Span sentence, const Words& words) {
   for (const auto& entry : WordsIn(text, sentence)) {
     if (words.Has("speech_cue", entry.second)) return true;
   }
   return false;
+}
+
+// A dateline starts its line, after at most a place name or a "Published on": the text before it
+// on the line has no lower-case words but those of dateline_word.
+bool StartsDateline(std::string_view header, Span date, const Words& words) {
+  size_t line_start = header.rfind('\n', date.begin);
+  line_start = line_start == std::string_view::npos ? 0 : line_start + 1;
+  constexpr size_t kMaxPrefix = 60;
+  if (date.begin - line_start > kMaxPrefix) return false;
+  for (const auto& [span, word] :
+       WordsIn(header, Span{static_cast<uint32_t>(line_start), date.begin})) {
+    if (std::islower(static_cast<unsigned char>(header[span.begin])) &&
+        !words.Has("dateline_word", word)) {
+      return false;
+    }
+  }
+  return true;
 }
 
 }  // namespace
@@ -567,28 +631,29 @@ std::string FindDatelineDate(std::string_view text, const TimexRules& rules) {
   std::string_view header = text.substr(0, std::min(end, kHeaderBytes));
   const TimexRules::Data& data = rules.data();
   std::vector<timex::Candidate> candidates = timex::FindCandidates(header, data);
-  std::optional<std::string_view> header_year;
-  for (const auto& candidate : candidates) {
-    if (!header_year && !candidate.slots[timex::kYear].empty()) {
-      header_year = candidate.slots[timex::kYear];
-    }
-  }
   for (const auto& candidate : candidates) {
     const timex::Rule& rule = data.rules[candidate.rule];
     if (rule.function != timex::Function::kDate || candidate.slots[timex::kDay].empty() ||
-        !candidate.slots[timex::kRelativeYear].empty()) {
+        !candidate.slots[timex::kRelativeYear].empty() ||
+        !timex::StartsDateline(header, candidate.span, data.words)) {
       continue;
     }
     timex::SlotTexts slots = candidate.slots;
     if (slots[timex::kYear].empty()) {
-      if (!header_year) continue;
-      slots[timex::kYear] = *header_year;
+      // "MOSCOW, Oct. 3 (Reuters)": the year of a date above it or on its line.
+      size_t line_end = header.find('\n', candidate.span.end);
+      for (const auto& other : candidates) {
+        if (other.span.begin < line_end && !other.slots[timex::kYear].empty()) {
+          slots[timex::kYear] = other.slots[timex::kYear];
+          break;
+        }
+      }
+      if (slots[timex::kYear].empty()) continue;
     }
     timex::Normalized normalized = timex::Normalize(rule, slots, timex::Reference(), data.words);
     if (timex::DayOf(normalized.value)) return normalized.value;
   }
   return "";
 }
-
 
 }  // namespace hearsay

@@ -1,6 +1,7 @@
 // Shared helpers of the RDF consumer tests: parsing, SHACL validation, SPARQL on Oxigraph,
 // running hearsay on the dev corpus, and a small check/report harness.
 import { execFileSync } from 'node:child_process';
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -28,6 +29,7 @@ export const PREFIXES = {
   cameo: 'https://w3id.org/hearsay/cameo/',
   att: 'https://w3id.org/hearsay/attribution/',
   sh: 'http://www.w3.org/ns/shacl#',
+  owl: 'http://www.w3.org/2002/07/owl#',
 };
 
 // Turtle text -> N3 store (strict Turtle; throws with the parser's line on a syntax error).
@@ -52,16 +54,13 @@ export function shorten(term) {
   return `<${term.value}>`;
 }
 
-let shapesCache = null;
-function shapes() {
-  shapesCache ??= readTurtle(SHAPES_FILE);
-  return shapesCache;
-}
+let validator = null;
 
 // SHACL validation of an N3 store against ontology/shapes.ttl. Returns the validation results
 // as {focus, component, path, message} with shortened names, so tests can compare them.
 export async function validate(store) {
-  const report = await new SHACLValidator(shapes()).validate(store);
+  validator ??= new SHACLValidator(readTurtle(SHAPES_FILE));
+  const report = await validator.validate(store);
   return report.results.map((result) => ({
     focus: shorten(result.focusNode),
     component: result.sourceConstraintComponent.value.replace(PREFIXES.sh, ''),
@@ -112,14 +111,17 @@ export function devArticles(corpusDir) {
     });
 }
 
-// hearsay's Turtle for one dev article, called exactly as the scorer calls it.
-export function runHearsay(binary, article) {
+// hearsay's output for one dev article (Turtle unless `format` says otherwise), called as the
+// scorer calls it.
+export function runHearsay(binary, article, format = 'turtle') {
   const meta = article.gold.meta;
-  const args = ['extract', '--date', meta.date, '--publisher', meta.publisher];
+  const args = ['extract', '-f', format, '--date', meta.date, '--publisher', meta.publisher];
   if (meta.url) args.push('--url', meta.url);
   if (meta.title) args.push('--title', meta.title);
   args.push(article.txt);
-  return execFileSync(binary, args, { encoding: 'utf8', maxBuffer: 64 << 20, timeout: 20000 });
+  return execFileSync(binary, args, {
+    encoding: 'utf8', maxBuffer: 64 << 20, timeout: 20000, stdio: ['ignore', 'pipe', 'pipe'],
+  });
 }
 
 // Minimal check harness: named checks, a summary line, exit status 1 on any failure.
@@ -157,4 +159,63 @@ export class Checks {
     console.log(`${this.title}: ${this.count - this.failures}/${this.count} checks passed`);
     process.exitCode = this.failures ? 1 : 0;
   }
+}
+
+// The output graph in the default graph and the ontology in the named graph
+// <https://w3id.org/hearsay/ns> (the integrity queries read class axioms from there).
+export function storeWithOntology(turtleTexts) {
+  const store = sparqlStore(turtleTexts);
+  store.load(fs.readFileSync(ONTOLOGY_FILE, 'utf8'), {
+    format: 'text/turtle',
+    to_graph_name: oxigraph.namedNode('https://w3id.org/hearsay/ns'),
+  });
+  return store;
+}
+
+export function integrityQueries() {
+  return fs
+    .readdirSync(INTEGRITY_DIR)
+    .filter((f) => f.endsWith('.rq'))
+    .sort()
+    .map((f) => ({ name: f.replace(/\.rq$/, ''), text: readQuery(path.join(INTEGRITY_DIR, f)) }));
+}
+
+// Runs every integrity query; returns "query node: problem" lines (empty when all hold).
+export function integrityProblems(store) {
+  return integrityQueries().flatMap(({ name, text }) =>
+    select(store, text).map((row) => `${name} ${row.node}: ${row.problem}`));
+}
+
+// Checks the grounding of the articles whose texts are given (SHA-256 -> text): the text's
+// hash is some article's hs:textSha256, and each of that article's mentions has as nif:anchorOf
+// the text between its offsets, counted in code points. Returns problem lines.
+export function groundingProblems(store, texts) {
+  const rows = select(store, `
+    PREFIX hs: <https://w3id.org/hearsay/ns#>
+    PREFIX nif: <http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#>
+    SELECT ?sha ?mention ?begin ?end ?anchor WHERE {
+      ?article hs:textSha256 ?sha .
+      OPTIONAL { ?mention nif:referenceContext ?article ; nif:beginIndex ?begin ;
+                          nif:endIndex ?end ; nif:anchorOf ?anchor . }
+    }`);
+  const problems = [];
+  const codePoints = new Map([...texts].map(([sha, text]) => [sha, [...text]]));
+  const found = new Set();
+  for (const row of rows) {
+    if (!codePoints.has(row.sha)) continue;
+    found.add(row.sha);
+    if (row.mention === undefined) continue;
+    const actual = codePoints.get(row.sha).slice(Number(row.begin), Number(row.end)).join('');
+    if (actual !== row.anchor) {
+      problems.push(`${row.mention}: anchorOf ${JSON.stringify(row.anchor)} but the text says ${JSON.stringify(actual)}`);
+    }
+  }
+  for (const sha of texts.keys()) {
+    if (!found.has(sha)) problems.push(`no article has the hs:textSha256 ${sha} of a given text`);
+  }
+  return problems;
+}
+
+export function sha256Hex(text) {
+  return crypto.createHash('sha256').update(text, 'utf8').digest('hex');
 }

@@ -1,0 +1,74 @@
+// Internals of the attribution stage, shared by its source files.
+#ifndef HEARSAY_ATTRIBUTION_INTERNAL_H_
+#define HEARSAY_ATTRIBUTION_INTERNAL_H_
+
+#include <re2/re2.h>
+#include <re2/set.h>
+
+#include <memory>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "hearsay/attribution.h"
+#include "hearsay/document.h"
+
+namespace hearsay {
+
+// How a cue word or phrase takes part in an attribution (cues.tsv, column "role").
+enum class CueRole { kVerb, kGerund, kBelief, kAccording, kPunctuation };
+
+struct CueForm {
+  std::string lemma;
+  CueRole role = CueRole::kVerb;
+  bool audience = false;    // "told reporters ...": skip the addressee
+  bool quote_only = false;  // "he continued": a cue only before or after a quotation
+};
+
+// How a rule reads the source from its src group (attribution-rules.tsv, column 2).
+enum class SourceMode { kRegion, kForward };
+
+struct AttributionRule {
+  std::string name;
+  SourceMode mode = SourceMode::kRegion;
+  std::unique_ptr<RE2> pattern;
+  int src_group = -1;  // capturing group numbers, -1 when the rule has none
+  int cue_group = -1;
+  int before_group = -1;
+  int after_group = -1;
+};
+
+struct CueLexicon::Data {
+  std::unordered_map<std::string, CueForm> cues;  // lower-case form, words joined by ' '
+  size_t max_cue_words = 1;
+  std::unordered_map<std::string, char> word_classes;  // attribution-words.tsv
+  std::vector<AttributionRule> rules;                  // in priority order
+  std::unique_ptr<RE2::Set> rule_set;                  // the same patterns, to filter
+};
+
+// One word or mark of a sentence with its skeleton letter (see attribution-rules.tsv).
+struct Unit {
+  Span span;
+  char letter = 'w';
+  uint32_t mention = kNone;      // Mentions::mentions index
+  uint32_t quotation = kNone;    // Segmentation::quotations index (marks and inner words)
+  const CueForm* cue = nullptr;  // set on the first word of a cue
+  uint32_t cue_words = 0;        // words of that cue
+};
+
+// The units of one sentence, in order. Tokens are split where a quotation mark or a mention
+// boundary falls inside them, so that marks and names are units of their own.
+std::vector<Unit> SentenceUnits(const Document& doc, const Segmentation& seg,
+                                const Mentions& mentions, const std::vector<Timex>& timexes,
+                                const CueLexicon::Data& lexicon, uint32_t sentence);
+
+// Marks the layouts `X: "..."` and `"..." — X` as cues: a colon right before a quotation and a
+// dash right after one.
+void MarkPunctuationCues(std::vector<Unit>* units);
+
+// The skeleton letter that marks the cue being looked at.
+char CurrentCueLetter(const Unit& unit);
+
+}  // namespace hearsay
+
+#endif  // HEARSAY_ATTRIBUTION_INTERNAL_H_

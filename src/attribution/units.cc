@@ -1,0 +1,271 @@
+// Sentence units and their skeleton letters (alphabet: ontology/attribution-rules.tsv).
+#include <algorithm>
+#include <cctype>
+
+#include "attribution/internal.h"
+
+namespace hearsay {
+namespace {
+
+// The layouts `X: "..."` and `"..." — X` say "X said" with a mark; they are cues of their own.
+const CueForm kPunctuationCue = {"say", CueRole::kPunctuation, false, true};
+
+bool StartsUpper(std::string_view word) {
+  return !word.empty() && std::isupper(static_cast<unsigned char>(word[0]));
+}
+
+std::string Lower(std::string_view word) {
+  std::string out(word);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+bool IsWordChar(unsigned char c) { return std::isalnum(c) || c >= 0x80; }
+
+// The letter of a punctuation token, or 0 when the token holds a letter or digit.
+char PunctuationLetter(std::string_view text) {
+  if (text == "'s" || text == "\xE2\x80\x99s") return 's';
+  for (unsigned char c : text) {
+    if (std::isalnum(c)) return 0;
+  }
+  if (text == "," || text == "\xEF\xBC\x8C") return ',';
+  if (text == ":") return ':';
+  if (text == ";") return ';';
+  if (text == "." || text == "!" || text == "?" || text == "\xE2\x80\xA6") return '.';
+  if (text == "\xE2\x80\x94" || text == "\xE2\x80\x93" || text == "-" || text == "--") return '-';
+  if (text == "(" || text == "[") return '(';
+  if (text == ")" || text == "]") return ')';
+  return 'x';
+}
+
+bool IsPossessive(std::string_view text) {
+  return text == "'s" || text == "\xE2\x80\x99s" || text == "'" || text == "\xE2\x80\x99";
+}
+
+// Byte offsets inside the sentence where a unit must start: quotation marks, mention
+// boundaries, and the possessive 's of a word.
+std::vector<uint32_t> CutPoints(const Document& doc, const Segmentation& seg,
+                                const Mentions& mentions, Span sentence) {
+  std::vector<uint32_t> cuts;
+  auto add = [&](uint32_t at) {
+    if (at > sentence.begin && at < sentence.end) cuts.push_back(at);
+  };
+  for (const Quotation& quotation : seg.quotations) {
+    if (!quotation.outer.Overlaps(sentence)) continue;
+    add(quotation.outer.begin);
+    add(quotation.inner.begin);
+    add(quotation.inner.end);
+    add(quotation.outer.end);
+  }
+  for (const Mention& mention : mentions.mentions) {
+    if (!mention.span.Overlaps(sentence)) continue;
+    add(mention.span.begin);
+    add(mention.span.end);
+    if (!mention.title.empty()) {
+      add(mention.title.begin);
+      add(mention.title.end);
+    }
+  }
+  // Trailing "," ";" ":" glued to a word, and the possessive ending.
+  for (uint32_t at = sentence.begin + 1; at < sentence.end; ++at) {
+    char c = doc.text[at];
+    unsigned char before = static_cast<unsigned char>(doc.text[at - 1]);
+    if ((c == ',' || c == ';' || c == ':') && IsWordChar(before)) add(at);
+    std::string_view rest(doc.text.data() + at, sentence.end - at);
+    bool apostrophe_s = rest.substr(0, 2) == "'s" || rest.substr(0, 4) == "\xE2\x80\x99s";
+    if (apostrophe_s && IsWordChar(before)) {
+      size_t after = at + (rest[0] == '\'' ? 2 : 4);
+      if (after >= sentence.end || !IsWordChar(static_cast<unsigned char>(doc.text[after]))) {
+        add(at);
+        add(static_cast<uint32_t>(after));
+      }
+    }
+  }
+  std::sort(cuts.begin(), cuts.end());
+  cuts.erase(std::unique(cuts.begin(), cuts.end()), cuts.end());
+  return cuts;
+}
+
+// The tokens of the sentence split at the cut points, without blank pieces.
+std::vector<Unit> SplitTokens(const Document& doc, const Segmentation& seg, uint32_t sentence,
+                              const std::vector<uint32_t>& cuts) {
+  std::vector<Unit> units;
+  const Sentence& s = seg.sentences[sentence];
+  auto push = [&](uint32_t begin, uint32_t end) {
+    while (begin < end && std::isspace(static_cast<unsigned char>(doc.text[begin]))) ++begin;
+    while (end > begin && std::isspace(static_cast<unsigned char>(doc.text[end - 1]))) --end;
+    if (begin < end) units.push_back(Unit{{begin, end}});
+  };
+  for (uint32_t t = s.first_token; t < s.end_token && t < seg.tokens.size(); ++t) {
+    Span token = seg.tokens[t].span;
+    uint32_t begin = token.begin;
+    auto cut = std::upper_bound(cuts.begin(), cuts.end(), begin);
+    for (; cut != cuts.end() && *cut < token.end; ++cut) {
+      push(begin, *cut);
+      begin = *cut;
+    }
+    push(begin, token.end);
+  }
+  return units;
+}
+
+}  // namespace
+
+char CurrentCueLetter(const Unit& unit) {
+  switch (unit.cue->role) {
+    case CueRole::kVerb:
+      return 'C';
+    case CueRole::kGerund:
+      return 'G';
+    case CueRole::kBelief:
+      return 'K';
+    case CueRole::kAccording:
+      return 'A';
+    case CueRole::kPunctuation:
+      return 'Q';
+  }
+  return 'C';
+}
+
+std::vector<Unit> SentenceUnits(const Document& doc, const Segmentation& seg,
+                                const Mentions& mentions, const std::vector<Timex>& timexes,
+                                const CueLexicon::Data& lexicon, uint32_t sentence) {
+  const Sentence& s = seg.sentences[sentence];
+  std::vector<Unit> units = SplitTokens(doc, seg, sentence, CutPoints(doc, seg, mentions, s.span));
+  const bool headline = s.paragraph < seg.paragraphs.size() && seg.paragraphs[s.paragraph].headline;
+
+  // Quotations, mentions and time expressions that touch this sentence.
+  std::vector<uint32_t> quotations;
+  for (uint32_t q = 0; q < seg.quotations.size(); ++q) {
+    if (seg.quotations[q].outer.Overlaps(s.span)) quotations.push_back(q);
+  }
+  std::vector<uint32_t> near_mentions;
+  for (uint32_t m = 0; m < mentions.mentions.size(); ++m) {
+    const Mention& mention = mentions.mentions[m];
+    if (mention.span.Overlaps(s.span) || (!mention.title.empty() && mention.title.Overlaps(s.span)))
+      near_mentions.push_back(m);
+  }
+
+  for (Unit& unit : units) {
+    std::string_view text = unit.span.In(doc.text);
+    char letter = 0;
+    for (uint32_t q : quotations) {
+      const Quotation& quotation = seg.quotations[q];
+      if (!quotation.outer.Contains(unit.span)) continue;
+      unit.quotation = q;
+      if (unit.span.end <= quotation.inner.begin) {
+        letter = '<';
+      } else if (unit.span.begin >= quotation.inner.end) {
+        letter = '>';
+      } else {
+        letter = 'q';
+      }
+    }
+    if (letter == 0) {
+      for (uint32_t m : near_mentions) {
+        const Mention& mention = mentions.mentions[m];
+        if (!mention.title.empty() && mention.title.Contains(unit.span)) {
+          letter = 'W';
+        } else if (mention.span.Contains(unit.span)) {
+          unit.mention = m;
+          if (IsPossessive(text)) {
+            letter = 's';
+          } else if (mention.kind == MentionKind::kDescription) {
+            letter = 'D';
+          } else if (mention.kind == MentionKind::kPronoun) {
+            auto known = lexicon.word_classes.find(Lower(text));
+            letter = known != lexicon.word_classes.end() && known->second == 'p' ? 'p' : 'P';
+          } else if (mention.kind == MentionKind::kDemonym) {
+            letter = 'j';
+          } else if (mention.entity < mentions.entities.size() &&
+                     mentions.entities[mention.entity].type == EntityType::kMedia) {
+            letter = 'M';
+          } else {
+            letter = 'E';
+          }
+        }
+      }
+    }
+    if (letter == 0) {
+      for (const Timex& timex : timexes) {
+        if (timex.span.Contains(unit.span)) letter = 't';
+      }
+    }
+    if (letter == 0) letter = PunctuationLetter(text);
+    if (letter == 0) {
+      auto known = lexicon.word_classes.find(Lower(text));
+      if (known != lexicon.word_classes.end()) {
+        letter = known->second;
+      } else if (std::isdigit(static_cast<unsigned char>(text[0]))) {
+        letter = 'n';
+      } else {
+        letter = StartsUpper(text) ? 'W' : 'w';
+      }
+    }
+    unit.letter = letter;
+  }
+
+  // Cues: the longest listed form at each word outside quotations and names.
+  size_t first_word = 0;
+  while (first_word < units.size() &&
+         !IsWordChar(static_cast<unsigned char>(doc.text[units[first_word].span.begin]))) {
+    ++first_word;
+  }
+  for (size_t i = 0; i < units.size(); ++i) {
+    const char letter = units[i].letter;
+    if (letter != 'w' && letter != 'W' && letter != 'N') continue;
+    std::string key;
+    const CueForm* found = nullptr;
+    size_t found_words = 0;
+    for (size_t n = 0; n < lexicon.max_cue_words && i + n < units.size(); ++n) {
+      if (n > 0) key += ' ';
+      key += Lower(units[i + n].span.In(doc.text));
+      auto cue = lexicon.cues.find(key);
+      if (cue != lexicon.cues.end()) {
+        found = &cue->second;
+        found_words = n + 1;
+      }
+    }
+    if (found == nullptr) continue;
+    const bool capitalised = StartsUpper(units[i].span.In(doc.text));
+    if (capitalised && i != first_word && !headline) continue;
+    const char previous = i > 0 ? units[i - 1].letter : '^';
+    const char next = i + found_words < units.size() ? units[i + found_words].letter : '$';
+    if (found->role != CueRole::kAccording) {
+      // A noun ("his claims", "his campaign promises") or an adjective ("over alleged plots").
+      // Only forms in -s double as plural nouns ("the engineers said" is a cue).
+      size_t k = i;
+      std::string_view form = units[i].span.In(doc.text);
+      if (found_words == 1 && form.back() == 's') {
+        while (k > 0 && (units[k - 1].letter == 'w' || units[k - 1].letter == 'j')) --k;
+      }
+      const char before_modifiers = k > 0 ? units[k - 1].letter : '^';
+      if (before_modifiers == 'd' || before_modifiers == 's' || previous == 'j') continue;
+      if ((previous == 'o' || previous == 'f') && found->role != CueRole::kGerund) continue;
+      if (found_words == 1 && next == 'f') continue;  // "asked for", "told about"
+    }
+    if (found->role != CueRole::kGerund && found->role != CueRole::kAccording && previous == 'z')
+      continue;  // passive: "is said to", "was considered"
+    units[i].cue = found;
+    units[i].cue_words = static_cast<uint32_t>(found_words);
+    units[i].letter = 'V';
+    for (size_t n = 1; n < found_words; ++n) units[i + n].letter = '~';
+    i += found_words - 1;
+  }
+  MarkPunctuationCues(&units);
+  return units;
+}
+
+void MarkPunctuationCues(std::vector<Unit>* units) {
+  for (size_t i = 0; i < units->size(); ++i) {
+    Unit& unit = (*units)[i];
+    bool colon = unit.letter == ':' && i + 1 < units->size() && (*units)[i + 1].letter == '<';
+    bool dash = unit.letter == '-' && i > 0 && (*units)[i - 1].letter == '>';
+    if (colon || dash) {
+      unit.cue = &kPunctuationCue;
+      unit.cue_words = 1;
+    }
+  }
+}
+
+}  // namespace hearsay

@@ -1,0 +1,85 @@
+// The loaded contents of ontology/triggers.tsv, factuality.tsv and event_clauses.tsv.
+// Internal to the events stage (and its tests, which run every rule's example).
+#ifndef HEARSAY_EVENTS_LEXICON_DATA_H_
+#define HEARSAY_EVENTS_LEXICON_DATA_H_
+
+#include <re2/re2.h>
+#include <re2/set.h>
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <unordered_set>
+#include <vector>
+
+#include "hearsay/document.h"
+#include "hearsay/events.h"
+
+namespace hearsay {
+
+// Whose names count as an event's actors.
+enum class ActorKind {
+  kAll,           // named people, organisations and countries around the trigger
+  kGathering,     // as kAll, and the names right before it are its own ("the G8 meeting")
+  kOrganization,  // a gathering: the organisation that holds it ("the G20 summit")
+  kPerson,        // named people only ("the death of ...")
+  kNobody,        // no actors ("wildfires")
+};
+
+struct TriggerRule {
+  std::string name;
+  std::string lemma;
+  bool noun = false;
+  std::string type;
+  std::string cameo;         // empty if none
+  std::string future_cameo;  // empty if none
+  ActorKind actors = ActorKind::kAll;
+  std::unique_ptr<RE2> pattern;
+  std::string example;
+};
+
+enum class CueSide { kBefore, kAfter };
+
+struct FactualityCue {
+  std::string name;
+  std::unique_ptr<RE2> pattern;
+  std::optional<Certainty> certainty;
+  std::optional<Polarity> polarity;
+  std::optional<Tense> tense;
+  CueSide side = CueSide::kBefore;
+  uint32_t distance = 0;  // tokens between cue and trigger
+  bool verbs = true;
+  bool nouns = true;
+  std::string example;
+};
+
+// A coordinate ("but stopped short of ...") or participle (", banning ...") clause shares the
+// subject, time and place of the clause before it; a relative clause refers to the noun
+// before it.
+enum class ClauseKind { kPlain, kCoordinate, kRelative, kParticiple };
+
+struct ClauseRule {
+  std::string name;
+  std::unique_ptr<RE2> pattern;
+  ClauseKind kind = ClauseKind::kPlain;
+  std::string example;
+};
+
+struct TriggerLexicon::Data {
+  std::vector<TriggerRule> triggers;
+  std::unique_ptr<RE2::Set> trigger_set;  // index = position in `triggers`
+  std::vector<FactualityCue> cues;
+  std::vector<ClauseRule> clauses;
+  std::unordered_set<std::string> locatives;   // lower case
+  std::unordered_set<std::string> determiners;
+  std::unordered_set<std::string> topics;
+  std::unordered_set<std::string> prepositions;
+};
+
+// The options every events pattern is compiled with (case-insensitive, leftmost-longest,
+// UTF-8, quiet).
+RE2::Options EventPatternOptions();
+
+}  // namespace hearsay
+
+#endif  // HEARSAY_EVENTS_LEXICON_DATA_H_

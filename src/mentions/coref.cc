@@ -1,0 +1,366 @@
+// Coreference within one article: name variants ("President Vladimir Putin" ... "Putin"),
+// acronyms and their expansions, descriptions ("the president", "a Putin aide") and pronouns.
+#include <algorithm>
+#include <set>
+#include <unordered_map>
+
+#include "mentions/internal.h"
+
+namespace hearsay {
+namespace mentions_internal {
+namespace {
+
+// How many sentences back a pronoun looks for its antecedent.
+constexpr uint32_t kPronounReach = 4;
+// How many mentions back or ahead a description looks for its referent.
+constexpr uint32_t kDescriptionReach = 200;
+
+struct Cluster {
+  EntityType type = EntityType::kPerson;
+  int32_t known = -1;
+  std::string surname;
+  std::string first_name;
+  std::string best_name;         // the longest name seen
+  std::set<std::string> titles;  // lower-case titles seen before its names ("president")
+  char gender = '-';
+  uint32_t first_candidate = 0;
+};
+
+std::vector<std::string> Words(const std::string& name) {
+  std::vector<std::string> words;
+  size_t start = 0;
+  while (start < name.size()) {
+    size_t space = name.find(' ', start);
+    if (space == std::string::npos) space = name.size();
+    if (space > start) words.push_back(name.substr(start, space - start));
+    start = space + 1;
+  }
+  return words;
+}
+
+// "John" and "J." and "" are compatible first names.
+bool FirstNamesCompatible(const std::string& a, const std::string& b) {
+  if (a.empty() || b.empty() || a == b) return true;
+  bool a_initial = a.size() == 2 && a[1] == '.';
+  bool b_initial = b.size() == 2 && b[1] == '.';
+  return (a_initial && b[0] == a[0]) || (b_initial && a[0] == b[0]);
+}
+
+std::string Lower(std::string text) {
+  for (char& c : text) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+  return text;
+}
+
+bool Longer(const std::string& a, const std::string& b) {
+  size_t a_words = Words(a).size();
+  size_t b_words = Words(b).size();
+  return a_words != b_words ? a_words > b_words : a.size() > b.size();
+}
+
+class Resolver {
+ public:
+  Resolver(const Gazetteer::Data& data, std::vector<Candidate> candidates)
+      : data_(data), candidates_(std::move(candidates)), cluster_of_(candidates_.size(), -1) {}
+
+  Mentions Run() {
+    ResolveNonPersonNames();
+    ResolvePersonNames(/*full_names=*/true);
+    ResolvePersonNames(/*full_names=*/false);
+    ResolveDescriptions();
+    ResolvePronouns();
+    return Build();
+  }
+
+ private:
+  bool IsName(const Candidate& c) const {
+    return c.kind == MentionKind::kName || c.kind == MentionKind::kDemonym;
+  }
+
+  int32_t NewCluster(const Candidate& c, uint32_t index) {
+    Cluster cluster;
+    cluster.type = c.type;
+    cluster.known = c.known;
+    cluster.first_candidate = index;
+    if (c.known >= 0) {
+      const KnownEntity& known = data_.entities[c.known];
+      std::vector<std::string> words = Words(known.name);
+      cluster.best_name = known.name;
+      cluster.gender = known.gender;
+      if (c.type == EntityType::kPerson && !words.empty()) {
+        cluster.surname = words.back();
+        if (words.size() > 1) cluster.first_name = words.front();
+      }
+    }
+    clusters_.push_back(std::move(cluster));
+    return static_cast<int32_t>(clusters_.size() - 1);
+  }
+
+  void Assign(uint32_t index, int32_t cluster) {
+    cluster_of_[index] = cluster;
+    const Candidate& c = candidates_[index];
+    Cluster& target = clusters_[cluster];
+    if (target.gender == '-') target.gender = c.gender;
+    if (!c.title.empty()) target.titles.insert(c.head_word);
+    if (IsName(c) && c.kind == MentionKind::kName && target.known < 0 &&
+        Longer(c.name, target.best_name)) {
+      target.best_name = c.name;
+    }
+  }
+
+  void ResolveNonPersonNames() {
+    std::unordered_map<std::string, int32_t> by_key;
+    for (uint32_t i = 0; i < candidates_.size(); ++i) {
+      const Candidate& c = candidates_[i];
+      if (!IsName(c) || c.type == EntityType::kPerson) continue;
+      std::string key = c.known >= 0 ? "k" + std::to_string(c.known)
+                                     : std::to_string(static_cast<int>(c.type)) + c.name;
+      auto found = by_key.find(key);
+      int32_t cluster = found != by_key.end() ? found->second : NewCluster(c, i);
+      by_key.emplace(key, cluster);
+      Assign(i, cluster);
+    }
+  }
+
+  // Full names first, so that a surname alone finds them whether it comes before or after.
+  void ResolvePersonNames(bool full_names) {
+    for (uint32_t i = 0; i < candidates_.size(); ++i) {
+      const Candidate& c = candidates_[i];
+      if (!IsName(c) || c.type != EntityType::kPerson) continue;
+      std::vector<std::string> words = Words(c.name);
+      if (words.empty() || (words.size() >= 2) != full_names) continue;
+      int32_t cluster = full_names ? FindFullName(c, words) : FindSingleName(c, i, words[0]);
+      if (cluster < 0) {
+        cluster = NewCluster(c, i);
+        Cluster& created = clusters_[cluster];
+        if (created.surname.empty()) {
+          created.surname = words.back();
+          if (words.size() > 1) created.first_name = words.front();
+        }
+        if (c.known >= 0) known_cluster_.emplace(c.known, cluster);
+        by_surname_[created.surname].push_back(cluster);
+      }
+      Assign(i, cluster);
+      name_mentions_.resize(clusters_.size());
+      std::vector<uint32_t>& seen = name_mentions_[cluster];
+      seen.insert(std::upper_bound(seen.begin(), seen.end(), i), i);
+    }
+    if (full_names) {
+      by_surname_.clear();
+      IndexPersons();
+    }
+  }
+
+  int32_t FindFullName(const Candidate& c, const std::vector<std::string>& words) const {
+    if (c.known >= 0) {
+      auto known = known_cluster_.find(c.known);
+      if (known != known_cluster_.end()) return known->second;
+    }
+    auto same = by_surname_.find(words.back());
+    if (same == by_surname_.end()) return -1;
+    for (int32_t k : same->second) {
+      const Cluster& cluster = clusters_[k];
+      if ((c.known < 0 || cluster.known < 0) &&
+          FirstNamesCompatible(cluster.first_name, words.front())) {
+        return k;
+      }
+    }
+    return -1;
+  }
+
+  // A surname (or a known alias) refers to the person of that surname mentioned last before it,
+  // else to the first one; a first name alone to the one person of that first name.
+  int32_t FindSingleName(const Candidate& c, uint32_t index, const std::string& word) const {
+    auto same = by_surname_.find(word);
+    if (same != by_surname_.end()) {
+      int32_t best = same->second.front();
+      uint32_t best_position = 0;
+      for (int32_t k : same->second) {
+        const std::vector<uint32_t>& seen = name_mentions_[k];
+        auto after = std::lower_bound(seen.begin(), seen.end(), index);
+        if (after != seen.begin() && *(after - 1) + 1 > best_position) {
+          best_position = *(after - 1) + 1;
+          best = k;
+        }
+      }
+      return best;
+    }
+    if (c.known >= 0) {
+      auto known = known_cluster_.find(c.known);
+      if (known != known_cluster_.end()) return known->second;
+    }
+    auto first = by_first_name_.find(word);
+    return first == by_first_name_.end() ? -1 : first->second;  // -1 also when ambiguous
+  }
+
+  // Indexes of the person clusters after the full names are resolved.
+  void IndexPersons() {
+    for (uint32_t k = 0; k < clusters_.size(); ++k) {
+      const Cluster& cluster = clusters_[k];
+      if (cluster.type != EntityType::kPerson) continue;
+      if (!cluster.surname.empty()) by_surname_[cluster.surname].push_back(static_cast<int32_t>(k));
+      if (cluster.first_name.empty()) continue;
+      auto inserted = by_first_name_.emplace(cluster.first_name, static_cast<int32_t>(k));
+      if (!inserted.second) inserted.first->second = -1;
+    }
+  }
+
+  static uint64_t SpanKey(Span span) {
+    return (static_cast<uint64_t>(span.begin) << 32) | span.end;
+  }
+
+  void ResolveDescriptions() {
+    for (uint32_t i = 0; i < candidates_.size(); ++i) {
+      if (IsName(candidates_[i])) name_at_.emplace(SpanKey(candidates_[i].span), i);
+      if (cluster_of_[i] >= 0 && IsName(candidates_[i])) {
+        first_mention_.emplace(cluster_of_[i], i);
+      }
+    }
+    for (uint32_t i = 0; i < candidates_.size(); ++i) {
+      const Candidate& c = candidates_[i];
+      if (c.kind != MentionKind::kDescription) continue;
+      int32_t cluster = -1;
+      int32_t modifier = -1;
+      if (!c.modifier.empty()) {
+        auto found = name_at_.find(SpanKey(c.modifier));
+        if (found != name_at_.end()) modifier = cluster_of_[found->second];
+      }
+      auto apposed = c.apposition.empty() ? name_at_.end() : name_at_.find(SpanKey(c.apposition));
+      if (apposed != name_at_.end()) {
+        cluster = cluster_of_[apposed->second];
+      } else if (c.head == EntryKind::kBody) {
+        if (modifier >= 0 && clusters_[modifier].type != EntityType::kPerson) {
+          cluster = modifier;
+        } else if (c.definite) {
+          cluster = MostRecent(i, [&](const Cluster& k) {
+            return k.type != EntityType::kPerson &&
+                   Lower(k.best_name).find(c.head_word) != std::string::npos;
+          });
+        }
+      } else if (c.head == EntryKind::kTitle && !c.plural) {
+        bool named_after_person = modifier >= 0 && clusters_[modifier].type == EntityType::kPerson;
+        if (c.definite && !named_after_person) {
+          cluster = MostRecent(i, [&](const Cluster& k) {
+            return k.type == EntityType::kPerson && k.titles.count(c.head_word) > 0;
+          });
+        } else {
+          cluster = IntroducedLater(i, modifier);
+        }
+      }
+      if (cluster >= 0) Assign(i, cluster);
+    }
+  }
+
+  template <typename Predicate>
+  int32_t MostRecent(uint32_t index, Predicate accept) const {
+    uint32_t reach = index > kDescriptionReach ? index - kDescriptionReach : 0;
+    for (uint32_t j = index; j-- > reach;) {
+      int32_t cluster = cluster_of_[j];
+      if (cluster >= 0 && accept(clusters_[cluster])) return cluster;
+    }
+    return -1;
+  }
+
+  // "a Putin aide said ... Yury Ushakov said": the first person introduced after the description
+  // in the same or the next paragraph, other than the one the description names.
+  int32_t IntroducedLater(uint32_t index, int32_t excluded) const {
+    const Candidate& c = candidates_[index];
+    uint32_t reach = std::min<uint32_t>(index + kDescriptionReach, candidates_.size());
+    for (uint32_t j = index + 1; j < reach; ++j) {
+      const Candidate& later = candidates_[j];
+      if (later.paragraph > c.paragraph + 1) break;
+      int32_t cluster = cluster_of_[j];
+      if (!IsName(later) || cluster < 0 || cluster == excluded ||
+          clusters_[cluster].type != EntityType::kPerson) {
+        continue;
+      }
+      if (FirstMentionOf(cluster) > index) return cluster;
+    }
+    return -1;
+  }
+
+  uint32_t FirstMentionOf(int32_t cluster) const {
+    auto found = first_mention_.find(cluster);
+    return found == first_mention_.end() ? static_cast<uint32_t>(candidates_.size())
+                                         : found->second;
+  }
+
+  bool Compatible(const Candidate& pronoun, const Cluster& cluster) const {
+    if (pronoun.organization_pronoun) return cluster.type != EntityType::kPerson;
+    return cluster.type == EntityType::kPerson &&
+           (pronoun.gender == '-' || cluster.gender == '-' || pronoun.gender == cluster.gender);
+  }
+
+  // The subject is taken to be the first compatible mention of a sentence: first in the
+  // pronoun's own sentence before it, else in the nearest earlier sentence that has one.
+  void ResolvePronouns() {
+    for (uint32_t i = 0; i < candidates_.size(); ++i) {
+      const Candidate& pronoun = candidates_[i];
+      if (pronoun.kind != MentionKind::kPronoun) continue;
+      uint32_t reach = pronoun.clause > kPronounReach ? pronoun.clause - kPronounReach : 0;
+      int32_t found = -1;
+      uint32_t found_clause = 0;
+      for (uint32_t j = i; j-- > 0;) {
+        const Candidate& antecedent = candidates_[j];
+        if (antecedent.clause < reach || (found >= 0 && antecedent.clause != found_clause)) break;
+        int32_t cluster = cluster_of_[j];
+        if (cluster >= 0 && Compatible(pronoun, clusters_[cluster])) {
+          found = cluster;
+          found_clause = antecedent.clause;
+        }
+      }
+      if (found >= 0) Assign(i, found);
+    }
+  }
+
+  Mentions Build() const {
+    Mentions out;
+    std::vector<uint32_t> entity_of(clusters_.size(), kNone);
+    for (uint32_t i = 0; i < candidates_.size(); ++i) {
+      const Candidate& c = candidates_[i];
+      Mention mention;
+      mention.span = c.span;
+      mention.sentence = c.sentence;
+      mention.kind = c.kind;
+      mention.title = c.title;
+      int32_t cluster = cluster_of_[i];
+      if (cluster >= 0) {
+        if (entity_of[cluster] == kNone) {
+          const Cluster& k = clusters_[cluster];
+          Entity entity;
+          entity.type = k.type;
+          entity.name = k.best_name;
+          if (k.known >= 0) {
+            entity.country = data_.entities[k.known].country;
+            entity.wikidata = data_.entities[k.known].wikidata;
+          }
+          entity_of[cluster] = static_cast<uint32_t>(out.entities.size());
+          out.entities.push_back(std::move(entity));
+        }
+        mention.entity = entity_of[cluster];
+        out.entities[mention.entity].mentions.push_back(static_cast<uint32_t>(i));
+      }
+      out.mentions.push_back(mention);
+    }
+    return out;
+  }
+
+  const Gazetteer::Data& data_;
+  std::vector<Candidate> candidates_;
+  std::vector<int32_t> cluster_of_;
+  std::vector<Cluster> clusters_;
+  std::unordered_map<int32_t, int32_t> known_cluster_;  // KnownEntity index -> cluster
+  std::unordered_map<std::string, std::vector<int32_t>> by_surname_;
+  std::unordered_map<std::string, int32_t> by_first_name_;  // -1: ambiguous
+  std::vector<std::vector<uint32_t>> name_mentions_;        // per cluster, in text order
+  std::unordered_map<uint64_t, uint32_t> name_at_;          // span -> name candidate
+  std::unordered_map<int32_t, uint32_t> first_mention_;     // cluster -> first name candidate
+};
+
+}  // namespace
+
+Mentions Resolve(std::string_view, const Gazetteer::Data& data, std::vector<Candidate> candidates) {
+  return Resolver(data, std::move(candidates)).Run();
+}
+
+}  // namespace mentions_internal
+}  // namespace hearsay

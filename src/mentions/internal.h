@@ -1,0 +1,150 @@
+// Internals of the mentions stage: the loaded gazetteer, the tokenizer it matches on, and the
+// candidate mentions passed from detection to coreference.
+#ifndef HEARSAY_MENTIONS_INTERNAL_H_
+#define HEARSAY_MENTIONS_INTERNAL_H_
+
+#include <cstdint>
+#include <deque>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "hearsay/document.h"
+#include "hearsay/mentions.h"
+
+namespace hearsay {
+namespace mentions_internal {
+
+// --- tokens -----------------------------------------------------------------------------
+
+enum TokenFlag : uint8_t {
+  kWord = 1,     // letters, marks and digits
+  kUpper = 2,    // a word starting with an upper-case letter
+  kLower = 4,    // a word starting with a lower-case letter
+  kAllCaps = 8,  // a word of two or more letters, all upper case ("APEC", "AfCFTA" is not)
+  kSpaceBefore = 16,
+  kNewlineBefore = 32,
+};
+
+struct Tok {
+  uint32_t begin = 0;
+  uint32_t end = 0;
+  uint8_t flags = 0;
+  bool Has(TokenFlag flag) const { return (flags & flag) != 0; }
+};
+
+// Splits text[begin, end) into words and single punctuation characters; offsets are into text.
+void Tokenize(std::string_view text, uint32_t begin, uint32_t end, std::vector<Tok>* out);
+
+// Whether a word has at least two upper-case letters and starts with one ("AU", "AfCFTA").
+bool IsAcronym(std::string_view word);
+
+// --- gazetteer --------------------------------------------------------------------------
+
+enum class EntryKind : uint8_t {
+  kName,      // a known entity's name or alias
+  kDemonym,   // "Russian": refers to a country entity
+  kTitle,     // "President", "spokesman"
+  kGroup,     // "officials"
+  kBody,      // "ministry", "government"
+  kModifier,  // "former", "senior"
+};
+
+// An entity the gazetteer knows by name.
+struct KnownEntity {
+  EntityType type = EntityType::kPerson;
+  std::string name;
+  std::string country;
+  std::string wikidata;
+  char gender = '-';
+};
+
+struct TitleWord {
+  char gender = '-';
+  bool plural = false;
+};
+
+// What a phrase of the trie stands for.
+struct Entry {
+  EntryKind kind = EntryKind::kName;
+  uint32_t index = 0;  // KnownEntity index (kName, kDemonym) or TitleWord index
+};
+
+enum class WordKind : uint8_t {
+  kParticle,
+  kCue,
+  kDefinite,
+  kIndefinite,
+  kPronoun,
+  kPronounOrg,
+};
+
+struct WordInfo {
+  WordKind kind = WordKind::kParticle;
+  char gender = '-';
+};
+
+enum class HeadKind : uint8_t { kOrganization, kOther };
+
+}  // namespace mentions_internal
+
+struct Gazetteer::Data {
+  using Entry = mentions_internal::Entry;
+
+  std::vector<mentions_internal::KnownEntity> entities;
+  std::vector<mentions_internal::TitleWord> titles;
+  // The phrase trie: token strings are interned, edges are (node, token id) pairs.
+  std::deque<std::string> token_strings;
+  std::unordered_map<std::string_view, uint32_t> token_ids;
+  std::unordered_map<uint64_t, uint32_t> edges;
+  std::vector<int32_t> node_entry;  // index into entries, or -1
+  std::vector<Entry> entries;
+
+  std::unordered_map<std::string, char> given_names;  // gender
+  std::unordered_map<std::string, mentions_internal::HeadKind> name_heads;
+  std::unordered_map<std::string, mentions_internal::WordInfo> words;
+  std::unordered_map<std::string, bool> stopwords;
+
+  // Adds a phrase (tokenized like article text); the first entry for a phrase wins.
+  void AddPhrase(std::string_view phrase, Entry entry);
+  // The entry of the longest phrase starting at tokens[first] within [first, limit), and its
+  // end token; returns false if none.
+  bool LongestMatch(std::string_view text, const std::vector<mentions_internal::Tok>& tokens,
+                    uint32_t first, uint32_t limit, Entry* entry, uint32_t* end) const;
+};
+
+namespace mentions_internal {
+
+// A mention found by detection, before coreference gives it an entity.
+struct Candidate {
+  Span span;
+  uint32_t first_token = 0;  // tokens [first_token, end_token) of the name or head phrase
+  uint32_t end_token = 0;
+  uint32_t sentence = kNone;
+  uint32_t clause = 0;     // sentence index used for resolution (segmentation or punctuation)
+  uint32_t paragraph = 0;  // line-based paragraph index
+  MentionKind kind = MentionKind::kName;
+  EntityType type = EntityType::kPerson;
+  int32_t known = -1;  // KnownEntity index, if the gazetteer knows it
+  Span title;
+  std::string name;  // the name as written (persons, organizations without a known entity)
+  // Descriptions and pronouns.
+  EntryKind head = EntryKind::kTitle;
+  std::string head_word;  // lower-case head noun ("president")
+  bool definite = false;  // "the president" (else "a spokesman", "officials")
+  bool plural = false;    // "aides", "officials"
+  Span modifier;          // the name inside a description ("Putin" in "a Putin aide")
+  Span apposition;        // the name a description follows ("Hugh Hill, a doctor")
+  char gender = '-';
+  bool organization_pronoun = false;
+};
+
+// Gives every candidate an entity: one Entity per referent of the article.
+Mentions Resolve(std::string_view text, const Gazetteer::Data& data,
+                 std::vector<Candidate> candidates);
+
+}  // namespace mentions_internal
+}  // namespace hearsay
+
+#endif  // HEARSAY_MENTIONS_INTERNAL_H_

@@ -1,0 +1,157 @@
+#include "hearsay/lexicon.h"
+
+#include <re2/re2.h>
+#include <re2/set.h>
+
+#include <algorithm>
+
+#include "hearsay/segment.h"
+
+namespace hearsay {
+
+struct SegmentLexicon::Patterns {
+  Patterns() : set(Options(), RE2::UNANCHORED) {}
+
+  static RE2::Options Options() {
+    RE2::Options options;
+    options.set_case_sensitive(false);
+    options.set_log_errors(false);
+    return options;
+  }
+
+  RE2::Set set;
+  std::vector<int> weights;  // by set index
+};
+
+SegmentLexicon::SegmentLexicon() : patterns_(std::make_unique<Patterns>()) {}
+SegmentLexicon::~SegmentLexicon() = default;
+SegmentLexicon::SegmentLexicon(SegmentLexicon&&) noexcept = default;
+SegmentLexicon& SegmentLexicon::operator=(SegmentLexicon&&) noexcept = default;
+
+namespace {
+
+Status LoadAbbreviations(const std::string& path,
+                         std::unordered_map<std::string, AbbreviationKind>* out) {
+  return ReadTsv(path, [&](const TsvRecord& record) {
+    if (record.fields.size() < 2) return record.Error("expected: abbreviation TAB kind");
+    const std::string& word = record.fields[0];
+    if (word.size() < 2 || word.back() != '.') return record.Error("abbreviation must end in '.'");
+    const std::string& kind = record.fields[1];
+    AbbreviationKind parsed;
+    if (kind == "title") {
+      parsed = AbbreviationKind::kTitle;
+    } else if (kind == "number") {
+      parsed = AbbreviationKind::kNumber;
+    } else if (kind == "general") {
+      parsed = AbbreviationKind::kGeneral;
+    } else {
+      return record.Error("kind must be title, number or general, not '" + kind + "'");
+    }
+    (*out)[word] = parsed;
+    return Status::Ok();
+  });
+}
+
+uint64_t HashWord(std::string_view word) {
+  uint64_t hash = 14695981039346656037ull;  // FNV-1a
+  for (char c : word) hash = (hash ^ static_cast<uint8_t>(c)) * 1099511628211ull;
+  return hash;
+}
+
+Status LoadStopwords(const std::string& path,
+                     std::vector<std::pair<std::string, StopWordKind>>* out) {
+  return ReadTsv(path, [&](const TsvRecord& record) {
+    if (record.fields.size() < 2) return record.Error("expected: word TAB kind");
+    const std::string& word = record.fields[0];
+    if (word.empty()) return record.Error("empty stop word");
+    for (char c : word) {
+      if (c >= 'A' && c <= 'Z') return record.Error("stop words are written in lower case");
+    }
+    const std::string& kind = record.fields[1];
+    if (kind == "function") {
+      out->emplace_back(word, StopWordKind::kFunction);
+    } else if (kind == "address") {
+      out->emplace_back(word, StopWordKind::kAddress);
+    } else {
+      return record.Error("kind must be function or address, not '" + kind + "'");
+    }
+    return Status::Ok();
+  });
+}
+
+}  // namespace
+
+Status SegmentLexicon::Load(const std::string& dir, SegmentLexicon* out) {
+  SegmentLexicon lexicon;
+  Status status = LoadAbbreviations(dir + "/abbreviations.tsv", &lexicon.abbreviations_);
+  if (!status.ok()) return status;
+  std::vector<std::pair<std::string, StopWordKind>> stopwords;
+  status = LoadStopwords(dir + "/stopwords.tsv", &stopwords);
+  if (!status.ok()) return status;
+  size_t slots = 16;
+  while (slots < 2 * stopwords.size()) slots *= 2;
+  lexicon.stop_slots_.assign(slots, std::string());
+  lexicon.stop_kinds_.assign(slots, StopWordKind::kNotStopWord);
+  for (auto& [word, kind] : stopwords) {
+    size_t slot = HashWord(word) & (slots - 1);
+    while (!lexicon.stop_slots_[slot].empty() && lexicon.stop_slots_[slot] != word) {
+      slot = (slot + 1) & (slots - 1);
+    }
+    lexicon.longest_stop_word_ = std::max(lexicon.longest_stop_word_, word.size());
+    lexicon.stop_slots_[slot] = std::move(word);
+    lexicon.stop_kinds_[slot] = kind;
+  }
+  Patterns& patterns = *lexicon.patterns_;
+  status = ReadTsv(dir + "/boilerplate.tsv", [&](const TsvRecord& record) {
+    if (record.fields.size() != 4) {
+      return record.Error("expected: name TAB weight TAB pattern TAB example");
+    }
+    BoilerplateRule rule;
+    rule.name = record.fields[0];
+    const std::string& weight = record.fields[1];
+    if (weight != "1" && weight != "2") return record.Error("weight must be 1 or 2");
+    rule.weight = weight[0] - '0';
+    rule.example = record.fields[3];
+    std::string error;
+    if (patterns.set.Add(record.fields[2], &error) < 0) {
+      return record.Error("bad pattern for rule '" + rule.name + "': " + error);
+    }
+    patterns.weights.push_back(rule.weight);
+    lexicon.rules_.push_back(std::move(rule));
+    return Status::Ok();
+  });
+  if (!status.ok()) return status;
+  if (!patterns.set.Compile()) {
+    return Status::Error(dir + "/boilerplate.tsv: the rules do not compile together");
+  }
+  *out = std::move(lexicon);
+  return Status::Ok();
+}
+
+AbbreviationKind SegmentLexicon::Abbreviation(std::string_view word_with_period) const {
+  auto found = abbreviations_.find(std::string(word_with_period));
+  return found == abbreviations_.end() ? AbbreviationKind::kNotAbbreviation : found->second;
+}
+
+StopWordKind SegmentLexicon::StopWord(std::string_view lower_word) const {
+  if (lower_word.size() > longest_stop_word_ || stop_slots_.empty()) {
+    return StopWordKind::kNotStopWord;
+  }
+  const size_t mask = stop_slots_.size() - 1;
+  for (size_t slot = HashWord(lower_word) & mask; !stop_slots_[slot].empty();
+       slot = (slot + 1) & mask) {
+    if (stop_slots_[slot] == lower_word) return stop_kinds_[slot];
+  }
+  return StopWordKind::kNotStopWord;
+}
+
+int SegmentLexicon::BoilerplateScore(std::string_view paragraph) const {
+  if (patterns_->weights.empty()) return 0;
+  std::vector<int> matched;
+  if (!patterns_->set.Match(paragraph, &matched)) return 0;
+  int strongest = 0;
+  for (int index : matched) strongest = std::max(strongest, patterns_->weights[index]);
+  return strongest;
+}
+
+}  // namespace hearsay

@@ -1,0 +1,227 @@
+// Attribution: claims found by the whole pipeline on sentences written for these tests.
+#include <doctest/doctest.h>
+
+#include <string>
+#include <vector>
+
+#include "hearsay/lexicon.h"
+#include "support.h"
+
+namespace hearsay {
+namespace {
+
+using testing::MakeDocument;
+using testing::TestResources;
+using testing::TextOf;
+
+struct Found {
+  Document doc;
+  Analysis analysis;
+};
+
+Found Run(const std::string& text) {
+  Found found{MakeDocument(text), {}};
+  found.analysis = Analyze(found.doc, TestResources());
+  return found;
+}
+
+// The claim whose content is exactly `content`, or nullptr.
+const Claim* WithContent(const Found& found, const std::string& content) {
+  for (const Claim& claim : found.analysis.claims) {
+    if (TextOf(found.doc, claim.content) == content) return &claim;
+  }
+  return nullptr;
+}
+
+std::string Listing(const Found& found) {
+  std::string out;
+  for (const Claim& claim : found.analysis.claims) {
+    out += "[" + claim.rule + "] " + TextOf(found.doc, claim.source) + " | " +
+           TextOf(found.doc, claim.cue) + " | " + TextOf(found.doc, claim.content) + "\n";
+  }
+  return out;
+}
+
+std::vector<std::string> RelayNames(const Found& found, const Claim& claim) {
+  std::vector<std::string> names;
+  for (uint32_t relay : claim.relays) names.push_back(found.analysis.mentions.entities[relay].name);
+  return names;
+}
+
+void CheckClaim(const Found& found, const std::string& content, const std::string& source,
+                const std::string& cue, QuoteKind kind) {
+  INFO(Listing(found));
+  const Claim* claim = WithContent(found, content);
+  REQUIRE_MESSAGE(claim != nullptr, "no claim with content: " << content);
+  CHECK(TextOf(found.doc, claim->source) == source);
+  CHECK(TextOf(found.doc, claim->cue) == cue);
+  CHECK(claim->kind == kind);
+}
+
+TEST_CASE("attribution: every rule's example yields its claim") {
+  const std::string path = std::string(HEARSAY_SOURCE_DIR) + "/ontology/attribution-rules.tsv";
+  int examples = 0;
+  Status status = ReadTsv(path, [&](const TsvRecord& record) {
+    if (record.fields[0][0] == '$') return Status::Ok();
+    REQUIRE(record.fields.size() == 7);
+    ++examples;
+    Found found = Run(record.fields[3]);
+    INFO(record.fields[0] << ": " << record.fields[3] << "\n" << Listing(found));
+    bool seen = false;
+    for (const Claim& claim : found.analysis.claims) {
+      seen = seen || (claim.rule == record.fields[0] &&
+                      TextOf(found.doc, claim.source) == record.fields[4] &&
+                      TextOf(found.doc, claim.cue) == record.fields[5] &&
+                      TextOf(found.doc, claim.content) == record.fields[6]);
+    }
+    CHECK(seen);
+    return Status::Ok();
+  });
+  CHECK(status.ok());
+  CHECK(examples > 10);
+}
+
+TEST_CASE("attribution: bad rule patterns are reported with file and line") {
+  CueLexicon lexicon;
+  Status status = CueLexicon::Load(std::string(HEARSAY_SOURCE_DIR) + "/ontology", &lexicon);
+  CHECK(status.ok());
+  status = CueLexicon::Load("/nonexistent", &lexicon);
+  CHECK_FALSE(status.ok());
+}
+
+TEST_CASE("attribution: indirect speech drops that and the final period") {
+  Found found = Run("The harbour master said that the channel would be dredged by spring.");
+  CheckClaim(found, "the channel would be dredged by spring", "The harbour master", "said",
+             QuoteKind::kIndirect);
+}
+
+TEST_CASE("attribution: direct quotation after the cue, colon layout") {
+  Found found = Run("The mayor said: \"We will rebuild the old bridge.\"");
+  CheckClaim(found, "We will rebuild the old bridge.", "The mayor", "said", QuoteKind::kDirect);
+  Found colon = Run("Senator Ruth Adler: \"This budget leaves our schools behind.\"");
+  CheckClaim(colon, "This budget leaves our schools behind.", "Ruth Adler", ":",
+             QuoteKind::kDirect);
+}
+
+TEST_CASE("attribution: quotation before the cue, source after") {
+  Found found = Run("\"The harvest was the worst in a decade,\" said farmer Tom Weller.");
+  const Claim* claim = WithContent(found, "The harvest was the worst in a decade");
+  INFO(Listing(found));
+  REQUIRE(claim != nullptr);
+  CHECK(TextOf(found.doc, claim->cue) == "said");
+  CHECK(TextOf(found.doc, claim->source).find("Tom Weller") != std::string::npos);
+}
+
+TEST_CASE("attribution: cue inside the quotation splits it") {
+  Found found = Run("\"The plan,\" the minister said, \"is dead. We will start again next year.\"");
+  CheckClaim(found, "The plan", "the minister", "said", QuoteKind::kDirect);
+  CheckClaim(found, "is dead.", "the minister", "said", QuoteKind::kDirect);
+  CheckClaim(found, "We will start again next year.", "the minister", "said", QuoteKind::kDirect);
+}
+
+TEST_CASE("attribution: a quotation runs on into the next sentence") {
+  Found found =
+      Run("\"The water is rising fast,\" the engineer said. \"We have two days at most. Then the "
+          "levee goes.\"");
+  CheckClaim(found, "The water is rising fast", "the engineer", "said", QuoteKind::kDirect);
+  CheckClaim(found, "We have two days at most. Then the levee goes.", "the engineer", "said",
+             QuoteKind::kDirect);
+}
+
+TEST_CASE("attribution: mixed quotation") {
+  Found found = Run("The governor said the storm was \"the worst in living memory.\"");
+  CheckClaim(found, "the storm was \"the worst in living memory.\"", "The governor", "said",
+             QuoteKind::kMixed);
+}
+
+TEST_CASE("attribution: content before the cue, source then cue") {
+  Found found = Run("The ferry service has been suspended until Friday, local officials said.");
+  CheckClaim(found, "The ferry service has been suspended until Friday", "local officials", "said",
+             QuoteKind::kIndirect);
+}
+
+TEST_CASE("attribution: according to, before and after") {
+  Found after = Run("According to the port authority, three ships ran aground last week.");
+  CheckClaim(after, "three ships ran aground last week", "the port authority", "According to",
+             QuoteKind::kIndirect);
+  Found before = Run("The factory will close in March, according to the regional labour office.");
+  CheckClaim(before, "The factory will close in March", "the regional labour office",
+             "according to", QuoteKind::kIndirect);
+}
+
+TEST_CASE("attribution: apposition gives the name as source") {
+  Found found = Run("Hugh Hill, a doctor at the clinic, said the ward was full.");
+  CheckClaim(found, "the ward was full", "Hugh Hill", "said", QuoteKind::kIndirect);
+  Found title = Run("The spokesman, Karl Brandt, said the talks had failed.");
+  CheckClaim(title, "the talks had failed", "Karl Brandt", "said", QuoteKind::kIndirect);
+}
+
+TEST_CASE("attribution: a title stays outside the source span") {
+  Found found = Run("U.S. Secretary of State Mike Pompeo said the sanctions would stay.");
+  CheckClaim(found, "the sanctions would stay", "Mike Pompeo", "said", QuoteKind::kIndirect);
+}
+
+TEST_CASE("attribution: an outlet that reports a quotation is its relay") {
+  Found found =
+      Run("\"The deal is ready,\" Yury Ushakov said at a news briefing, Interfax reported. \"Only "
+          "the date is open.\"");
+  CheckClaim(found, "The deal is ready", "Yury Ushakov", "said", QuoteKind::kDirect);
+  const Claim* first = WithContent(found, "The deal is ready");
+  const Claim* second = WithContent(found, "Only the date is open.");
+  REQUIRE(first != nullptr);
+  REQUIRE(second != nullptr);
+  CHECK(RelayNames(found, *first) == std::vector<std::string>{"Interfax"});
+  CHECK(RelayNames(found, *second) == std::vector<std::string>{"Interfax"});
+  CHECK(TextOf(found.doc, first->occasion) == "at a news briefing");
+  CHECK(found.analysis.claims.size() == 2);
+}
+
+TEST_CASE("attribution: the audience of told is not a relay") {
+  Found found = Run("The minister told the BBC that the border would stay closed.");
+  CheckClaim(found, "the border would stay closed", "The minister", "told", QuoteKind::kIndirect);
+  CHECK(WithContent(found, "the border would stay closed")->relays.empty());
+}
+
+TEST_CASE("attribution: an outlet quoted as saying") {
+  Found found = Run("Interfax quoted the governor as saying the road would reopen.");
+  INFO(Listing(found));
+  const Claim* claim = WithContent(found, "the road would reopen");
+  REQUIRE(claim != nullptr);
+  CHECK(TextOf(found.doc, claim->source) == "the governor");
+  CHECK(RelayNames(found, *claim) == std::vector<std::string>{"Interfax"});
+}
+
+TEST_CASE("attribution: said when") {
+  Found found = Run("The governor said on Thursday that the road would reopen.");
+  INFO(Listing(found));
+  const Claim* claim = WithContent(found, "the road would reopen");
+  REQUIRE(claim != nullptr);
+  REQUIRE(claim->said_at != kNone);
+  CHECK(TextOf(found.doc, found.analysis.timexes[claim->said_at].span) == "Thursday");
+}
+
+TEST_CASE("attribution: a relative clause with its own cue is its own claim") {
+  Found found =
+      Run("The governor said the levee would hold, which the engineers said was far from certain.");
+  CheckClaim(found, "the levee would hold", "The governor", "said", QuoteKind::kIndirect);
+  CheckClaim(found, "was far from certain", "the engineers", "said", QuoteKind::kIndirect);
+}
+
+TEST_CASE("attribution: a gerund continues the speaker") {
+  Found found = Run("The coach praised the team, adding that the season was not over.");
+  CheckClaim(found, "the season was not over", "The coach", "adding", QuoteKind::kIndirect);
+}
+
+TEST_CASE("attribution: nouns that look like cues are not cues") {
+  Found found = Run("His promises and the state budget were discussed.");
+  CHECK(found.analysis.claims.empty());
+}
+
+TEST_CASE("attribution: belief verbs need an explicit source") {
+  Found found = Run("Many farmers believe the new canal will lower the water table.");
+  CheckClaim(found, "the new canal will lower the water table", "Many farmers", "believe",
+             QuoteKind::kIndirect);
+}
+
+}  // namespace
+}  // namespace hearsay

@@ -1,0 +1,285 @@
+// Tests of the events stage, run through the real earlier stages (segment, mentions, timex,
+// attribution) so that they follow the others' progress. Sentences are written for the test.
+#include <doctest/doctest.h>
+
+#include <string>
+#include <vector>
+
+#include "events/lexicon_data.h"
+#include "hearsay/events.h"
+#include "support.h"
+
+namespace hearsay {
+namespace {
+
+using testing::MakeDocument;
+using testing::TestResources;
+using testing::TextOf;
+
+struct Result {
+  Document doc;
+  Analysis analysis;
+};
+
+Result Run(const std::string& text, const std::string& date = "2013-10-03") {
+  Result result{MakeDocument(text, date), {}};
+  result.analysis = Analyze(result.doc, TestResources());
+  return result;
+}
+
+// The first event of `type`, or nullptr.
+const Event* FindType(const Result& result, const std::string& type) {
+  for (const Event& event : result.analysis.events) {
+    if (event.type == type) return &event;
+  }
+  return nullptr;
+}
+
+int CountType(const Result& result, const std::string& type) {
+  int count = 0;
+  for (const Event& event : result.analysis.events) count += event.type == type ? 1 : 0;
+  return count;
+}
+
+std::vector<std::string> Triggers(const Result& result, const Event& event) {
+  std::vector<std::string> out;
+  for (const EventMention& mention : event.mentions) {
+    out.push_back(TextOf(result.doc, mention.trigger));
+  }
+  return out;
+}
+
+std::vector<std::string> ActorNames(const Result& result, const Event& event) {
+  std::vector<std::string> out;
+  for (uint32_t actor : event.actors) out.push_back(result.analysis.mentions.entities[actor].name);
+  return out;
+}
+
+bool HasActor(const Result& result, const Event& event, const std::string& name) {
+  for (const std::string& actor : ActorNames(result, event)) {
+    if (actor == name) return true;
+  }
+  return false;
+}
+
+std::string PlaceName(const Result& result, const Event& event) {
+  return event.place == kNone ? "" : result.analysis.mentions.entities[event.place].name;
+}
+
+std::string TimeValue(const Result& result, const Event& event) {
+  return event.time == kNone ? "" : result.analysis.timexes[event.time].value;
+}
+
+const TriggerLexicon::Data& Lexicon() { return TestResources().triggers.data(); }
+
+TEST_CASE("events: every trigger rule's example has an event of the rule's type") {
+  for (const TriggerRule& rule : Lexicon().triggers) {
+    CAPTURE(rule.name);
+    CAPTURE(rule.example);
+    Result result = Run(rule.example);
+    CHECK(FindType(result, rule.type) != nullptr);
+  }
+}
+
+TEST_CASE("events: every factuality cue's example gives the cue's values") {
+  for (const FactualityCue& cue : Lexicon().cues) {
+    CAPTURE(cue.name);
+    CAPTURE(cue.example);
+    Result result = Run(cue.example);
+    REQUIRE(!result.analysis.events.empty());
+    const EventMention& mention = result.analysis.events.front().mentions.front();
+    if (cue.certainty) CHECK(mention.certainty == *cue.certainty);
+    if (cue.polarity) CHECK(mention.polarity == *cue.polarity);
+    if (cue.tense) CHECK(mention.tense == *cue.tense);
+  }
+}
+
+TEST_CASE("events: every clause rule matches its example") {
+  for (const ClauseRule& rule : Lexicon().clauses) {
+    CAPTURE(rule.name);
+    CHECK(RE2::PartialMatch(rule.example, *rule.pattern));
+  }
+}
+
+TEST_CASE("events: a bad trigger pattern is an error naming file and line") {
+  TriggerLexicon lexicon;
+  Status status = TriggerLexicon::Load("/nonexistent-folder", &lexicon);
+  CHECK(!status.ok());
+  CHECK(status.message().find("triggers.tsv") != std::string::npos);
+}
+
+TEST_CASE("events: type families") {
+  struct Case {
+    const char* text;
+    const char* type;
+  };
+  const Case cases[] = {
+      {"Angela Merkel urged Turkey to free the detained reporters.", "Appeal"},
+      {"Japan pledged to rebuild the damaged port.", "Intent"},
+      {"Emmanuel Macron met Angela Merkel in Berlin on Tuesday.", "Meeting"},
+      {"Angela Merkel visited China last week.", "Visit"},
+      {"France and Germany negotiated for three days.", "Negotiation"},
+      {"France and Germany signed a border agreement.", "Agreement"},
+      {"Norway will cooperate with Sweden on fisheries.", "Cooperation"},
+      {"Japan sent emergency aid to Nepal.", "Aid"},
+      {"Chile demanded an apology from Peru.", "Demand"},
+      {"France condemned the coup in Mali.", "Criticism"},
+      {"Peru rejected the proposal.", "Rejection"},
+      {"Russia threatened to cut gas supplies to Ukraine.", "Threat"},
+      {"Thousands of protesters marched through Madrid.", "Protest"},
+      {"The European Union imposed sanctions on Belarus.", "Sanction"},
+      {"Chile withdrew its ambassador from Peru.", "Withdrawal"},
+      {"Rebels attacked a convoy near Goma.", "Attack"},
+      {"Police arrested an opposition leader in Minsk.", "Arrest"},
+      {"The parliament passed the budget bill on Friday.", "Legislation"},
+      {"Chile elected a new president on Sunday.", "Election"},
+      {"The former king died on Sunday.", "Death"},
+      {"An earthquake struck Chile on Monday.", "Disaster"},
+  };
+  for (const Case& c : cases) {
+    std::string text = c.text;
+    CAPTURE(text);
+    CHECK(FindType(Run(text), c.type) != nullptr);
+  }
+}
+
+TEST_CASE("events: verbal and nominal triggers") {
+  Result verbal = Run("Chile and Peru met in Lima.");
+  Result nominal = Run("The talks in Lima lasted three days.");
+  REQUIRE(FindType(verbal, "Meeting") != nullptr);
+  REQUIRE(FindType(nominal, "Meeting") != nullptr);
+  CHECK(Triggers(verbal, *FindType(verbal, "Meeting")).front() == "met");
+  CHECK(Triggers(nominal, *FindType(nominal, "Meeting")).front() == "talks");
+}
+
+TEST_CASE("events: multi-word triggers keep their head word") {
+  Result seen = Run("The two ministers saw each other in March.");
+  REQUIRE(FindType(seen, "Meeting") != nullptr);
+  CHECK(Triggers(seen, *FindType(seen, "Meeting")).front() == "saw");
+  Result pulled = Run("Several banks pulled out of Iran last year.");
+  REQUIRE(FindType(pulled, "Withdrawal") != nullptr);
+  CHECK(Triggers(pulled, *FindType(pulled, "Withdrawal")).front() == "pulled out");
+}
+
+TEST_CASE("events: no trigger inside a name") {
+  Result result = Run("Peru hosts the Asia-Pacific Economic Cooperation forum every ten years.");
+  CHECK(FindType(result, "Cooperation") == nullptr);
+}
+
+TEST_CASE("events: coreferent mentions are one event") {
+  Result result = Run(
+      "Chile and Peru May Meet in Lima\n\n"
+      "Chile could meet Peru in Lima on Monday, officials said. "
+      "The meeting would take place at the presidential palace.");
+  REQUIRE(CountType(result, "Meeting") == 1);
+  CHECK(FindType(result, "Meeting")->mentions.size() == 3);
+}
+
+TEST_CASE("events: a past meeting and a future one stay apart") {
+  Result result = Run(
+      "Emmanuel Macron met Angela Merkel in Paris in May. "
+      "Emmanuel Macron will meet Angela Merkel in Berlin next week.");
+  CHECK(CountType(result, "Meeting") == 2);
+}
+
+TEST_CASE("events: actors, place and time") {
+  Result result = Run("Emmanuel Macron met Angela Merkel in Berlin on Monday.", "2019-05-15");
+  const Event* meeting = FindType(result, "Meeting");
+  REQUIRE(meeting != nullptr);
+  CHECK(HasActor(result, *meeting, "Emmanuel Macron"));
+  CHECK(HasActor(result, *meeting, "Angela Merkel"));
+  CHECK(PlaceName(result, *meeting) == "Berlin");
+  CHECK(TimeValue(result, *meeting) == "2019-05-13");
+}
+
+TEST_CASE("events: a summit's actor is its organisation") {
+  Result result = Run("Emmanuel Macron and Angela Merkel attended the NATO summit in Madrid.");
+  const Event* summit = FindType(result, "Meeting");
+  REQUIRE(summit != nullptr);
+  CHECK(ActorNames(result, *summit) == std::vector<std::string>{"North Atlantic Treaty Organization"});
+}
+
+TEST_CASE("events: a demonym names its country") {
+  Result result = Run("The European Union banned Russian officials from entering Finland.");
+  const Event* ban = FindType(result, "Sanction");
+  REQUIRE(ban != nullptr);
+  CHECK(HasActor(result, *ban, "Russia"));
+}
+
+TEST_CASE("events: a back-reference brings its place") {
+  Result result = Run(
+      "Chile will meet Peru next week. The meeting will take place in Lima.", "2019-05-15");
+  const Event* meeting = FindType(result, "Meeting");
+  REQUIRE(meeting != nullptr);
+  CHECK(meeting->mentions.size() == 2);
+  CHECK(PlaceName(result, *meeting) == "Lima");
+}
+
+TEST_CASE("events: factuality cues") {
+  auto first = [](const Result& result) { return result.analysis.events.front().mentions.front(); };
+  Result possible = Run("Chile might sign the treaty.");
+  REQUIRE(!possible.analysis.events.empty());
+  CHECK(first(possible).certainty == Certainty::kPossible);
+  CHECK(first(possible).tense == Tense::kFuture);
+  Result probable = Run("Chile is expected to sign the treaty.");
+  REQUIRE(!probable.analysis.events.empty());
+  CHECK(first(probable).certainty == Certainty::kProbable);
+  Result negative = Run("Peru did not sign the treaty.");
+  REQUIRE(!negative.analysis.events.empty());
+  CHECK(first(negative).polarity == Polarity::kNegative);
+  CHECK(first(negative).tense == Tense::kNonFuture);
+  Result short_of = Run("The ministers stopped short of a formal meeting.");
+  REQUIRE(!short_of.analysis.events.empty());
+  CHECK(first(short_of).polarity == Polarity::kNegative);
+  Result certain = Run("Peru signed the treaty in Lima.");
+  REQUIRE(!certain.analysis.events.empty());
+  CHECK(first(certain).certainty == Certainty::kCertain);
+  CHECK(first(certain).polarity == Polarity::kPositive);
+  CHECK(first(certain).tense == Tense::kNonFuture);
+}
+
+TEST_CASE("events: a month name is no modal") {
+  Result result = Run("In May, Chile signed the treaty.");
+  REQUIRE(!result.analysis.events.empty());
+  CHECK(result.analysis.events.front().mentions.front().certainty == Certainty::kCertain);
+}
+
+TEST_CASE("events: a date after publication makes a noun future") {
+  Result result = Run("Protesters are gathering before the summit in Lima on June 3.",
+                      "2019-05-15");
+  const Event* summit = FindType(result, "Meeting");
+  REQUIRE(summit != nullptr);
+  CHECK(summit->mentions.front().tense == Tense::kFuture);
+}
+
+TEST_CASE("events: a mention inside a claim points at it") {
+  Result result = Run("The minister said Chile will sign the treaty.");
+  const Event* agreement = FindType(result, "Agreement");
+  REQUIRE(agreement != nullptr);
+  REQUIRE(!result.analysis.claims.empty());
+  CHECK(agreement->mentions.front().claim == 0);
+}
+
+TEST_CASE("events: nothing from boilerplate") {
+  Result result = Run(
+      "Chile and Peru signed the treaty in Lima.\n\n"
+      "Sign up for our free weekly newsletter\n\n"
+      "Support independent journalism today. Your donation makes a difference. "
+      "Subscribe to our newsletter and never miss a summit.");
+  for (const Event& event : result.analysis.events) {
+    for (const EventMention& mention : event.mentions) {
+      uint32_t paragraph = result.analysis.segmentation.sentences[mention.sentence].paragraph;
+      CHECK(!result.analysis.segmentation.paragraphs[paragraph].boilerplate);
+    }
+  }
+}
+
+TEST_CASE("events: labels name the type and actors") {
+  Result result = Run("Emmanuel Macron met Angela Merkel in Berlin.");
+  const Event* meeting = FindType(result, "Meeting");
+  REQUIRE(meeting != nullptr);
+  CHECK(meeting->label == "meeting of Emmanuel Macron and Angela Merkel in Berlin");
+}
+
+}  // namespace
+}  // namespace hearsay
