@@ -575,7 +575,6 @@ class ClaimFinder {
   std::vector<Claim> Run() {
     std::vector<Candidate> all;
     std::vector<bool> has_claim(seg_.sentences.size(), false);
-    std::vector<std::vector<Unit>> units(seg_.sentences.size());
     for (uint32_t s = 0; s < seg_.sentences.size(); ++s) {
       const Sentence& sentence = seg_.sentences[s];
       if (sentence.paragraph < seg_.paragraphs.size() &&
