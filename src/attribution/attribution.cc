@@ -205,8 +205,8 @@ class SentenceAnalysis {
 
   // Units after the cue that belong to neither source nor content: the addressee of "told",
   // "that", adverbs, times, and occasions ("at a news briefing", "via Twitter").
-  uint32_t SkipFrame(uint32_t i, uint32_t end, const CueForm& cue) const {
-    if (cue.audience && i < end) {
+  uint32_t SkipFrame(uint32_t i, uint32_t end, bool addressee) const {
+    if (addressee && i < end) {
       uint32_t k = i;
       if (units_[k].letter == 'p' || units_[k].letter == 'P') {
         ++k;
@@ -431,16 +431,16 @@ class SentenceAnalysis {
     }
     auto [after_begin, after_end] = range(rule.after_group);
     if (after_end > after_begin) {
-      uint32_t start = after_begin;
-      if (after_begin == cue + cue_unit.cue_words)
-        start = SkipFrame(after_begin, after_end, form);
-      else
-        start = SkipFrame(after_begin, after_end, CueForm{});
+      const bool addressee = form.audience && after_begin == cue + cue_unit.cue_words;
+      const uint32_t start = SkipFrame(after_begin, after_end, addressee);
+      // Indirect content only after indirect content or none before the cue, and never a new
+      // clause (", and ...", ", but ...").
+      const bool indirect_allowed =
+          (out.empty() || out.front().claim.kind == QuoteKind::kIndirect) && start < after_end &&
+          units_[start].letter != '&' && units_[start].letter != 'c';
       if (start < after_end && units_[start].letter == '<' && OnlyQuotations(start, after_end)) {
         for (Candidate& claim : QuotationClaims(start, base)) out.push_back(std::move(claim));
-      } else if ((out.empty() || out.front().claim.kind == QuoteKind::kIndirect) &&
-                 start < after_end && units_[start].letter != '&' && units_[start].letter != 'c') {
-        // (", and ..." or ", but ..." after the cue is a new clause, not what was said.)
+      } else if (indirect_allowed) {
         uint32_t stop = start;
         while (stop < after_end && units_[stop].letter != ';') ++stop;
         Candidate claim = base;
