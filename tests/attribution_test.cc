@@ -323,3 +323,23 @@ TEST_CASE("attribution: a nested claim keeps the outer content whole") {
 
 }  // namespace
 }  // namespace hearsay
+
+namespace hearsay {
+namespace {
+
+TEST_CASE("attribution: an unnamed source in the lead is the speaker named next") {
+  Found found =
+      Run("The summit could take place in May, a Kremlin aide said on Thursday.\n\n"
+          "\"The date is not fixed yet,\" Yury Ushakov told reporters.");
+  INFO(Listing(found));
+  const Claim* lead = WithContent(found, "The summit could take place in May");
+  const Claim* quote = WithContent(found, "The date is not fixed yet");
+  REQUIRE(lead != nullptr);
+  REQUIRE(quote != nullptr);
+  CHECK(TextOf(found.doc, lead->source) == "a Kremlin aide");
+  REQUIRE(quote->source_entity != kNone);
+  CHECK(lead->source_entity == quote->source_entity);
+}
+
+}  // namespace
+}  // namespace hearsay

@@ -579,11 +579,17 @@ void ResolveSources(const Document& doc, const Segmentation& seg, const Mentions
       }
     } else if (indefinite) {
       const uint32_t sentence = SentenceAt(seg, claim.source.begin);
-      // Only the next claim, close by, and only a person the article names there first.
-      if (c + 1 >= candidates->size()) continue;
+      // The lead's "a Putin aide said ..." and the next paragraph's named speaker: only an
+      // indirect claim, only the next claim, close by, in a later paragraph, and only a person
+      // the article names there first.
+      if (c + 1 >= candidates->size() || claim.kind != QuoteKind::kIndirect) continue;
       const Candidate& next = (*candidates)[c + 1];
       const uint32_t entity = next.claim.source_entity;
-      if (next.sentence > sentence + 3 || !IsPerson(mentions, entity)) continue;
+      const bool later_paragraph =
+          seg.sentences[next.sentence].paragraph > seg.sentences[sentence].paragraph;
+      if (next.sentence > sentence + 3 || !later_paragraph || !IsPerson(mentions, entity)) {
+        continue;
+      }
       const Entity& person = mentions.entities[entity];
       const bool named_before =
           std::any_of(person.mentions.begin(), person.mentions.end(), [&](uint32_t m) {
