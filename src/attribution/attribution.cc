@@ -19,6 +19,34 @@ bool IsNounPhraseLetter(char c) {
 bool IsNameLetter(char c) { return c == 'E' || c == 'M'; }
 bool IsHeadLetter(char c) { return std::string_view("EMDPWNnp").find(c) != std::string_view::npos; }
 
+// Without surrounding white space (ASCII, no-break and the typographic spaces U+2000-U+200A,
+// U+202F) or a trailing comma.
+Span TrimSpan(const std::string& document, Span span) {
+  auto space_before = [&](uint32_t end) -> uint32_t {
+    const auto* text = reinterpret_cast<const unsigned char*>(document.data());
+    if (end > span.begin && (std::isspace(text[end - 1]) || text[end - 1] == ',')) return 1;
+    if (end >= span.begin + 2 && text[end - 2] == 0xC2 && text[end - 1] == 0xA0) return 2;
+    if (end >= span.begin + 3 && text[end - 3] == 0xE2 && text[end - 2] == 0x80 &&
+        (text[end - 1] <= 0x8A || text[end - 1] == 0xAF)) {
+      return 3;
+    }
+    return 0;
+  };
+  auto space_after = [&](uint32_t begin) -> uint32_t {
+    const auto* text = reinterpret_cast<const unsigned char*>(document.data());
+    if (begin < span.end && std::isspace(text[begin])) return 1;
+    if (begin + 2 <= span.end && text[begin] == 0xC2 && text[begin + 1] == 0xA0) return 2;
+    if (begin + 3 <= span.end && text[begin] == 0xE2 && text[begin + 1] == 0x80 &&
+        (text[begin + 2] <= 0x8A || text[begin + 2] == 0xAF)) {
+      return 3;
+    }
+    return 0;
+  };
+  for (uint32_t n; (n = space_before(span.end)) > 0;) span.end -= n;
+  for (uint32_t n; (n = space_after(span.begin)) > 0;) span.begin += n;
+  return span;
+}
+
 // A claim under construction, with what the later steps need to know about it.
 struct Candidate {
   Claim claim;
@@ -310,16 +338,7 @@ class SentenceAnalysis {
     return TrimText(span);
   }
 
-  Span TrimText(Span span) const {
-    while (span.end > span.begin &&
-           (std::isspace(static_cast<unsigned char>(doc_.text[span.end - 1])) ||
-            doc_.text[span.end - 1] == ',')) {
-      --span.end;
-    }
-    while (span.begin < span.end && std::isspace(static_cast<unsigned char>(doc_.text[span.begin])))
-      ++span.begin;
-    return span;
-  }
+  Span TrimText(Span span) const { return TrimSpan(doc_.text, span); }
 
   QuoteKind KindOf(Span content) const {
     for (const Quotation& quotation : seg_.quotations) {
@@ -828,12 +847,7 @@ class ClaimFinder {
           break;
         }
         Candidate more = candidate;
-        more.claim.content = quotation.inner;
-        while (!more.claim.content.empty() &&
-               (doc_.text[more.claim.content.end - 1] == ',' ||
-                std::isspace(static_cast<unsigned char>(doc_.text[more.claim.content.end - 1])))) {
-          --more.claim.content.end;
-        }
+        more.claim.content = TrimSpan(doc_.text, quotation.inner);
         more.claim.kind = QuoteKind::kDirect;
         more.sentence = s;
         more.last_quotation = q;
