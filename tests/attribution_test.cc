@@ -1,6 +1,8 @@
 // Attribution: claims found by the whole pipeline on sentences written for these tests.
 #include <doctest/doctest.h>
 
+#include <filesystem>
+#include <fstream>
 #include <string>
 #include <vector>
 
@@ -82,11 +84,21 @@ TEST_CASE("attribution: every rule's example yields its claim") {
 }
 
 TEST_CASE("attribution: bad rule patterns are reported with file and line") {
+  const std::filesystem::path dir =
+      std::filesystem::temp_directory_path() / "hearsay-attribution-test";
+  std::filesystem::create_directories(dir);
+  const std::string ontology = std::string(HEARSAY_SOURCE_DIR) + "/ontology/";
+  for (const char* name : {"cues.tsv", "attribution-words.tsv"}) {
+    std::filesystem::copy_file(ontology + name, dir / name,
+                               std::filesystem::copy_options::overwrite_existing);
+  }
+  std::ofstream(dir / "attribution-rules.tsv")
+      << "# comment\nbroken\tregion\t(?P<cue>C(\tHe said it.\the\tsaid\tit\n";
   CueLexicon lexicon;
-  Status status = CueLexicon::Load(std::string(HEARSAY_SOURCE_DIR) + "/ontology", &lexicon);
-  CHECK(status.ok());
-  status = CueLexicon::Load("/nonexistent", &lexicon);
+  Status status = CueLexicon::Load(dir.string(), &lexicon);
   CHECK_FALSE(status.ok());
+  CHECK(status.message().find("attribution-rules.tsv:2:") != std::string::npos);
+  std::filesystem::remove_all(dir);
 }
 
 TEST_CASE("attribution: indirect speech drops that and the final period") {
@@ -213,7 +225,8 @@ TEST_CASE("attribution: a gerund continues the speaker") {
 }
 
 TEST_CASE("attribution: nouns that look like cues are not cues") {
-  Found found = Run("His promises and the state budget were discussed, and such claims were rejected.");
+  Found found =
+      Run("His promises and the state budget were discussed, and such claims were rejected.");
   CHECK(found.analysis.claims.empty());
 }
 
