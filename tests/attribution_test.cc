@@ -356,3 +356,26 @@ TEST_CASE("attribution: an unnamed source in the lead is the speaker named next"
 
 }  // namespace
 }  // namespace hearsay
+
+namespace hearsay {
+namespace {
+
+TEST_CASE("attribution: a second cue joined by and keeps the subject") {
+  Found found = Run("The mayor said the budget was fair and added that more talks were needed.");
+  CheckClaim(found, "the budget was fair", "The mayor", "said", QuoteKind::kIndirect);
+  CheckClaim(found, "more talks were needed", "The mayor", "added", QuoteKind::kIndirect);
+}
+
+TEST_CASE("attribution: saying nothing is no claim") {
+  Found found = Run("Officials have said little about the investigation.");
+  CHECK(found.analysis.claims.empty());
+}
+
+TEST_CASE("attribution: a quotation after a semicolon is direct") {
+  Found found = Run(
+      "She said the plan was \"a good start\"; however, \"we need far more money,\" she added.");
+  CheckClaim(found, "we need far more money", "she", "added", QuoteKind::kDirect);
+}
+
+}  // namespace
+}  // namespace hearsay

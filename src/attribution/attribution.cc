@@ -409,10 +409,12 @@ class SentenceAnalysis {
     base.claim.cue = {cue_unit.span.begin, units_[cue + cue_unit.cue_words - 1].span.end};
     auto [src_begin, src_end] = range(rule.src_group);
     base.claim.source = Source(src_begin, src_end, rule.mode);
-    const bool only_adverbs = std::all_of(units_.begin() + src_begin, units_.begin() + src_end,
-                                          [](const Unit& u) { return u.letter == 'y'; });
+    // "..., further saying", "He said ... and added that": the subject of the sentence speaks.
+    uint32_t last_word = src_end;
+    while (last_word > src_begin && units_[last_word - 1].letter == 'y') --last_word;
+    const bool continues = last_word == src_begin || units_[last_word - 1].letter == '&';
     if (base.claim.source.empty()) {
-      if (rule.mode == SourceMode::kRegion && src_end == cue && only_adverbs &&
+      if (rule.mode == SourceMode::kRegion && src_end == cue && continues &&
           rule.before_group < 0) {
         base.inherits_source = true;  // filled in by SettleSentence when Subject finds none
         base.claim.source = Subject(cue);
@@ -428,14 +430,20 @@ class SentenceAnalysis {
       Candidate claim = base;
       uint32_t open = before_begin;
       while (open < before_end && units_[open].quotation != last.quotation) ++open;
+      // Words of the same clause before the opening mark make the content mixed.
+      uint32_t clause = open;
+      while (clause > 0 &&
+             std::string_view(";:>").find(units_[clause - 1].letter) == std::string_view::npos) {
+        --clause;
+      }
       const bool words_before =
-          std::any_of(units_.begin(), units_.begin() + open, [](const Unit& u) {
-            return std::string_view(",.:;-x(").find(u.letter) == std::string_view::npos;
+          std::any_of(units_.begin() + clause, units_.begin() + open, [](const Unit& u) {
+            return std::string_view(",.:;-x(y").find(u.letter) == std::string_view::npos;
           });
       if (last.letter == '>' && last.quotation != kNone && words_before &&
           units_[open].letter == '<') {
         // "The two leaders plan to discuss the "development ... Syria," Ushakov said"
-        claim.claim.content = ContentSpan(0, before_end);
+        claim.claim.content = ContentSpan(clause, before_end);
         claim.claim.kind = QuoteKind::kMixed;
       } else if (last.letter == '>' && last.quotation != kNone) {
         claim.claim.content = TrimText(seg_.quotations[last.quotation].inner);
@@ -456,7 +464,7 @@ class SentenceAnalysis {
       // clause (", and ...", ", but ...").
       const bool indirect_allowed =
           (out.empty() || out.front().claim.kind == QuoteKind::kIndirect) && start < after_end &&
-          units_[start].letter != '&' && units_[start].letter != 'c';
+          std::string_view("&cX").find(units_[start].letter) == std::string_view::npos;
       if (start < after_end && units_[start].letter == '<' && OnlyQuotations(start, after_end)) {
         for (Candidate& claim : QuotationClaims(start, base)) out.push_back(std::move(claim));
       } else if (indirect_allowed) {
@@ -753,19 +761,21 @@ class ClaimFinder {
         break;
       }
     }
+    // An outlet whose report holds another claim is that claim's relay. Other content before
+    // the cue that holds a claim ("X said Y, a charge Tehran denies") is not what was said.
     std::vector<uint32_t> relays;
     for (size_t a = 0; a < found->size(); ++a) {
       if (dropped[a]) continue;
-      const Claim& outer = (*found)[a].claim;
+      const Candidate& outer = (*found)[a];
       for (size_t b = 0; b < found->size(); ++b) {
-        if (a == b) continue;
-        const Claim& inner = (*found)[b].claim;
-        if (!outer.content.Contains(inner.cue)) continue;
-        if (IsMedia(mentions_, outer.source_entity)) {
-          relays.push_back(outer.source_entity);
+        if (a == b || !outer.claim.content.Contains((*found)[b].claim.cue)) continue;
+        if (IsMedia(mentions_, outer.claim.source_entity)) {
+          relays.push_back(outer.claim.source_entity);
           dropped[a] = true;
-          break;
+        } else if (!outer.content_after_cue && !outer.from_quotation) {
+          dropped[a] = true;
         }
+        break;
       }
     }
     std::vector<Candidate> kept;
