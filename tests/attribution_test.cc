@@ -379,3 +379,21 @@ TEST_CASE("attribution: a quotation after a semicolon is direct") {
 
 }  // namespace
 }  // namespace hearsay
+
+namespace hearsay {
+namespace {
+
+TEST_CASE("attribution: passive cues and refusals are no claims") {
+  Found passive = Run("A new version of the app was also announced at the event.");
+  CHECK(passive.analysis.claims.empty());
+  Found refusal = Run("The director would not say whether he had been forced out.");
+  CHECK(refusal.analysis.claims.empty());
+}
+
+TEST_CASE("attribution: an age apposition is not the source") {
+  Found found = Run("Anna Berg, 49, said the clinic would stay open.");
+  CheckClaim(found, "the clinic would stay open", "Anna Berg", "said", QuoteKind::kIndirect);
+}
+
+}  // namespace
+}  // namespace hearsay
