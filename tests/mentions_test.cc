@@ -234,6 +234,12 @@ TEST_CASE("mentions: pronouns refer to the subject of the previous sentence") {
   CHECK(r.Get("He")->entity == "Tomas Berg");
 }
 
+TEST_CASE("mentions: names inside a quotation are no antecedents for a pronoun outside it") {
+  Result r = Run("Olaf Lindgren arrived late. \"We thank Peter Novak,\" he said.");
+  REQUIRE(r.Get("he") != nullptr);
+  CHECK(r.Get("he")->entity == "Olaf Lindgren");
+}
+
 TEST_CASE("mentions: sentence-initial capitalized words are no people") {
   Result r =
       Run("Apart from Russia, members include Japan. Despite the rain, they met. Yesterday, the "

@@ -124,6 +124,7 @@ struct Candidate {
   uint32_t sentence = kNone;
   uint32_t clause = 0;     // sentence index used for resolution (segmentation or punctuation)
   uint32_t paragraph = 0;  // line-based paragraph index
+  bool quoted = false;     // inside a quotation
   MentionKind kind = MentionKind::kName;
   EntityType type = EntityType::kPerson;
   int32_t known = -1;  // KnownEntity index, if the gazetteer knows it

@@ -172,6 +172,14 @@ class Detector {
   }
   EntityType KnownType(const Hit& hit) const { return data_.entities[hit.entry.index].type; }
 
+  // Whether a span lies inside a quotation of the segmentation (quotations are in text order).
+  bool InQuotation(Span span) const {
+    auto after = std::upper_bound(
+        seg_.quotations.begin(), seg_.quotations.end(), span.begin,
+        [](uint32_t begin, const Quotation& quotation) { return begin < quotation.inner.begin; });
+    return after != seg_.quotations.begin() && (after - 1)->inner.Contains(span);
+  }
+
   // --- gazetteer phrases ---
 
   void FindHits() {
@@ -371,6 +379,7 @@ class Detector {
     candidate.sentence = sentence_[first];
     candidate.clause = clause_[first];
     candidate.paragraph = paragraph_[first];
+    candidate.quoted = InQuotation(candidate.span);
     candidates_.push_back(std::move(candidate));
     auto index = static_cast<int32_t>(candidates_.size() - 1);
     if (candidates_.back().kind == MentionKind::kName ||
@@ -527,6 +536,11 @@ class Detector {
     for (Hit& hit : hits_) {
       if (hit.absorbed ||
           (hit.entry.kind != EntryKind::kName && hit.entry.kind != EntryKind::kDemonym)) {
+        continue;
+      }
+      // Adjectives of regions ("African", "Middle Eastern") only keep names from starting
+      // there; a demonym mention refers to a country.
+      if (hit.entry.kind == EntryKind::kDemonym && KnownType(hit) != EntityType::kCountry) {
         continue;
       }
       Candidate candidate;
