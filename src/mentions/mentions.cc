@@ -309,7 +309,8 @@ class Detector {
       return &hits_[hit_of_[p]];
     }
     const Hit* place = HitAt(p);
-    if (place != nullptr && place->entry.kind == EntryKind::kName && place->first >= 2) {
+    if (place != nullptr && place->entry.kind == EntryKind::kName && place->first >= 2 &&
+        (KnownType(*place) == EntityType::kCountry || KnownType(*place) == EntityType::kPlace)) {
       std::string_view link = Word(place->first - 1);
       if ((link == "of" || link == "to") && IsHitKind(place->first - 2, EntryKind::kTitle)) {
         *title_end = place->end;
@@ -607,7 +608,9 @@ class Detector {
         --start;
       }
       // "Hugh Hill, a doctor,": the description is about the name before it.
-      if (start >= 2 && Word(start - 1) == "," && SameUnit(start - 2, start) &&
+      bool possessive =
+          hit.end + 1 < tokens_.size() && IsJoiner(hit.end) && Word(hit.end + 1) == "s";
+      if (!possessive && start >= 2 && Word(start - 1) == "," && SameUnit(start - 2, start) &&
           name_of_[start - 2] >= 0 &&
           candidates_[name_of_[start - 2]].type == EntityType::kPerson) {
         apposition = candidates_[name_of_[start - 2]].span;
