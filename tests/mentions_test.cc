@@ -160,6 +160,9 @@ TEST_CASE("mentions: organizations are found by their head words") {
                EntityType::kOrganization);
   // A short form of an organization named earlier.
   CHECK_ENTITY(r, "Northwind", "Northwind Airlines", EntityType::kOrganization);
+
+  Result later = Run("Castellan said sales fell. Castellan Motors is based in Turin.");
+  CHECK_ENTITY(later, "Castellan", "Castellan Motors", EntityType::kOrganization);
 }
 
 TEST_CASE("mentions: title words before a name are its title") {

@@ -45,6 +45,7 @@ class Detector {
     BuildTokens();
     FindHits();
     FindNames();
+    FindShortNamesOfOrganizations();
     FindSurnamesOfKnownPeople();
     AddHitCandidates();
     FindDescriptions();
@@ -358,6 +359,7 @@ class Detector {
     if (title != nullptr || given ||
         (!acronym && !short_name && (CueNear(first, end) || AppositionAfter(end)))) {
       AddPerson(first, end, title, title_end);
+      if (title == nullptr && !given && end - first == 1) weak_people_.push_back(first);
       return;
     }
     if (end - first == 1) {
@@ -494,6 +496,20 @@ class Detector {
 
   // Capitalized runs without other evidence that end in the surname of a person the article
   // names elsewhere ("Represenative Adam Schiff" ... "Schiff said").
+  // A single word read as a person only because a reporting verb is next to it is the short
+  // form of an organization the article names ("Ford said" ... "Ford Motor Company").
+  void FindShortNamesOfOrganizations() {
+    for (uint32_t token : weak_people_) {
+      auto organization = short_names_.find(std::string(Word(token)));
+      if (organization == short_names_.end()) continue;
+      Candidate& person = candidates_[name_of_[token]];
+      const Candidate& named = candidates_[organization->second];
+      person.type = named.type;
+      person.name = named.name;
+      person.gender = '-';
+    }
+  }
+
   void FindSurnamesOfKnownPeople() {
     std::unordered_set<std::string> surnames;
     std::unordered_set<std::string> first_names;
@@ -678,6 +694,7 @@ class Detector {
   std::vector<std::pair<uint32_t, uint32_t>> pending_;    // runs without evidence
   std::unordered_map<std::string, int32_t> acronyms_;     // defined in this article
   std::unordered_map<std::string, int32_t> short_names_;  // "Mahan" for "Mahan Air"
+  std::vector<uint32_t> weak_people_;  // single words read as people only by a reporting verb
 };
 
 }  // namespace
