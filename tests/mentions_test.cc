@@ -290,6 +290,33 @@ TEST_CASE("mentions: Unicode names and letters outside ASCII") {
   CHECK_ENTITY(r, "São Paulo", "Sao Paulo", EntityType::kPlace);
 }
 
+TEST_CASE("mentions: empty and punctuation-only texts give no mentions") {
+  for (const char* text : {"", " \n\n ", "...!?", "\u201c\u201d \u2014 --"}) {
+    CAPTURE(text);
+    Result r = Run(text);
+    CHECK(r.mentions.mentions.empty());
+    CHECK(r.mentions.entities.empty());
+  }
+}
+
+TEST_CASE("mentions: every gazetteer file names its columns, source and licence") {
+  namespace fs = std::filesystem;
+  size_t files = 0;
+  for (const auto& entry :
+       fs::directory_iterator(fs::path(HEARSAY_SOURCE_DIR) / "ontology" / "gazetteer")) {
+    CAPTURE(entry.path().string());
+    std::ifstream in(entry.path());
+    std::string header;
+    std::string line;
+    while (std::getline(in, line) && !line.empty() && line[0] == '#') header += line + "\n";
+    CHECK(header.find("Column") != std::string::npos);
+    CHECK(header.find("ource") != std::string::npos);
+    CHECK(header.find("licen") != std::string::npos);
+    ++files;
+  }
+  CHECK(files >= 10);
+}
+
 TEST_CASE("mentions: gazetteer errors name the file and line") {
   namespace fs = std::filesystem;
   fs::path dir = fs::temp_directory_path() / "hearsay_mentions_test";
