@@ -158,6 +158,9 @@ TEST_CASE("mentions: organizations are found by their head words") {
   CHECK_ENTITY(r, "Northwind Airlines", "Northwind Airlines", EntityType::kOrganization);
   CHECK_ENTITY(r, "Federal Bridge Office of Austria", "Federal Bridge Office of Austria",
                EntityType::kOrganization);
+  Result ukraine = Run("Officials at the Ministry of Foreign Affairs of Ukraine agreed.");
+  CHECK_ENTITY(ukraine, "Ministry of Foreign Affairs of Ukraine",
+               "Ministry of Foreign Affairs of Ukraine", EntityType::kOrganization);
   // A short form of an organization named earlier.
   CHECK_ENTITY(r, "Northwind", "Northwind Airlines", EntityType::kOrganization);
 

@@ -433,15 +433,21 @@ class Detector {
 
   // Whether it found an organization name.
   bool AddOrganization(uint32_t first, uint32_t end) {
-    // "Ministry of Foreign Affairs", "Federal Aviation Office of Germany", "Institute for ...".
-    if (end + 1 < tokens_.size() && Adjacent(end - 1, end) && Adjacent(end, end + 1) &&
-        (Word(end) == "of" || Word(end) == "for")) {
+    // "Ministry of Foreign Affairs of Ukraine", "Federal Aviation Office of Germany",
+    // "Institute for ...": at most two such complements.
+    for (int complement = 0; complement < 2; ++complement) {
+      if (end + 1 >= tokens_.size() || !Adjacent(end - 1, end) || !Adjacent(end, end + 1) ||
+          (Word(end) != "of" && Word(end) != "for")) {
+        break;
+      }
       const Hit* hit = HitAt(end + 1);
       if (hit != nullptr && hit->entry.kind == EntryKind::kName) {
         hits_[hit_of_[end + 1]].absorbed = true;
         end = hit->end;
       } else if (IsNameWord(end + 1)) {
         end = ExtendRun(end + 1);
+      } else {
+        break;
       }
     }
     if (end - first < 2) return false;  // a bare "Council" or "Bank"
