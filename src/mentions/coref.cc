@@ -360,7 +360,7 @@ class Resolver {
 
 }  // namespace
 
-Mentions Resolve(std::string_view, const Gazetteer::Data& data, std::vector<Candidate> candidates) {
+Mentions Resolve(const Gazetteer::Data& data, std::vector<Candidate> candidates) {
   return Resolver(data, std::move(candidates)).Run();
 }
 

@@ -707,7 +707,7 @@ class Detector {
 
 Mentions FindMentions(const Document& doc, const Segmentation& seg, const Gazetteer& gazetteer) {
   Detector detector(doc, seg, gazetteer.data());
-  return mentions_internal::Resolve(doc.text, gazetteer.data(), detector.Run());
+  return mentions_internal::Resolve(gazetteer.data(), detector.Run());
 }
 
 }  // namespace hearsay
