@@ -391,8 +391,9 @@ int DirectionAt(std::string_view text, Span sentence, Span timex, const Words& w
   // Searched within the sentence only: huge one-line texts must stay linear.
   if (sentence.begin <= timex.begin) {
     size_t left = text.substr(sentence.begin, timex.begin - sentence.begin).rfind(';');
-    if (left != std::string_view::npos)
+    if (left != std::string_view::npos) {
       sentence.begin = static_cast<uint32_t>(sentence.begin + left + 1);
+    }
   }
   if (timex.end <= sentence.end) {
     size_t right = text.substr(timex.end, sentence.end - timex.end).find(';');
