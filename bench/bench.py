@@ -99,7 +99,7 @@ def head_of_corpus(corpus, size, path):
 
 
 def timed(command, stdout_path, work):
-    """Runs `command` under /usr/bin/time -v; returns (seconds, peak RSS bytes, stderr)."""
+    """Runs `command` under /usr/bin/time -v; returns (wall s, CPU s, peak RSS bytes, stderr)."""
     time_file = work / "time.txt"
     with open(stdout_path, "wb") as out:
         start = time.monotonic()
@@ -109,9 +109,13 @@ def timed(command, stdout_path, work):
     stderr = run.stderr.decode("utf-8", "replace")
     if run.returncode not in (0, 1):  # hearsay: 1 = some input failed, still measured
         sys.exit(f"bench: {' '.join(command)} failed ({run.returncode}):\n{stderr[-2000:]}")
-    peak_kb = int(re.search(r"Maximum resident set size \(kbytes\): (\d+)",
-                            time_file.read_text()).group(1))
-    return seconds, peak_kb * 1024, stderr
+    report = time_file.read_text()
+
+    def field(name):
+        return float(re.search(re.escape(name) + r": ([0-9.]+)", report).group(1))
+
+    cpu = field("User time (seconds)") + field("System time (seconds)")
+    return seconds, cpu, int(field("Maximum resident set size (kbytes)")) * 1024, stderr
 
 
 def main():
@@ -143,10 +147,16 @@ def main():
     mb = text_bytes / 1e6
     print(f"corpus: {corpus} — {count} articles ({len(articles)} distinct), {mb:.1f} MB of "
           f"article text, {corpus.stat().st_size / 1e6:.1f} MB of JSONL")
-    print(f"machine: {os.cpu_count()} cores; hearsay: {hearsay}")
+    load = os.getloadavg()[0]
+    print(f"machine: {os.cpu_count()} cores, load average {load:.1f} at the start; "
+          f"hearsay: {hearsay}")
+    if load > (os.cpu_count() or 1):
+        print("note: the machine is busy; wall-clock rates are low, the rates per CPU second "
+              "(MB/cpu-s) hold")
     print()
 
-    header = f"{'run':44} {'wall s':>8} {'MB/s':>8} {'articles/s':>11} {'peak MB':>8} {'output MB':>10}"
+    header = (f"{'run':44} {'wall s':>8} {'MB/s':>7} {'articles/s':>10} {'cpu s':>8} "
+              f"{'MB/cpu-s':>9} {'peak MB':>8} {'output MB':>10}")
     print(header)
     print("-" * len(header))
     rates = {}
@@ -154,16 +164,16 @@ def main():
                              ("hearsay -f ntriples -j 2", "ntriples", 2),
                              ("hearsay -f turtle -j 2", "turtle", 2)]:
         output = work / f"out-{fmt}-j{jobs}.{'nt' if fmt == 'ntriples' else 'ttl'}"
-        seconds, peak, stderr = timed(
+        seconds, cpu, peak, stderr = timed(
             [str(hearsay), "extract", "-f", fmt, "-j", str(jobs), str(corpus)], output, work)
         out_mb = output.stat().st_size / 1e6
         if not args.keep_output:
             output.unlink()
         failed = re.search(r"(\d+) failed", stderr)
         note = f"  ({failed.group(1)} failed)" if failed and failed.group(1) != "0" else ""
-        rates[label] = mb / seconds
-        print(f"{label:44} {seconds:8.2f} {mb / seconds:8.2f} {count / seconds:11.1f} "
-              f"{peak / 1e6:8.1f} {out_mb:10.1f}{note}", flush=True)
+        rates[label] = mb / cpu
+        print(f"{label:44} {seconds:8.2f} {mb / seconds:7.2f} {count / seconds:10.1f} "
+              f"{cpu:8.2f} {mb / cpu:9.3f} {peak / 1e6:8.1f} {out_mb:10.1f}{note}", flush=True)
 
     libraries = [] if args.baseline == "none" else args.baseline.split(",")
     if libraries and not (BASELINE_DIR / "node_modules").is_dir():
@@ -176,22 +186,23 @@ def main():
         size = args.baseline_size or BASELINE_DEFAULT_BYTES[library]
         sample = work / f"sample-{library}-{size}.jsonl"
         sample_count, sample_bytes = head_of_corpus(corpus, size, sample)
-        seconds, peak, _ = timed(["node", str(BASELINE_DIR / "baseline.js"), library,
+        seconds, cpu, peak, _ = timed(["node", str(BASELINE_DIR / "baseline.js"), library,
                                   str(sample)], work / "baseline.json", work)
         found = json.loads((work / "baseline.json").read_text())
         sample_mb = sample_bytes / 1e6
         label = f"{library} (node, 1 core) on {sample_mb:.1f} MB"
-        rates[library] = sample_mb / seconds
-        print(f"{label:44} {seconds:8.2f} {sample_mb / seconds:8.2f} "
-              f"{sample_count / seconds:11.1f} {peak / 1e6:8.1f} {'-':>10}"
-              f"  ({found['entities']} entities, {found['dates']} dates)", flush=True)
+        rates[library] = sample_mb / cpu
+        print(f"{label:44} {seconds:8.2f} {sample_mb / seconds:7.2f} "
+              f"{sample_count / seconds:10.1f} {cpu:8.2f} {sample_mb / cpu:9.3f} "
+              f"{peak / 1e6:8.1f} {'-':>10}  ({found['entities']} entities, "
+              f"{found['dates']} dates)", flush=True)
 
     if libraries:
         print()
         for library in libraries:
-            one_core = rates["hearsay -f ntriples -j 1"] / rates[library]
-            print(f"hearsay -j 1 (full pipeline, N-Triples) is {one_core:.1f}x the speed of "
-                  f"{library} (entities and dates only), per MB of text")
+            ratio = rates["hearsay -f ntriples -j 1"] / rates[library]
+            print(f"hearsay (full pipeline, N-Triples) / {library} (entities and dates only): "
+                  f"{ratio:.2f}x the MB of text per CPU second")
 
 
 if __name__ == "__main__":
