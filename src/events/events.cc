@@ -402,9 +402,10 @@ void AddUnique(std::vector<uint32_t>* list, uint32_t value) {
   if (std::find(list->begin(), list->end(), value) == list->end()) list->push_back(value);
 }
 
-constexpr uint32_t kVerbGap = 8;   // tokens between a verb trigger and its nearest actor
-constexpr uint32_t kNounGap = 3;   // ... a noun trigger and its nearest actor ("talks with X")
-constexpr uint32_t kChainGap = 3;  // tokens between actors of one list ("X, Y and Z")
+constexpr uint32_t kVerbGap = 8;    // tokens between a verb trigger and its nearest actor
+constexpr uint32_t kNounGap = 3;    // ... a noun trigger and its nearest actor ("talks with X")
+constexpr uint32_t kChainGap = 3;   // tokens between actors of one list ("X, Y and Z")
+constexpr uint32_t kClaimLead = 2;  // tokens of a claim before its verb ("plans to pull out")
 constexpr uint32_t kNounReachBefore = 6;  // "last week's Security Council agreement"
 constexpr uint32_t kNounReachAfter = 4;   // "the summit in Bali on Monday"
 constexpr uint32_t kSubjectLead = 3;      // words before a noun that opens its clause
@@ -481,7 +482,11 @@ void CollectSide(const Context& context, const Draft& draft, const std::vector<S
                           context.lexicon.topics)) {
       return false;  // "to discuss a range of topics including Syria": a topic, no party
     }
-    if (!before && PossessiveOfOther(context, mention, triggers)) return false;
+    // "opposed Macron's statement" names a party; "on the destruction of Syria's weapons" not.
+    if (!before && HasWordOf(context, between, context.lexicon.prepositions) &&
+        PossessiveOfOther(context, mention, triggers)) {
+      return false;
+    }
     edge = before ? mention.span.begin : mention.span.end;
     if (claimed.count(i) > 0 || !ActorMention(context, i, draft.rule->actors, region)) {
       return true;
@@ -535,16 +540,28 @@ void CollectActors(const Context& context, const std::vector<Clause>& clauses, S
   CollectSide(context, *draft, triggers, true, claimed, &before);
   CollectSide(context, *draft, triggers, false, claimed, &after);
   draft->own_subject = !before.empty();
-  // A participle, coordinate or relative clause without a subject of its own takes the
-  // sentence's.
+  // A participle or coordinate clause without a subject of its own takes the sentence's; a
+  // relative clause the name nearest before it ("the US airstrike that killed ...").
   if (before.empty() && !draft->rule->noun && draft->clause.kind != ClauseKind::kPlain &&
       draft->mention.claim == kNone) {
     auto [first, last] = context.MentionsIn({sentence.begin, draft->clause.span.begin});
-    for (uint32_t i = first; i < last; ++i) {
-      if (claimed.count(i) == 0 &&
-          ActorMention(context, i, draft->rule->actors, clauses.front().span)) {
-        before.push_back(i);
-        break;
+    const Span main_clause = clauses.front().span;
+    if (draft->clause.kind == ClauseKind::kRelative) {
+      for (uint32_t i = last; i-- > first;) {
+        const Mention& mention = context.mentions.mentions[i];
+        if (context.TokensBetween(mention.span.end, draft->clause.span.begin) > kVerbGap) break;
+        if (claimed.count(i) == 0 &&
+            ActorMention(context, i, draft->rule->actors, {sentence.begin, mention.span.end})) {
+          before.push_back(i);
+          break;
+        }
+      }
+    } else {
+      for (uint32_t i = first; i < last; ++i) {
+        if (claimed.count(i) == 0 && ActorMention(context, i, draft->rule->actors, main_clause)) {
+          before.push_back(i);
+          break;
+        }
       }
     }
   }
@@ -552,13 +569,17 @@ void CollectActors(const Context& context, const std::vector<Clause>& clauses, S
     AddUnique(&draft->actors, context.mentions.mentions[i].entity);
     AddUnique(&draft->subjects, context.mentions.mentions[i].entity);
   }
-  // "German firms ... announced plans to pull out": a verb without a subject in the claim
-  // that holds it is the source's act.
+  // "German firms ... announced plans to pull out": a verb that opens the claim holding it
+  // is the act of the claim's sources.
   if (before.empty() && !draft->rule->noun && draft->mention.claim != kNone) {
-    uint32_t source = context.claims[draft->mention.claim].source_entity;
-    if (context.IsActorEntity(source)) {
-      AddUnique(&draft->actors, source);
-      AddUnique(&draft->subjects, source);
+    const Claim& claim = context.claims[draft->mention.claim];
+    if (context.TokensBetween(claim.content.begin, draft->mention.trigger.begin) <= kClaimLead) {
+      auto [first, last] = context.MentionsIn(claim.source);
+      for (uint32_t i = first; i < last; ++i) {
+        if (!ActorMention(context, i, draft->rule->actors, claim.source)) continue;
+        AddUnique(&draft->actors, context.mentions.mentions[i].entity);
+        AddUnique(&draft->subjects, context.mentions.mentions[i].entity);
+      }
     }
   }
   for (uint32_t i : after) AddUnique(&draft->actors, context.mentions.mentions[i].entity);
