@@ -14,6 +14,8 @@ packages=(
   python3-distributed time             # the Dask map step and its test; the benchmark's memory
 )
 
+if [ "$(id -u)" -eq 0 ]; then sudo=""; else sudo="sudo"; fi
+
 missing=()
 for package in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" \
@@ -21,7 +23,6 @@ for package in "${packages[@]}"; do
 done
 
 if ((${#missing[@]})); then
-  if [ "$(id -u)" -eq 0 ]; then sudo=""; else sudo="sudo"; fi
   echo "installing: ${missing[*]}"
   $sudo apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
@@ -29,7 +30,6 @@ fi
 
 # npm comes with NodeSource's nodejs; Debian's nodejs needs its own npm package.
 if ! command -v npm >/dev/null 2>&1; then
-  if [ "$(id -u)" -eq 0 ]; then sudo=""; else sudo="sudo"; fi
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends npm
 fi
 

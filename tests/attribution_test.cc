@@ -225,3 +225,44 @@ TEST_CASE("attribution: belief verbs need an explicit source") {
 
 }  // namespace
 }  // namespace hearsay
+
+namespace hearsay {
+namespace {
+
+TEST_CASE("attribution: an outlet citing a source relays that source's claim") {
+  Found found =
+      Run("The talks broke down on Monday, Interfax reported, citing a source close to the "
+          "negotiators.");
+  INFO(Listing(found));
+  const Claim* claim = WithContent(found, "The talks broke down on Monday");
+  REQUIRE(claim != nullptr);
+  CHECK(TextOf(found.doc, claim->source) == "a source");
+  CHECK(RelayNames(found, *claim) == std::vector<std::string>{"Interfax"});
+  CHECK(found.analysis.claims.size() == 1);
+}
+
+TEST_CASE("attribution: a gerund after a quotation continues its speaker") {
+  Found found =
+      Run("\"The plant will close,\" the manager said, noting that 200 jobs were at risk.");
+  CheckClaim(found, "The plant will close", "the manager", "said", QuoteKind::kDirect);
+  CheckClaim(found, "200 jobs were at risk", "the manager", "noting", QuoteKind::kIndirect);
+}
+
+TEST_CASE("attribution: headline attribution") {
+  Found found = Run("Mayor Says Bridge Will Reopen in May\n\nThe city council met on Tuesday.");
+  CheckClaim(found, "Bridge Will Reopen in May", "Mayor", "Says", QuoteKind::kIndirect);
+}
+
+}  // namespace
+}  // namespace hearsay
+
+namespace hearsay {
+namespace {
+
+TEST_CASE("attribution: the article's own first person is no source") {
+  Found found = Run("We think the summit will be held in Lima.");
+  CHECK(found.analysis.claims.empty());
+}
+
+}  // namespace
+}  // namespace hearsay

@@ -1,12 +1,13 @@
 // Tests of the events stage, run through the real earlier stages (segment, mentions, timex,
 // attribution) so that they follow the others' progress. Sentences are written for the test.
+#include "hearsay/events.h"
+
 #include <doctest/doctest.h>
 
 #include <string>
 #include <vector>
 
 #include "events/lexicon_data.h"
-#include "hearsay/events.h"
 #include "support.h"
 
 namespace hearsay {
@@ -167,18 +168,18 @@ TEST_CASE("events: no trigger inside a name") {
 }
 
 TEST_CASE("events: coreferent mentions are one event") {
-  Result result = Run(
-      "Chile and Peru May Meet in Lima\n\n"
-      "Chile could meet Peru in Lima on Monday, officials said. "
-      "The meeting would take place at the presidential palace.");
+  Result result =
+      Run("Chile and Peru May Meet in Lima\n\n"
+          "Chile could meet Peru in Lima on Monday, officials said. "
+          "The meeting would take place at the presidential palace.");
   REQUIRE(CountType(result, "Meeting") == 1);
   CHECK(FindType(result, "Meeting")->mentions.size() == 3);
 }
 
 TEST_CASE("events: a past meeting and a future one stay apart") {
-  Result result = Run(
-      "Emmanuel Macron met Angela Merkel in Paris in May. "
-      "Emmanuel Macron will meet Angela Merkel in Berlin next week.");
+  Result result =
+      Run("Emmanuel Macron met Angela Merkel in Paris in May. "
+          "Emmanuel Macron will meet Angela Merkel in Berlin next week.");
   CHECK(CountType(result, "Meeting") == 2);
 }
 
@@ -196,7 +197,8 @@ TEST_CASE("events: a summit's actor is its organisation") {
   Result result = Run("Emmanuel Macron and Angela Merkel attended the NATO summit in Madrid.");
   const Event* summit = FindType(result, "Meeting");
   REQUIRE(summit != nullptr);
-  CHECK(ActorNames(result, *summit) == std::vector<std::string>{"North Atlantic Treaty Organization"});
+  CHECK(ActorNames(result, *summit) ==
+        std::vector<std::string>{"North Atlantic Treaty Organization"});
 }
 
 TEST_CASE("events: a demonym names its country") {
@@ -207,8 +209,8 @@ TEST_CASE("events: a demonym names its country") {
 }
 
 TEST_CASE("events: a back-reference brings its place") {
-  Result result = Run(
-      "Chile will meet Peru next week. The meeting will take place in Lima.", "2019-05-15");
+  Result result =
+      Run("Chile will meet Peru next week. The meeting will take place in Lima.", "2019-05-15");
   const Event* meeting = FindType(result, "Meeting");
   REQUIRE(meeting != nullptr);
   CHECK(meeting->mentions.size() == 2);
@@ -245,8 +247,8 @@ TEST_CASE("events: a month name is no modal") {
 }
 
 TEST_CASE("events: a date after publication makes a noun future") {
-  Result result = Run("Protesters are gathering before the summit in Lima on June 3.",
-                      "2019-05-15");
+  Result result =
+      Run("Protesters are gathering before the summit in Lima on June 3.", "2019-05-15");
   const Event* summit = FindType(result, "Meeting");
   REQUIRE(summit != nullptr);
   CHECK(summit->mentions.front().tense == Tense::kFuture);
@@ -261,11 +263,11 @@ TEST_CASE("events: a mention inside a claim points at it") {
 }
 
 TEST_CASE("events: nothing from boilerplate") {
-  Result result = Run(
-      "Chile and Peru signed the treaty in Lima.\n\n"
-      "Sign up for our free weekly newsletter\n\n"
-      "Support independent journalism today. Your donation makes a difference. "
-      "Subscribe to our newsletter and never miss a summit.");
+  Result result =
+      Run("Chile and Peru signed the treaty in Lima.\n\n"
+          "Sign up for our free weekly newsletter\n\n"
+          "Support independent journalism today. Your donation makes a difference. "
+          "Subscribe to our newsletter and never miss a summit.");
   for (const Event& event : result.analysis.events) {
     for (const EventMention& mention : event.mentions) {
       uint32_t paragraph = result.analysis.segmentation.sentences[mention.sentence].paragraph;

@@ -100,6 +100,12 @@ TEST_CASE("segment: headline is the first short content line without a final per
   CHECK(seg.paragraphs[0].boilerplate);
   CHECK(seg.paragraphs[1].headline);
 
+  // Nor is it lost to a sign-up box right after it.
+  seg = SegmentText("Leaders agree on climate fund\n\nSign up for our newsletter" + lead);
+  CHECK(seg.paragraphs[0].headline);
+  CHECK_FALSE(seg.paragraphs[0].boilerplate);
+  CHECK(seg.paragraphs[1].boilerplate);
+
   // The title from the metadata wins.
   seg = SegmentText("Our correspondent\n\nLeaders agree on climate fund" + lead,
                     "Leaders agree on climate fund");
@@ -258,6 +264,7 @@ TEST_CASE("segment: sentences end inside quotation marks, after ? and !") {
         Strings{"He said: \"The meeting will take place.\"", "Then he left."});
   CHECK(Sentences("She said: \u201cIt is over.\u201d Nobody answered.") ==
         Strings{"She said: \u201cIt is over.\u201d", "Nobody answered."});
+  CHECK(Sentences("What a goal\u203c The crowd cheered.").size() == 2);
   CHECK(Sentences("Will they come? Nobody knows! It is late.") ==
         Strings{"Will they come?", "Nobody knows!", "It is late."});
   // A quotation that goes on across a sentence end stays one quotation.
@@ -270,6 +277,8 @@ TEST_CASE("segment: no split before a lower-case continuation or without final p
   CHECK(Sentences("\"Is it true?\" he asked. \"Yes!\" she said.") ==
         Strings{"\"Is it true?\" he asked.", "\"Yes!\" she said."});
   CHECK(Sentences("The results are expected in approx. three weeks.").size() == 1);
+  CHECK(Sentences("1. The first point was agreed. 2. The second was not.") ==
+        Strings{"1. The first point was agreed.", "2. The second was not."});
   CHECK(Sentences("Leaders meet in Oslo to discuss trade") ==
         Strings{"Leaders meet in Oslo to discuss trade"});
 }
@@ -305,6 +314,8 @@ TEST_CASE("segment: tokens for words, numbers, abbreviations, clitics and punctu
   CHECK(Tokens("The students' union met at 3:00 p.m.; prices rose 85%.") ==
         Strings{"The", "students", "'", "union", "met", "at", "3:00", "p.m.", ";", "prices", "rose",
                 "85", "%", "."});
+  CHECK(Tokens("It sold well in the U.S..") ==
+        Strings{"It", "sold", "well", "in", "the", "U.S.", "."});
   CHECK(Tokens("Mr. Smith -- and Gen. Lee ... waited!?") ==
         Strings{"Mr.", "Smith", "--", "and", "Gen.", "Lee", "...", "waited", "!", "?"});
 }
@@ -355,6 +366,7 @@ TEST_CASE("segment: straight, curly and mixed double quotation marks pair") {
 
 TEST_CASE("segment: single quotation marks around words, but not apostrophes") {
   CHECK(Quotations("Trump says he 'can' and 'may' act.") == Strings{"'can'", "'may'"});
+  CHECK(Quotations("Users can `cut the cord' now.") == Strings{"`cut the cord'"});
   CHECK(Quotations("Iran's students' demands don't matter in the '90s.").empty());
   CHECK(Quotations("He said \"They told me, \u2018Let\u2019s talk tomorrow.\u2019 \"") ==
         Strings{"\"They told me, \u2018Let\u2019s talk tomorrow.\u2019 \"",

@@ -188,6 +188,19 @@ TEST_CASE("timex: a clause after a semicolon has its own tense") {
   CHECK(ValueOf("The plant closed on March 1.", "2019-05-05", "March 1") == "2019-03-01");
 }
 
+TEST_CASE("timex: anaphora count from the last date mentioned") {
+  std::string text =
+      "The plant closed on Monday and reopened the following day. In March 2008 it was sold; "
+      "a year later it closed, and the year before it had made a profit.";
+  CHECK(ValueOf(text, "2013-10-03", "the following day") == "2013-10-01");
+  CHECK(ValueOf(text, "2013-10-03", "a year later") == "2009");
+  CHECK(ValueOf(text, "2013-10-03", "the year before") == "2008");
+  CHECK(ValueOf("Sales rose in February from the same month a year earlier.", "2010-03-03",
+                "the same month a year earlier") == "2009-02");
+  CHECK(ValueOf("The summit opened on Sunday after talks in the week leading up to it.",
+                "2019-07-10", "the week leading up to") == "2019-W27");
+}
+
 TEST_CASE("timex: durations and sets are typed") {
   auto found = Find("The talks lasted three weeks and resume every Friday.", "2013-10-03");
   REQUIRE(found.size() == 2);
@@ -196,6 +209,8 @@ TEST_CASE("timex: durations and sets are typed") {
   CHECK(found[1].value == "XXXX-WXX-5");
   CHECK(found[1].type == TimexType::kSet);
   CHECK(ValueOf("It has been with the firm for 33 years.", "2013-12-10", "33 years") == "P33Y");
+  CHECK(ValueOf("Four versions were released in 5 years.", "2013-12-10", "in 5 years") == "P5Y");
+  CHECK(ValueOf("We will meet again in 5 years.", "2013-12-10", "in 5 years") == "2018");
 }
 
 TEST_CASE("timex: spans leave out prepositions and the possessive") {

@@ -6,7 +6,6 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
-#include <utility>
 #include <vector>
 
 #include "hearsay/document.h"
@@ -76,7 +75,8 @@ class SegmentLexicon {
 
 // Paragraphs are lines (a blank line or a single newline ends one; a line broken after a
 // comma and continued in lower case is rejoined). Tokens and sentences cover every paragraph,
-// boilerplate included; quotations are found only outside boilerplate paragraphs.
+// boilerplate included. Quotations are found only outside boilerplate paragraphs, sorted by
+// their outer span; a single-quoted one may lie inside a double-quoted one.
 Segmentation Segment(const Document& doc, const SegmentLexicon& lexicon);
 
 }  // namespace hearsay

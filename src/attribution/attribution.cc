@@ -26,14 +26,15 @@ struct Candidate {
   bool from_quotation = false;      // the content is (part of) a quotation
   bool content_after_cue = false;   // indirect or mixed content that follows the cue
   bool inherits_source = false;     // "..., further saying ..." : the clause's subject speaks
+  bool cites = false;               // "citing a source": names the source an outlet reports
   uint32_t last_quotation = kNone;  // the last quotation it took content from
 };
 
 class SentenceAnalysis {
  public:
-  SentenceAnalysis(const Document& doc, const Segmentation& seg, const Mentions& mentions,
-                   std::vector<Unit> units, uint32_t sentence)
-      : doc_(doc), seg_(seg), mentions_(mentions), units_(std::move(units)), sentence_(sentence) {}
+  SentenceAnalysis(const Document& doc, const Segmentation& seg, std::vector<Unit> units,
+                   uint32_t sentence)
+      : doc_(doc), seg_(seg), units_(std::move(units)), sentence_(sentence) {}
 
   const std::vector<Unit>& units() const { return units_; }
 
@@ -58,7 +59,10 @@ class SentenceAnalysis {
     // not relative clauses, the one that ends in a name, else the one after "and", else the first.
     std::vector<std::pair<uint32_t, uint32_t>> phrases;
     for (size_t p = parts.size() - 1; p-- > 0 && phrases.size() < 2;) {
-      if (parts[p].first < parts[p].second && units_[parts[p].first].letter == 'r') continue;
+      // Relative clauses and interjections ("who ...", "speaking to reporters", "in remarks to")
+      if (parts[p].first < parts[p].second &&
+          std::string_view("rVoyt").find(units_[parts[p].first].letter) != std::string_view::npos)
+        continue;
       auto phrase = BackwardPhrase(parts[p].first, parts[p].second);
       if (phrase.first < phrase.second) phrases.insert(phrases.begin(), phrase);
     }
@@ -250,9 +254,9 @@ class SentenceAnalysis {
     ++k;
     // "... with the BBC", "... to UOL.com.br"
     if (k + 1 < end && units_[k].letter == 'o' &&
-        std::string_view("dEMWjDN").find(units_[k + 1].letter) != std::string_view::npos) {
-      ++k;
-      while (k < end &&
+        std::string_view("dEMWjDNw").find(units_[k + 1].letter) != std::string_view::npos) {
+      const uint32_t object = ++k;
+      while (k < end && k < object + 4 &&
              std::string_view("dEMWjDNsw").find(units_[k].letter) != std::string_view::npos)
         ++k;
     }
@@ -374,6 +378,7 @@ class SentenceAnalysis {
     base.sentence = sentence_;
     base.claim.rule = rule.name;
     base.claim.cue_lemma = form.lemma;
+    base.cites = form.cites;
     base.claim.cue = {cue_unit.span.begin, units_[cue + cue_unit.cue_words - 1].span.end};
     auto [src_begin, src_end] = range(rule.src_group);
     base.claim.source = Source(src_begin, src_end, rule.mode);
@@ -382,10 +387,11 @@ class SentenceAnalysis {
     if (base.claim.source.empty()) {
       if (rule.mode == SourceMode::kRegion && src_end == cue && only_adverbs &&
           rule.before_group < 0) {
-        base.inherits_source = true;
+        base.inherits_source = true;  // filled in by SettleSentence when Subject finds none
         base.claim.source = Subject(cue);
+      } else {
+        return {};
       }
-      if (base.claim.source.empty()) return {};
     }
 
     std::vector<Candidate> out;
@@ -424,7 +430,8 @@ class SentenceAnalysis {
         start = SkipFrame(after_begin, after_end, CueForm{});
       if (start < after_end && units_[start].letter == '<' && OnlyQuotations(start, after_end)) {
         for (Candidate& claim : QuotationClaims(start, base)) out.push_back(std::move(claim));
-      } else if ((out.empty() || !out.front().from_quotation) && start < after_end) {
+      } else if ((out.empty() || out.front().claim.kind == QuoteKind::kIndirect) &&
+                 start < after_end) {
         // Indirect content ends at the sentence, a semicolon, or a clause the writer adds after
         // a comma (", which ...", ", but ...").
         uint32_t stop = start;
@@ -477,7 +484,6 @@ class SentenceAnalysis {
  private:
   const Document& doc_;
   const Segmentation& seg_;
-  const Mentions& mentions_;
   std::vector<Unit> units_;
   uint32_t sentence_;
 };
@@ -514,6 +520,11 @@ std::string LowerText(std::string_view text) {
   return out;
 }
 
+// "a Putin aide", "an official": a source the article has not named yet.
+bool IsIndefinite(const std::string& lower_source) {
+  return lower_source.rfind("a ", 0) == 0 || lower_source.rfind("an ", 0) == 0;
+}
+
 // Sources that the mentions stage left unresolved: pronouns take the last person who spoke or
 // was named; "the commissioner" the last person with that title; "a Putin aide" the person
 // named as a source right after it.
@@ -523,7 +534,7 @@ void ResolveSources(const Document& doc, const Segmentation& seg, const Mentions
     Claim& claim = (*candidates)[c].claim;
     if (claim.source_entity != kNone || claim.source.empty()) continue;
     const std::string source = LowerText(claim.source.In(doc.text));
-    const bool indefinite = source.rfind("a ", 0) == 0 || source.rfind("an ", 0) == 0;
+    const bool indefinite = IsIndefinite(source);
     const bool definite = source.rfind("the ", 0) == 0;
     const bool pronoun = source == "he" || source == "she";
     if (pronoun) {
@@ -550,18 +561,18 @@ void ResolveSources(const Document& doc, const Segmentation& seg, const Mentions
       }
     } else if (indefinite) {
       const uint32_t sentence = SentenceAt(seg, claim.source.begin);
-      for (size_t n = c + 1; n < candidates->size(); ++n) {
-        const Candidate& next = (*candidates)[n];
-        if (next.sentence > sentence + 3) break;
-        uint32_t entity = next.claim.source_entity;
-        if (!IsPerson(mentions, entity)) continue;
-        const Entity& person = mentions.entities[entity];
-        if (!person.mentions.empty() &&
-            mentions.mentions[person.mentions.front()].span.begin > claim.source.end) {
-          claim.source_entity = entity;
-        }
-        break;
-      }
+      // Only the next claim, close by, and only a person the article names there first.
+      if (c + 1 >= candidates->size()) continue;
+      const Candidate& next = (*candidates)[c + 1];
+      const uint32_t entity = next.claim.source_entity;
+      if (next.sentence > sentence + 3 || !IsPerson(mentions, entity)) continue;
+      const Entity& person = mentions.entities[entity];
+      const bool named_before =
+          std::any_of(person.mentions.begin(), person.mentions.end(), [&](uint32_t m) {
+            return mentions.mentions[m].kind == MentionKind::kName &&
+                   mentions.mentions[m].span.begin < claim.source.begin;
+          });
+      if (!named_before) claim.source_entity = entity;
     }
   }
 }
@@ -583,7 +594,7 @@ class ClaimFinder {
       }
       std::vector<Unit> units = SentenceUnits(doc_, seg_, mentions_, timexes_, lexicon_, s);
       PrependClosingQuotation(s, has_claim, &units);
-      SentenceAnalysis analysis(doc_, seg_, mentions_, std::move(units), s);
+      SentenceAnalysis analysis(doc_, seg_, std::move(units), s);
       std::vector<Candidate> found = FindInSentence(analysis);
       has_claim[s] = !found.empty();
       for (Candidate& candidate : found) all.push_back(std::move(candidate));
@@ -670,11 +681,38 @@ class ClaimFinder {
           }
         }
       }
-      candidate.claim.source_entity = EntityOfSpan(mentions_, candidate.claim.source);
+      if (candidate.claim.source.empty()) continue;
+      // An indefinite description ("a White House spokesperson") introduces someone new: its
+      // referent is found later (ResolveSources), never among earlier mentions.
+      const bool indefinite = IsIndefinite(LowerText(candidate.claim.source.In(doc_.text)));
+      candidate.claim.source_entity =
+          indefinite ? kNone : EntityOfSpan(mentions_, candidate.claim.source);
+    }
+    std::vector<bool> dropped(found->size(), false);
+    for (size_t c = 0; c < found->size(); ++c) {
+      dropped[c] = (*found)[c].claim.source.empty();
+    }
+    // "..., Interfax reported, citing a source close to the talks": the cited source speaks and
+    // the outlet relays.
+    for (size_t c = 0; c < found->size(); ++c) {
+      const Candidate& citing = (*found)[c];
+      if (!citing.cites || dropped[c]) continue;
+      for (size_t a = 0; a < found->size(); ++a) {
+        Claim& reported = (*found)[a].claim;
+        if (a == c || dropped[a] || !citing.claim.content.Contains(reported.cue) ||
+            !IsMedia(mentions_, reported.source_entity)) {
+          continue;
+        }
+        reported.relays.push_back(reported.source_entity);
+        reported.source = citing.claim.source;
+        reported.source_entity = citing.claim.source_entity;
+        dropped[c] = true;
+        break;
+      }
     }
     std::vector<uint32_t> relays;
-    std::vector<bool> dropped(found->size(), false);
     for (size_t a = 0; a < found->size(); ++a) {
+      if (dropped[a]) continue;
       const Claim& outer = (*found)[a].claim;
       for (size_t b = 0; b < found->size(); ++b) {
         if (a == b) continue;

@@ -34,6 +34,8 @@ Status LoadCues(const std::string& path, CueLexicon::Data* data) {
           form.audience = true;
         } else if (flag == "quote") {
           form.quote_only = true;
+        } else if (flag == "cites") {
+          form.cites = true;
         } else {
           return record.Error("unknown flag '" + flag + "'");
         }

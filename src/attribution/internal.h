@@ -23,6 +23,7 @@ struct CueForm {
   CueRole role = CueRole::kVerb;
   bool audience = false;    // "told reporters ...": skip the addressee
   bool quote_only = false;  // "he continued": a cue only before or after a quotation
+  bool cites = false;       // "citing a source": names the source of an outlet's report
 };
 
 // How a rule reads the source from its src group (attribution-rules.tsv, column 2).

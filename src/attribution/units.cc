@@ -8,16 +8,25 @@ namespace hearsay {
 namespace {
 
 // The layouts `X: "..."` and `"..." — X` say "X said" with a mark; they are cues of their own.
-const CueForm kPunctuationCue = {"say", CueRole::kPunctuation, false, true};
+const CueForm& PunctuationCue() {
+  static const CueForm* form = [] {
+    auto* punctuation = new CueForm();
+    punctuation->lemma = "say";
+    punctuation->role = CueRole::kPunctuation;
+    punctuation->quote_only = true;
+    return punctuation;
+  }();
+  return *form;
+}
 
 bool StartsUpper(std::string_view word) {
   return !word.empty() && std::isupper(static_cast<unsigned char>(word[0]));
 }
 
-std::string Lower(std::string_view word) {
-  std::string out(word);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
+// Appends the lower-case form of `word` to `out` (a reused buffer: no allocation per word).
+void AppendLower(std::string_view word, std::string* out) {
+  for (char c : word)
+    out->push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
 }
 
 bool IsWordChar(unsigned char c) { return std::isalnum(c) || c >= 0x80; }
@@ -45,20 +54,21 @@ bool IsPossessive(std::string_view text) {
 // Byte offsets inside the sentence where a unit must start: quotation marks, mention
 // boundaries, and the possessive 's of a word.
 std::vector<uint32_t> CutPoints(const Document& doc, const Segmentation& seg,
-                                const Mentions& mentions, Span sentence) {
+                                const Mentions& mentions, const std::vector<uint32_t>& quotations,
+                                const std::vector<uint32_t>& near_mentions, Span sentence) {
   std::vector<uint32_t> cuts;
   auto add = [&](uint32_t at) {
     if (at > sentence.begin && at < sentence.end) cuts.push_back(at);
   };
-  for (const Quotation& quotation : seg.quotations) {
-    if (!quotation.outer.Overlaps(sentence)) continue;
+  for (uint32_t q : quotations) {
+    const Quotation& quotation = seg.quotations[q];
     add(quotation.outer.begin);
     add(quotation.inner.begin);
     add(quotation.inner.end);
     add(quotation.outer.end);
   }
-  for (const Mention& mention : mentions.mentions) {
-    if (!mention.span.Overlaps(sentence)) continue;
+  for (uint32_t m : near_mentions) {
+    const Mention& mention = mentions.mentions[m];
     add(mention.span.begin);
     add(mention.span.end);
     if (!mention.title.empty()) {
@@ -131,21 +141,36 @@ std::vector<Unit> SentenceUnits(const Document& doc, const Segmentation& seg,
                                 const Mentions& mentions, const std::vector<Timex>& timexes,
                                 const CueLexicon::Data& lexicon, uint32_t sentence) {
   const Sentence& s = seg.sentences[sentence];
-  std::vector<Unit> units = SplitTokens(doc, seg, sentence, CutPoints(doc, seg, mentions, s.span));
   const bool headline = s.paragraph < seg.paragraphs.size() && seg.paragraphs[s.paragraph].headline;
 
-  // Quotations, mentions and time expressions that touch this sentence.
+  // Quotations and mentions that touch this sentence (both lists are in text order; a mention's
+  // title comes right before it).
   std::vector<uint32_t> quotations;
   for (uint32_t q = 0; q < seg.quotations.size(); ++q) {
+    if (seg.quotations[q].outer.begin >= s.span.end) break;
     if (seg.quotations[q].outer.Overlaps(s.span)) quotations.push_back(q);
   }
   std::vector<uint32_t> near_mentions;
-  for (uint32_t m = 0; m < mentions.mentions.size(); ++m) {
-    const Mention& mention = mentions.mentions[m];
-    if (mention.span.Overlaps(s.span) || (!mention.title.empty() && mention.title.Overlaps(s.span)))
-      near_mentions.push_back(m);
+  auto first =
+      std::lower_bound(mentions.mentions.begin(), mentions.mentions.end(), s.span.begin,
+                       [](const Mention& mention, uint32_t at) { return mention.span.end <= at; });
+  for (auto m = first; m != mentions.mentions.end(); ++m) {
+    const bool titled = !m->title.empty() && m->title.Overlaps(s.span);
+    if (m->span.begin >= s.span.end && !titled) break;
+    if (m->span.Overlaps(s.span) || titled) {
+      near_mentions.push_back(static_cast<uint32_t>(m - mentions.mentions.begin()));
+    }
+  }
+  std::vector<Unit> units = SplitTokens(
+      doc, seg, sentence, CutPoints(doc, seg, mentions, quotations, near_mentions, s.span));
+
+  std::vector<uint32_t> near_timexes;
+  for (uint32_t t = 0; t < timexes.size(); ++t) {
+    if (timexes[t].span.begin >= s.span.end) break;
+    if (timexes[t].span.Overlaps(s.span)) near_timexes.push_back(t);
   }
 
+  std::string lower;
   for (Unit& unit : units) {
     std::string_view text = unit.span.In(doc.text);
     char letter = 0;
@@ -173,8 +198,11 @@ std::vector<Unit> SentenceUnits(const Document& doc, const Segmentation& seg,
           } else if (mention.kind == MentionKind::kDescription) {
             letter = 'D';
           } else if (mention.kind == MentionKind::kPronoun) {
-            auto known = lexicon.word_classes.find(Lower(text));
-            letter = known != lexicon.word_classes.end() && known->second == 'p' ? 'p' : 'P';
+            lower.clear();
+            AppendLower(text, &lower);
+            auto known = lexicon.word_classes.find(lower);
+            const bool listed = known != lexicon.word_classes.end();
+            letter = listed && (known->second == 'p' || known->second == 'I') ? known->second : 'P';
           } else if (mention.kind == MentionKind::kDemonym) {
             letter = 'j';
           } else if (mention.entity < mentions.entities.size() &&
@@ -187,13 +215,15 @@ std::vector<Unit> SentenceUnits(const Document& doc, const Segmentation& seg,
       }
     }
     if (letter == 0) {
-      for (const Timex& timex : timexes) {
-        if (timex.span.Contains(unit.span)) letter = 't';
+      for (uint32_t t : near_timexes) {
+        if (timexes[t].span.Contains(unit.span)) letter = 't';
       }
     }
     if (letter == 0) letter = PunctuationLetter(text);
     if (letter == 0) {
-      auto known = lexicon.word_classes.find(Lower(text));
+      lower.clear();
+      AppendLower(text, &lower);
+      auto known = lexicon.word_classes.find(lower);
       if (known != lexicon.word_classes.end()) {
         letter = known->second;
       } else if (std::isdigit(static_cast<unsigned char>(text[0]))) {
@@ -214,12 +244,13 @@ std::vector<Unit> SentenceUnits(const Document& doc, const Segmentation& seg,
   for (size_t i = 0; i < units.size(); ++i) {
     const char letter = units[i].letter;
     if (letter != 'w' && letter != 'W' && letter != 'N') continue;
-    std::string key;
+    std::string& key = lower;
+    key.clear();
     const CueForm* found = nullptr;
     size_t found_words = 0;
     for (size_t n = 0; n < lexicon.max_cue_words && i + n < units.size(); ++n) {
       if (n > 0) key += ' ';
-      key += Lower(units[i + n].span.In(doc.text));
+      AppendLower(units[i + n].span.In(doc.text), &key);
       auto cue = lexicon.cues.find(key);
       if (cue != lexicon.cues.end()) {
         found = &cue->second;
@@ -262,7 +293,7 @@ void MarkPunctuationCues(std::vector<Unit>* units) {
     bool colon = unit.letter == ':' && i + 1 < units->size() && (*units)[i + 1].letter == '<';
     bool dash = unit.letter == '-' && i > 0 && (*units)[i - 1].letter == '>';
     if (colon || dash) {
-      unit.cue = &kPunctuationCue;
+      unit.cue = &PunctuationCue();
       unit.cue_words = 1;
     }
   }

@@ -7,6 +7,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_set>
+#include <utility>
 #include <vector>
 
 #include "events/lexicon_data.h"
@@ -23,7 +24,8 @@ uint32_t CodePointAt(std::string_view text, size_t pos) {
   if (lead < 0x80) return lead;
   size_t length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2;
   uint32_t cp = lead & (0x3F >> (length - 1));
-  for (size_t i = 1; i < length && pos + i < text.size(); ++i) cp = (cp << 6) | (byte(pos + i) & 0x3F);
+  for (size_t i = 1; i < length && pos + i < text.size(); ++i)
+    cp = (cp << 6) | (byte(pos + i) & 0x3F);
   return cp;
 }
 
@@ -108,6 +110,32 @@ struct Context {
   const std::vector<Timex>& timexes;
   const std::vector<Claim>& claims;
   const TriggerLexicon::Data& lexicon;
+  std::vector<uint32_t> timex_order;  // Timex indices by position
+  std::vector<uint32_t> claim_order;  // Claim indices by content position
+
+  // Mentions (sorted by span) that begin in `span`: indices [first, second).
+  std::pair<uint32_t, uint32_t> MentionsIn(Span span) const {
+    auto by_begin = [](const Mention& mention, uint32_t offset) {
+      return mention.span.begin < offset;
+    };
+    const auto& all = mentions.mentions;
+    auto first = std::lower_bound(all.begin(), all.end(), span.begin, by_begin);
+    auto last = std::lower_bound(first, all.end(), span.end, by_begin);
+    return {static_cast<uint32_t>(first - all.begin()), static_cast<uint32_t>(last - all.begin())};
+  }
+
+  // Timexes that lie inside `span`.
+  std::vector<uint32_t> TimexesIn(Span span) const {
+    auto by_begin = [&](uint32_t index, uint32_t offset) {
+      return timexes[index].span.begin < offset;
+    };
+    auto first = std::lower_bound(timex_order.begin(), timex_order.end(), span.begin, by_begin);
+    std::vector<uint32_t> out;
+    for (auto it = first; it != timex_order.end() && timexes[*it].span.begin < span.end; ++it) {
+      if (span.Contains(timexes[*it].span)) out.push_back(*it);
+    }
+    return out;
+  }
 
   // Tokens that begin in [begin, end).
   uint32_t TokensBetween(uint32_t begin, uint32_t end) const {
@@ -148,13 +176,18 @@ std::vector<Clause> SplitClauses(const Context& context, Span sentence) {
   std::vector<Cut> cuts;
   for (const ClauseRule& rule : context.lexicon.clauses) {
     re2::StringPiece input(piece.data(), piece.size());
-    re2::StringPiece match;
+    int groups = std::min(1, rule.pattern->NumberOfCapturingGroups()) + 1;
+    re2::StringPiece found[2];
     size_t pos = 0;
     while (pos < piece.size() &&
-           rule.pattern->Match(input, pos, piece.size(), RE2::UNANCHORED, &match, 1)) {
-      auto begin = static_cast<uint32_t>(match.data() - piece.data());
-      auto end = static_cast<uint32_t>(begin + match.size());
-      cuts.push_back({sentence.begin + begin, sentence.begin + end, rule.kind});
+           rule.pattern->Match(input, pos, piece.size(), RE2::UNANCHORED, found, groups)) {
+      auto begin = static_cast<uint32_t>(found[0].data() - piece.data());
+      auto end = static_cast<uint32_t>(begin + found[0].size());
+      // The next clause starts at group 1 when there is one (", banning ...").
+      auto next = groups > 1 && found[1].data() != nullptr
+                      ? static_cast<uint32_t>(found[1].data() - piece.data())
+                      : end;
+      cuts.push_back({sentence.begin + begin, sentence.begin + next, rule.kind});
       pos = end > begin ? end : begin + 1;
     }
   }
@@ -247,7 +280,9 @@ std::vector<Candidate> FindCandidates(const Context& context, Span sentence) {
 // A trigger word that is part of a name ("Asia-Pacific Economic Cooperation", "Security
 // Council"): inside a name mention, or capitalised next to a capitalised word mid-sentence.
 bool InsideName(const Context& context, Span sentence, bool title_case, Span trigger) {
-  for (const Mention& mention : context.mentions.mentions) {
+  auto [first, last] = context.MentionsIn(sentence);
+  for (uint32_t i = first; i < last; ++i) {
+    const Mention& mention = context.mentions.mentions[i];
     if (mention.kind == MentionKind::kName && mention.span.Overlaps(trigger)) return true;
   }
   std::string_view text(context.doc.text);
@@ -255,7 +290,8 @@ bool InsideName(const Context& context, Span sentence, bool title_case, Span tri
   Span before = PreviousWord(text, trigger.begin, sentence.begin);
   if (before.empty()) return false;  // first word of the sentence
   Span after = NextWord(text, trigger.end, sentence.end);
-  return IsUpperInitial(text, before.begin) || (!after.empty() && IsUpperInitial(text, after.begin));
+  return IsUpperInitial(text, before.begin) ||
+         (!after.empty() && IsUpperInitial(text, after.begin));
 }
 
 // --- one mention with its own arguments ------------------------------------------------
@@ -263,18 +299,30 @@ bool InsideName(const Context& context, Span sentence, bool title_case, Span tri
 struct Draft {
   const TriggerRule* rule = nullptr;
   EventMention mention;
-  Clause clause;
+  Clause clause;          // narrowed to the claim content that holds the trigger
+  Span cue_clause;        // not narrowed: "We think the meeting will take place"
   bool definite = false;  // "the meeting": refers back to an event named before
   bool tense_known = false;
-  std::vector<uint32_t> actors;  // entities
-  uint32_t place = kNone;        // entity
-  uint32_t time = kNone;         // timex
-  std::vector<uint32_t> claimed;  // mention indices this noun trigger takes as its own actors
+  std::vector<uint32_t> actors;    // entities
+  std::vector<uint32_t> subjects;  // the actors before the trigger (its agents, for a verb)
+  uint32_t place = kNone;          // entity
+  uint32_t time = kNone;           // timex
+  std::vector<uint32_t> claimed;   // mention indices this noun trigger takes as its own actors
 };
 
+constexpr int kClaimLookBack = 8;  // claims starting before a trigger that may still hold it
+
+// The innermost claim whose content holds the trigger.
 uint32_t ClaimHolding(const Context& context, Span trigger) {
-  for (uint32_t i = 0; i < context.claims.size(); ++i) {
-    if (context.claims[i].content.Contains(trigger)) return i;
+  const auto& order = context.claim_order;
+  auto by_begin = [&](uint32_t offset, uint32_t index) {
+    return offset < context.claims[index].content.begin;
+  };
+  auto after = std::upper_bound(order.begin(), order.end(), trigger.begin, by_begin);
+  int steps = 0;
+  for (auto it = after; it != order.begin() && steps < kClaimLookBack; ++steps) {
+    --it;
+    if (context.claims[*it].content.Contains(trigger)) return *it;
   }
   return kNone;
 }
@@ -321,11 +369,16 @@ bool ModifiesName(const Context& context, uint32_t index) {
   return false;
 }
 
-bool InsideTitle(const Context& context, const Mention& mention) {
-  return std::any_of(context.mentions.mentions.begin(), context.mentions.mentions.end(),
-                     [&](const Mention& other) {
-                       return !other.title.empty() && other.title.Contains(mention.span);
-                     });
+constexpr uint32_t kTitleReach = 3;  // mentions after a name whose title may hold it
+
+// "U.S." in "U.S. President Barack Obama": part of a later name's title.
+bool InsideTitle(const Context& context, uint32_t index) {
+  const auto& all = context.mentions.mentions;
+  const Mention& mention = all[index];
+  for (uint32_t next = index + 1; next < all.size() && next <= index + kTitleReach; ++next) {
+    if (!all[next].title.empty() && all[next].title.Contains(mention.span)) return true;
+  }
+  return false;
 }
 
 // Mentions of the clause that can be actors of an event with `kind`.
@@ -341,7 +394,7 @@ bool ActorMention(const Context& context, uint32_t index, ActorKind kind, Span c
       ModifiesName(context, index)) {
     return false;
   }
-  return !InsideTitle(context, mention);
+  return !InsideTitle(context, index);
 }
 
 void AddUnique(std::vector<uint32_t>* list, uint32_t value) {
@@ -353,6 +406,7 @@ constexpr uint32_t kNounGap = 3;   // ... a noun trigger and its nearest actor (
 constexpr uint32_t kChainGap = 3;  // tokens between actors of one list ("X, Y and Z")
 constexpr uint32_t kNounTimeBefore = 6;  // "last week's Security Council agreement"
 constexpr uint32_t kNounTimeAfter = 4;   // "the summit in Bali on Monday"
+constexpr uint32_t kSubjectLead = 3;     // words before a noun that opens its clause
 
 bool HasWordOf(const Context& context, Span span, const std::unordered_set<std::string>& words) {
   std::string_view text(context.doc.text);
@@ -388,7 +442,7 @@ bool PossessiveOfOther(const Context& context, const Mention& mention,
 // Actors on one side of the trigger: the nearest name, and the names listed with it. The
 // search stops at another trigger, and the nearest name is not behind a comma.
 void CollectSide(const Context& context, const Draft& draft, const std::vector<Span>& triggers,
-                 bool before, const std::vector<bool>& claimed,
+                 bool before, const std::unordered_set<uint32_t>& claimed,
                  std::vector<uint32_t>* mentions_out) {
   const auto& mentions = context.mentions.mentions;
   std::string_view text(context.doc.text);
@@ -412,6 +466,12 @@ void CollectSide(const Context& context, const Draft& draft, const std::vector<S
         HasWordOf(context, between, context.lexicon.prepositions)) {
       return false;
     }
+    // After a noun trigger, its parties come with a preposition ("talks with X", "the ban on
+    // X"); a name after its verb is no party ("the treaty includes X").
+    if (first && !before && draft.rule->noun &&
+        !HasWordOf(context, between, context.lexicon.prepositions)) {
+      return false;
+    }
     bool crosses_trigger = std::any_of(triggers.begin(), triggers.end(), [&](Span trigger) {
       return between.Contains(trigger) && !trigger.empty();
     });
@@ -422,30 +482,33 @@ void CollectSide(const Context& context, const Draft& draft, const std::vector<S
     }
     if (!before && PossessiveOfOther(context, mention, triggers)) return false;
     edge = before ? mention.span.begin : mention.span.end;
-    if (claimed[i] || !ActorMention(context, i, draft.rule->actors, region)) return true;
+    if (claimed.count(i) > 0 || !ActorMention(context, i, draft.rule->actors, region)) {
+      return true;
+    }
     mentions_out->push_back(i);
     first = false;
     return true;
   };
+  auto [first_mention, last_mention] = context.MentionsIn(region);
   if (before) {
-    for (size_t i = mentions.size(); i-- > 0;) {
+    for (uint32_t i = last_mention; i-- > first_mention;) {
       if (mentions[i].span.end > draft.mention.trigger.begin) continue;
-      if (mentions[i].span.end <= region.begin || !visit(static_cast<uint32_t>(i))) break;
+      if (!visit(i)) break;
     }
   } else {
-    for (size_t i = 0; i < mentions.size(); ++i) {
+    for (uint32_t i = first_mention; i < last_mention; ++i) {
       if (mentions[i].span.begin < draft.mention.trigger.end) continue;
-      if (mentions[i].span.begin >= region.end || !visit(static_cast<uint32_t>(i))) break;
+      if (!visit(i)) break;
     }
   }
 }
 
 // A gathering's organisation: the name right before ("the G20 summit") or after "of".
 void CollectOrganization(const Context& context, Draft* draft) {
-  const auto& mentions = context.mentions.mentions;
   const Span trigger = draft->mention.trigger;
-  for (uint32_t i = 0; i < mentions.size(); ++i) {
-    const Mention& mention = mentions[i];
+  auto [first, last] = context.MentionsIn(draft->clause.span);
+  for (uint32_t i = first; i < last; ++i) {
+    const Mention& mention = context.mentions.mentions[i];
     if (!ActorMention(context, i, ActorKind::kOrganization, draft->clause.span)) continue;
     bool right_before = mention.span.end <= trigger.begin &&
                         context.TokensBetween(mention.span.end, trigger.begin) <= 2;
@@ -459,7 +522,7 @@ void CollectOrganization(const Context& context, Draft* draft) {
 }
 
 void CollectActors(const Context& context, const std::vector<Clause>& clauses, Span sentence,
-                   const std::vector<Span>& triggers, const std::vector<bool>& claimed,
+                   const std::vector<Span>& triggers, const std::unordered_set<uint32_t>& claimed,
                    Draft* draft) {
   if (draft->rule->actors == ActorKind::kNobody) return;
   if (draft->rule->actors == ActorKind::kOrganization) {
@@ -472,20 +535,30 @@ void CollectActors(const Context& context, const std::vector<Clause>& clauses, S
   CollectSide(context, *draft, triggers, false, claimed, &after);
   // A participle, coordinate or relative clause without a subject of its own takes the
   // sentence's.
-  if (before.empty() && draft->clause.kind != ClauseKind::kPlain &&
+  if (before.empty() && !draft->rule->noun && draft->clause.kind != ClauseKind::kPlain &&
       draft->mention.claim == kNone) {
-    for (uint32_t i = 0; i < context.mentions.mentions.size(); ++i) {
-      const Mention& mention = context.mentions.mentions[i];
-      if (mention.span.begin < sentence.begin || mention.span.end > draft->clause.span.begin) {
-        continue;
-      }
-      if (!claimed[i] && ActorMention(context, i, draft->rule->actors, clauses.front().span)) {
+    auto [first, last] = context.MentionsIn({sentence.begin, draft->clause.span.begin});
+    for (uint32_t i = first; i < last; ++i) {
+      if (claimed.count(i) == 0 &&
+          ActorMention(context, i, draft->rule->actors, clauses.front().span)) {
         before.push_back(i);
         break;
       }
     }
   }
-  for (uint32_t i : before) AddUnique(&draft->actors, context.mentions.mentions[i].entity);
+  for (uint32_t i : before) {
+    AddUnique(&draft->actors, context.mentions.mentions[i].entity);
+    AddUnique(&draft->subjects, context.mentions.mentions[i].entity);
+  }
+  // "German firms ... announced plans to pull out": a verb without a subject in the claim
+  // that holds it is the source's act.
+  if (before.empty() && !draft->rule->noun && draft->mention.claim != kNone) {
+    uint32_t source = context.claims[draft->mention.claim].source_entity;
+    if (context.IsActorEntity(source)) {
+      AddUnique(&draft->actors, source);
+      AddUnique(&draft->subjects, source);
+    }
+  }
   for (uint32_t i : after) AddUnique(&draft->actors, context.mentions.mentions[i].entity);
   // Gatherings keep the names right before them ("the G8 meeting") from the sentence's verbs.
   if (draft->rule->actors == ActorKind::kGathering) {
@@ -504,7 +577,9 @@ void CollectPlace(const Context& context, Draft* draft) {
   int best_rank = -1;
   uint32_t best_distance = UINT32_MAX;
   const Span trigger = draft->mention.trigger;
-  for (const Mention& mention : context.mentions.mentions) {
+  auto [first, last] = context.MentionsIn(draft->clause.span);
+  for (uint32_t i = first; i < last; ++i) {
+    const Mention& mention = context.mentions.mentions[i];
     if (!draft->clause.span.Contains(mention.span) || !context.IsPlaceEntity(mention.entity)) {
       continue;
     }
@@ -512,7 +587,7 @@ void CollectPlace(const Context& context, Draft* draft) {
     if (!place && !IsLocative(context, mention, draft->clause.span.begin)) continue;
     int rank = place ? 1 : 0;
     uint32_t distance = mention.span.begin >= trigger.end ? mention.span.begin - trigger.end
-                                                         : trigger.begin - mention.span.end;
+                                                          : trigger.begin - mention.span.end;
     if (rank > best_rank || (rank == best_rank && distance < best_distance)) {
       best = mention.entity;
       best_rank = rank;
@@ -523,9 +598,8 @@ void CollectPlace(const Context& context, Draft* draft) {
 }
 
 bool IsDateValue(const std::string& value) {
-  return value.size() >= 4 && std::all_of(value.begin(), value.begin() + 4, [](char c) {
-           return c >= '0' && c <= '9';
-         });
+  return value.size() >= 4 &&
+         std::all_of(value.begin(), value.begin() + 4, [](char c) { return c >= '0' && c <= '9'; });
 }
 
 // The nearest calendar date of the clause, else the nearest vaguer one ("previously").
@@ -533,19 +607,21 @@ void CollectTime(const Context& context, Draft* draft) {
   uint32_t best_distance = UINT32_MAX;
   bool best_calendar = false;
   const Span trigger = draft->mention.trigger;
-  for (uint32_t i = 0; i < context.timexes.size(); ++i) {
+  bool subject = context.TokensBetween(draft->clause.span.begin, trigger.begin) <= kSubjectLead;
+  for (uint32_t i : context.TimexesIn(draft->clause.span)) {
     const Timex& timex = context.timexes[i];
-    if (!draft->clause.span.Contains(timex.span) || timex.value.empty()) continue;
+    if (timex.value.empty()) continue;
     if (timex.type != TimexType::kDate && timex.type != TimexType::kTime) continue;
-    // A noun takes only a date next to it; the clause's other dates belong to its verb.
-    if (draft->rule->noun &&
+    // A noun takes only a date next to it, unless it is the clause's subject ("The meeting is
+    // set to open tomorrow"); the clause's other dates belong to its verb.
+    if (draft->rule->noun && !subject &&
         (timex.span.end <= trigger.begin
              ? context.TokensBetween(timex.span.end, trigger.begin) > kNounTimeBefore
              : context.TokensBetween(trigger.end, timex.span.begin) > kNounTimeAfter)) {
       continue;
     }
     uint32_t distance = timex.span.begin >= trigger.end ? timex.span.begin - trigger.end
-                                                       : trigger.begin - timex.span.end;
+                                                        : trigger.begin - timex.span.end;
     bool calendar = IsDateValue(timex.value);
     if ((calendar && !best_calendar) || (calendar == best_calendar && distance < best_distance)) {
       best_distance = distance;
@@ -557,8 +633,7 @@ void CollectTime(const Context& context, Draft* draft) {
 
 // A coordinate or participle clause happens when and where the clause before it does
 // ("saw each other in August in Rome but stopped short of a meeting").
-void InheritTimeAndPlace(const Context& context, const std::vector<Clause>& clauses,
-                         Draft* draft) {
+void InheritTimeAndPlace(const Context& context, const std::vector<Clause>& clauses, Draft* draft) {
   if (draft->clause.kind != ClauseKind::kCoordinate &&
       draft->clause.kind != ClauseKind::kParticiple) {
     return;
@@ -588,6 +663,7 @@ struct CueHit {
 std::vector<CueHit> FindCues(const Context& context, Span sentence) {
   std::string_view piece = sentence.In(context.doc.text);
   re2::StringPiece input(piece.data(), piece.size());
+  std::vector<uint32_t> timexes = context.TimexesIn(sentence);
   std::vector<CueHit> all;
   for (const FactualityCue& cue : context.lexicon.cues) {
     re2::StringPiece match;
@@ -603,8 +679,9 @@ std::vector<CueHit> FindCues(const Context& context, Span sentence) {
       }
       Span span{static_cast<uint32_t>(sentence.begin + begin),
                 static_cast<uint32_t>(sentence.begin + end)};
-      bool in_timex = std::any_of(context.timexes.begin(), context.timexes.end(),
-                                  [&](const Timex& timex) { return timex.span.Overlaps(span); });
+      bool in_timex = std::any_of(timexes.begin(), timexes.end(), [&](uint32_t timex) {
+        return context.timexes[timex].span.Overlaps(span);
+      });
       if (!in_timex) all.push_back({&cue, span});
     }
   }
@@ -629,7 +706,7 @@ std::vector<CueHit> ApplicableCues(const std::vector<CueHit>& cues, bool noun) {
 
 void ApplyCues(const Context& context, const std::vector<CueHit>& cues, Draft* draft) {
   const Span trigger = draft->mention.trigger;
-  const Span clause = draft->clause.span;
+  const Span clause = draft->cue_clause;
   uint32_t certainty_distance = UINT32_MAX;
   uint32_t polarity_distance = UINT32_MAX;
   uint32_t tense_distance = UINT32_MAX;
@@ -661,17 +738,28 @@ void ApplyCues(const Context& context, const std::vector<CueHit>& cues, Draft* d
   }
 }
 
-// A date after the publication date makes an event future where no words say otherwise.
-// The comparison is at the precision of the value (day, month or year).
-bool AfterPublication(const Context& context, uint32_t timex) {
+// Compares a time expression with the publication date at the precision of its value (day,
+// month or year): < 0 before, > 0 after, 0 same or not comparable.
+int CompareWithPublication(const Context& context, uint32_t timex) {
   const std::string& date = context.doc.meta.date;
-  if (timex == kNone || date.size() != 10) return false;
+  if (timex == kNone || date.size() != 10) return 0;
   const std::string& value = context.timexes[timex].value;
-  if (!IsDateValue(value)) return false;
+  if (!IsDateValue(value)) return 0;
   bool day = value.size() >= 10 && value[4] == '-' && value[7] == '-';
   bool month = value.size() == 7 && value[4] == '-' && value[5] >= '0' && value[5] <= '9';
   size_t precision = day ? 10 : month ? 7 : value.size() == 4 ? 4 : 0;
-  return precision > 0 && value.compare(0, precision, date, 0, precision) > 0;
+  if (precision == 0) return 0;
+  int order = value.compare(0, precision, date, 0, precision);
+  return order < 0 ? -1 : order > 0 ? 1 : 0;
+}
+
+// A date after the publication date makes an event future where no words say otherwise.
+bool AfterPublication(const Context& context, uint32_t timex) {
+  return CompareWithPublication(context, timex) > 0;
+}
+
+bool BeforePublication(const Context& context, uint32_t timex) {
+  return CompareWithPublication(context, timex) < 0;
 }
 
 // --- drafts of one sentence --------------------------------------------------------------
@@ -684,8 +772,10 @@ bool IsDefinite(const Context& context, Span sentence, Span trigger) {
     // "Sunday's signings": a date in the possessive points at a known occasion.
     std::string_view word = before.In(text);
     if (word.size() > 2 && word.substr(word.size() - 2) == "'s") {
-      return std::any_of(context.timexes.begin(), context.timexes.end(),
-                         [&](const Timex& timex) { return timex.span.Overlaps(before); });
+      std::vector<uint32_t> timexes = context.TimexesIn(sentence);
+      return std::any_of(timexes.begin(), timexes.end(), [&](uint32_t timex) {
+        return context.timexes[timex].span.Overlaps(before);
+      });
     }
     before = PreviousWord(text, before.begin, sentence.begin);
   }
@@ -708,14 +798,17 @@ std::vector<Draft> SentenceDrafts(const Context& context, uint32_t sentence_inde
     draft.mention.sentence = sentence_index;
     draft.mention.claim = ClaimHolding(context, candidate.trigger);
     draft.clause = ClauseOf(context, clauses, candidate.trigger, draft.mention.claim);
+    draft.cue_clause = ClauseOf(context, clauses, candidate.trigger, kNone).span;
     draft.definite = draft.rule->noun && IsDefinite(context, sentence.span, candidate.trigger);
     CollectPlace(context, &draft);
     CollectTime(context, &draft);
     InheritTimeAndPlace(context, clauses, &draft);
     ApplyCues(context, cues, &draft);
-    if (!draft.tense_known && AfterPublication(context, draft.time)) {
-      draft.mention.tense = Tense::kFuture;
-      draft.tense_known = true;
+    // A date before or after publication says whether it is told as past or future.
+    if (!draft.tense_known && draft.time != kNone) {
+      draft.tense_known =
+          AfterPublication(context, draft.time) || BeforePublication(context, draft.time);
+      if (AfterPublication(context, draft.time)) draft.mention.tense = Tense::kFuture;
     }
     drafts.push_back(std::move(draft));
   }
@@ -723,16 +816,16 @@ std::vector<Draft> SentenceDrafts(const Context& context, uint32_t sentence_inde
   // sentence's verbs do not take them too ("Obama and Putin may meet at the APEC summit").
   std::vector<Span> triggers;
   for (const Draft& draft : drafts) triggers.push_back(draft.mention.trigger);
-  std::vector<bool> claimed(context.mentions.mentions.size(), false);
+  std::unordered_set<uint32_t> claimed;
   for (Draft& draft : drafts) {
     if (draft.rule->actors != ActorKind::kOrganization) continue;
     CollectActors(context, clauses, sentence.span, triggers, claimed, &draft);
-    for (uint32_t i : draft.claimed) claimed[i] = true;
+    claimed.insert(draft.claimed.begin(), draft.claimed.end());
   }
   for (Draft& draft : drafts) {
     if (draft.rule->actors == ActorKind::kOrganization || !draft.rule->noun) continue;
     CollectActors(context, clauses, sentence.span, triggers, claimed, &draft);
-    for (uint32_t i : draft.claimed) claimed[i] = true;
+    claimed.insert(draft.claimed.begin(), draft.claimed.end());
   }
   for (Draft& draft : drafts) {
     if (draft.rule->noun) continue;
@@ -745,9 +838,17 @@ std::vector<Draft> SentenceDrafts(const Context& context, uint32_t sentence_inde
 
 struct Building {
   Event event;
-  std::vector<const Draft*> drafts;
+  std::vector<const Draft*> drafts;  // in text order
+  std::unordered_set<std::string> lemmas;
+  std::unordered_set<uint32_t> actors;
   bool place_is_specific = false;
+  bool known_future = false;
+  bool known_non_future = false;
 };
+
+// An article tells of a happening again within this many other events; older ones are closed.
+constexpr size_t kRecentEvents = 64;
+constexpr uint32_t kRelativeReach = 8;  // tokens from a noun to the relative clause about it
 
 bool TimesCompatible(const Context& context, uint32_t a, uint32_t b) {
   if (a == kNone || b == kNone) return true;
@@ -764,100 +865,111 @@ bool PlacesCompatible(const Context& context, uint32_t a, uint32_t b) {
   return context.mentions.entities[a].type != context.mentions.entities[b].type;
 }
 
-bool SharesActor(const std::vector<uint32_t>& a, const std::vector<uint32_t>& b) {
-  return std::any_of(a.begin(), a.end(), [&](uint32_t x) {
-    return std::find(b.begin(), b.end(), x) != b.end();
-  });
+// Calls `visit` on the building's drafts of `sentence` (they are its last ones) until it
+// returns true; says whether it did.
+template <typename Visit>
+bool AnyInSentence(const Building& building, uint32_t sentence, Visit visit) {
+  for (auto it = building.drafts.rbegin(); it != building.drafts.rend(); ++it) {
+    if ((*it)->mention.sentence != sentence) return false;
+    if (visit(**it)) return true;
+  }
+  return false;
 }
 
-bool HasLemma(const Building& building, const std::string& lemma) {
-  return std::any_of(building.drafts.begin(), building.drafts.end(),
-                     [&](const Draft* draft) { return draft->rule->lemma == lemma; });
-}
-
-constexpr uint32_t kObjectDistance = 12;  // tokens from a verb to the head of its object
-
-// "signed the agreement": the noun names the agreement, the verb the signing.
+// "signed the agreement", "launched missiles in response to the airstrike": a noun after a
+// verb of the same type in its clause names another happening.
 bool ObjectOfSameTypeVerb(const Context& context, const Building& building, const Draft& draft) {
-  return std::any_of(building.drafts.begin(), building.drafts.end(), [&](const Draft* other) {
-    if (other->rule->noun || other->mention.sentence != draft.mention.sentence ||
-        other->mention.trigger.end > draft.mention.trigger.begin) {
-      return false;
-    }
-    Span between{other->mention.trigger.end, draft.mention.trigger.begin};
-    return context.TokensBetween(between.begin, between.end) <= kObjectDistance &&
-           !Contains(context.doc.text, between, ',');
-  });
-}
-
-// Two verbs of one sentence are two predications ("prohibited adoptions and banned entry").
-bool HasVerbInSentence(const Building& building, uint32_t sentence) {
-  return std::any_of(building.drafts.begin(), building.drafts.end(), [&](const Draft* other) {
-    return !other->rule->noun && other->mention.sentence == sentence;
+  return AnyInSentence(building, draft.mention.sentence, [&](const Draft& other) {
+    if (other.rule->noun || other.mention.trigger.end > draft.mention.trigger.begin) return false;
+    Span between{other.mention.trigger.end, draft.mention.trigger.begin};
+    return other.clause.span == draft.clause.span && !Contains(context.doc.text, between, ',');
   });
 }
 
 bool Compatible(const Context& context, const Building& building, const Draft& draft) {
   const Event& event = building.event;
   if (event.type != draft.rule->type) return false;
-  const Draft& last = *building.drafts.back();
-  if (last.mention.polarity != draft.mention.polarity) return false;
-  bool tenses_differ = std::any_of(building.drafts.begin(), building.drafts.end(),
-                                   [&](const Draft* other) {
-                                     return other->tense_known && draft.tense_known &&
-                                            other->mention.tense != draft.mention.tense;
-                                   });
-  if (tenses_differ) return false;
+  if (building.drafts.back()->mention.polarity != draft.mention.polarity) return false;
+  if (draft.tense_known &&
+      (draft.mention.tense == Tense::kFuture ? building.known_non_future : building.known_future)) {
+    return false;
+  }
   if (!TimesCompatible(context, event.time, draft.time)) return false;
   if (!PlacesCompatible(context, event.place, draft.place)) return false;
   if (draft.rule->noun && ObjectOfSameTypeVerb(context, building, draft)) return false;
-  bool same_lemma = HasLemma(building, draft.rule->lemma);
-  // A verb continues an event only in words of its own family, in another sentence; a noun
+  bool same_lemma = building.lemmas.count(draft.rule->lemma) > 0;
+  // A verb continues an event only in words of its own family, in another sentence (two verbs
+  // of one sentence are two predications: "prohibited adoptions and banned entry"); a noun
   // may name an event told by other words ("met ... for an AU summit").
-  if (!draft.rule->noun && (!same_lemma || HasVerbInSentence(building, draft.mention.sentence))) {
-    return false;
+  if (!draft.rule->noun) {
+    bool verb_in_sentence = AnyInSentence(building, draft.mention.sentence,
+                                          [](const Draft& other) { return !other.rule->noun; });
+    if (!same_lemma || verb_in_sentence) return false;
+    // Roles reversed make another act ("the Senate banned Russians ... Russia banned
+    // Americans"): the new agent was a target of the first telling.
+    const Draft& first = *building.drafts.front();
+    auto has = [](const std::vector<uint32_t>& list, uint32_t x) {
+      return std::find(list.begin(), list.end(), x) != list.end();
+    };
+    bool reversed = std::any_of(draft.subjects.begin(), draft.subjects.end(), [&](uint32_t a) {
+      return has(first.actors, a) && !has(first.subjects, a);
+    });
+    if (!first.rule->noun && reversed) return false;
   }
-  if (!event.actors.empty() && !draft.actors.empty()) {
-    return SharesActor(event.actors, draft.actors);
+  if (!building.actors.empty() && !draft.actors.empty()) {
+    return std::any_of(draft.actors.begin(), draft.actors.end(),
+                       [&](uint32_t actor) { return building.actors.count(actor) > 0; });
   }
   return same_lemma;
 }
 
 // The event a relative clause's verb continues ("a coalition ..., which was joined by").
 int RelativeAntecedent(const Context& context, const std::vector<Building>& events,
-                       const Draft& draft) {
+                       const std::vector<int>& recent, const Draft& draft) {
   if (draft.rule->noun || draft.clause.kind != ClauseKind::kRelative) return -1;
-  for (int i = static_cast<int>(events.size()) - 1; i >= 0; --i) {
-    for (const Draft* other : events[i].drafts) {
-      if (other->mention.sentence == draft.mention.sentence && other->rule->noun &&
-          other->rule->type == draft.rule->type &&
-          other->mention.trigger.end <= draft.clause.span.begin &&
-          context.TokensBetween(other->mention.trigger.end, draft.clause.span.begin) <= 8) {
-        return i;
-      }
-    }
+  for (auto it = recent.rbegin(); it != recent.rend(); ++it) {
+    bool antecedent = AnyInSentence(events[*it], draft.mention.sentence, [&](const Draft& other) {
+      return other.rule->noun && other.rule->type == draft.rule->type &&
+             other.mention.trigger.end <= draft.clause.span.begin &&
+             context.TokensBetween(other.mention.trigger.end, draft.clause.span.begin) <=
+                 kRelativeReach;
+    });
+    if (antecedent) return *it;
   }
   return -1;
 }
 
 // "the meeting": the latest event of the type, one of the same word family first.
-int BackReference(const std::vector<Building>& events, const Draft& draft) {
+int BackReference(const std::vector<Building>& events, const std::vector<int>& recent,
+                  const Draft& draft) {
   if (!draft.definite || !draft.actors.empty()) return -1;
   int any = -1;
-  for (int i = static_cast<int>(events.size()) - 1; i >= 0; --i) {
-    const Building& building = events[i];
+  for (auto it = recent.rbegin(); it != recent.rend(); ++it) {
+    const Building& building = events[*it];
     if (building.event.type != draft.rule->type ||
         building.drafts.back()->mention.polarity != draft.mention.polarity) {
       continue;
     }
-    if (HasLemma(building, draft.rule->lemma)) return i;
-    if (any < 0) any = i;
+    if (building.lemmas.count(draft.rule->lemma) > 0) return *it;
+    if (any < 0) any = *it;
   }
   return any;
 }
 
-uint32_t LastTriggerBegin(const Building& building) {
-  return building.drafts.back()->mention.trigger.begin;
+// The latest compatible event, if any.
+int CompatibleEvent(const Context& context, const std::vector<Building>& events,
+                    const std::vector<int>& recent, const Draft& draft) {
+  for (auto it = recent.rbegin(); it != recent.rend(); ++it) {
+    if (Compatible(context, events[*it], draft)) return *it;
+  }
+  return -1;
+}
+
+// Moves `index` to the most recent end, closing the oldest event beyond the window.
+void Touch(int index, std::vector<int>* recent) {
+  recent->erase(std::remove(recent->begin(), recent->end(), index), recent->end());
+  recent->push_back(index);
+  if (recent->size() > kRecentEvents) recent->erase(recent->begin());
 }
 
 void AddDraft(const Context& context, const Draft& draft, Building* building) {
@@ -869,8 +981,15 @@ void AddDraft(const Context& context, const Draft& draft, Building* building) {
     event.cameo = draft.rule->cameo;
   }
   building->drafts.push_back(&draft);
+  building->lemmas.insert(draft.rule->lemma);
+  if (draft.tense_known) {
+    (draft.mention.tense == Tense::kFuture ? building->known_future : building->known_non_future) =
+        true;
+  }
   event.mentions.push_back(draft.mention);
-  for (uint32_t actor : draft.actors) AddUnique(&event.actors, actor);
+  for (uint32_t actor : draft.actors) {
+    if (building->actors.insert(actor).second) event.actors.push_back(actor);
+  }
   if (draft.place != kNone) {
     bool specific = context.mentions.entities[draft.place].type == EntityType::kPlace;
     if (event.place == kNone || (specific && !building->place_is_specific)) {
@@ -916,7 +1035,13 @@ void Finish(const Context& context, Building* building) {
 std::vector<Event> FindEvents(const Document& doc, const Segmentation& seg,
                               const Mentions& mentions, const std::vector<Timex>& timexes,
                               const std::vector<Claim>& claims, const TriggerLexicon& triggers) {
-  Context context{doc, seg, mentions, timexes, claims, triggers.data()};
+  Context context{doc, seg, mentions, timexes, claims, triggers.data(), {}, {}};
+  for (uint32_t i = 0; i < timexes.size(); ++i) context.timex_order.push_back(i);
+  std::sort(context.timex_order.begin(), context.timex_order.end(),
+            [&](uint32_t a, uint32_t b) { return timexes[a].span < timexes[b].span; });
+  for (uint32_t i = 0; i < claims.size(); ++i) context.claim_order.push_back(i);
+  std::sort(context.claim_order.begin(), context.claim_order.end(),
+            [&](uint32_t a, uint32_t b) { return claims[a].content < claims[b].content; });
   std::vector<Draft> drafts;
   for (uint32_t s = 0; s < seg.sentences.size(); ++s) {
     uint32_t paragraph = seg.sentences[s].paragraph;
@@ -925,23 +1050,17 @@ std::vector<Event> FindEvents(const Document& doc, const Segmentation& seg,
     for (Draft& draft : found) drafts.push_back(std::move(draft));
   }
   std::vector<Building> events;
+  std::vector<int> recent;  // indices into events, the most recently told last
   for (const Draft& draft : drafts) {
-    int target = RelativeAntecedent(context, events, draft);
-    if (target < 0) target = BackReference(events, draft);
-    if (target < 0) {
-      uint32_t latest = 0;
-      for (int i = 0; i < static_cast<int>(events.size()); ++i) {
-        if (Compatible(context, events[i], draft) && LastTriggerBegin(events[i]) >= latest) {
-          latest = LastTriggerBegin(events[i]);
-          target = i;
-        }
-      }
-    }
+    int target = RelativeAntecedent(context, events, recent, draft);
+    if (target < 0) target = BackReference(events, recent, draft);
+    if (target < 0) target = CompatibleEvent(context, events, recent, draft);
     if (target < 0) {
       events.emplace_back();
       target = static_cast<int>(events.size()) - 1;
     }
     AddDraft(context, draft, &events[target]);
+    Touch(target, &recent);
   }
   std::vector<Event> out;
   out.reserve(events.size());

@@ -70,7 +70,7 @@ struct TriggerLexicon::Data {
   std::unique_ptr<RE2::Set> trigger_set;  // index = position in `triggers`
   std::vector<FactualityCue> cues;
   std::vector<ClauseRule> clauses;
-  std::unordered_set<std::string> locatives;   // lower case
+  std::unordered_set<std::string> locatives;  // lower case
   std::unordered_set<std::string> determiners;
   std::unordered_set<std::string> topics;
   std::unordered_set<std::string> prepositions;

@@ -123,9 +123,9 @@ Status LoadCues(const std::string& path, TriggerLexicon::Data* data) {
           &cue.polarity);
     }
     if (status.ok()) {
-      status = ParseValue<Tense>(
-          record, f[4], {{"FUTURE", Tense::kFuture}, {"NON_FUTURE", Tense::kNonFuture}},
-          &cue.tense);
+      status = ParseValue<Tense>(record, f[4],
+                                 {{"FUTURE", Tense::kFuture}, {"NON_FUTURE", Tense::kNonFuture}},
+                                 &cue.tense);
     }
     if (!status.ok()) return status;
     if (f[5] != "before" && f[5] != "after") return record.Error("side must be before or after");

@@ -321,9 +321,8 @@ class Builder {
           Term::Literal(analysis_.timexes[claim.said_at].value, Join(kXsd, "date")));
     }
     if (!claim.occasion.empty()) AddText(iri, kHs, "occasion", claim.occasion.In(doc_.text));
-    for (const auto& [event, claim_index] : event_claims_) {
-      if (claim_index == index) Add(iri, kHs, "aboutEvent", Term::Iri(event));
-    }
+    auto [first, last] = claim_events_.equal_range(static_cast<uint32_t>(index));
+    for (auto it = first; it != last; ++it) Add(iri, kHs, "aboutEvent", Term::Iri(it->second));
   }
 
   std::string EventIri(const Event& event) {
@@ -364,7 +363,7 @@ class Builder {
       Add(iri, kGaf, "denotedBy", Term::Iri(mention_iri));
       std::string attributed_to = PublisherIri();
       if (mention.claim != kNone) {
-        event_claims_.emplace(iri, mention.claim);
+        claim_events_.emplace(mention.claim, iri);
         std::string source = ClaimSourceIri(analysis_.claims[mention.claim]);
         if (!source.empty()) attributed_to = source;
       }
@@ -410,7 +409,7 @@ class Builder {
   Graph graph_;
   std::string publisher_iri_;
   std::set<Span> mention_spans_;
-  std::multimap<std::string, uint32_t> event_claims_;  // event IRI -> claim index
+  std::multimap<uint32_t, std::string> claim_events_;  // claim index -> event IRI
 };
 
 std::tuple<int, const std::string&, const std::string&> Key(const Term& t) {

@@ -126,9 +126,10 @@ class Classifier {
   std::string lower_;
 };
 
-// Undecided paragraphs between boilerplate on both sides (the start or end of the text
-// counting as either side, but not both) are boilerplate: appeal letters, newsletter boxes
-// and the tail after the article body. Next to content they stay content.
+// Undecided paragraphs between boilerplate on both sides, or after boilerplate up to the end
+// of the text, are boilerplate: appeal letters, newsletter boxes and the tail after the
+// article body. Next to content, and before the first boilerplate (where the headline and
+// dateline stand), they stay content.
 void DecideByNeighbours(const std::vector<Judgement>& judgements, std::vector<Paragraph>* out) {
   const size_t count = judgements.size();
   size_t pos = 0;
@@ -142,8 +143,7 @@ void DecideByNeighbours(const std::vector<Judgement>& judgements, std::vector<Pa
     while (run_end < count && judgements[run_end] == Judgement::kUndecided) ++run_end;
     const bool before_bad = pos > 0 && judgements[pos - 1] == Judgement::kBoilerplate;
     const bool after_bad = run_end < count && judgements[run_end] == Judgement::kBoilerplate;
-    const bool boilerplate =
-        (before_bad && (after_bad || run_end == count)) || (after_bad && pos == 0);
+    const bool boilerplate = before_bad && (after_bad || run_end == count);
     for (; pos < run_end; ++pos) (*out)[pos].boilerplate = boilerplate;
   }
 }

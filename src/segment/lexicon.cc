@@ -4,6 +4,7 @@
 #include <re2/set.h>
 
 #include <algorithm>
+#include <utility>
 
 #include "hearsay/segment.h"
 

@@ -17,7 +17,7 @@ enum class Role : uint8_t { kOpen, kClose, kEither };
 
 // How many single-newline lines without quotation marks a quotation may run through before
 // the line that closes it (sources that put one sentence on each line).
-constexpr uint32_t kMaxContinuedLines = 3;
+constexpr uint32_t kMaxContinuedLines = 6;
 
 class QuotationFinder {
  public:

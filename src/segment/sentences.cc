@@ -19,7 +19,7 @@ class SentenceSplitter {
     const ParagraphInfo& range = work_.paragraphs[paragraph];
     uint32_t start = range.first_token;
     for (uint32_t t = range.first_token; t < range.end_token; ++t) {
-      if (!CanEndSentence(t, range)) continue;
+      if (!CanEndSentence(t, range) || IsListNumber(start, t)) continue;
       uint32_t next = t + 1;
       while (next < range.end_token && Closes(next, range)) ++next;
       if (next == range.end_token) break;
@@ -37,11 +37,20 @@ class SentenceSplitter {
     const TokenInfo& info = work_.info[t];
     if (info.abbreviation == AbbreviationKind::kGeneral) return true;
     if (info.kind != TokenKind::kPunct || !IsSentenceFinal(info.first)) return false;
-    const bool ellipsis = info.first == 0x2026 || work_.out->tokens[t].span.size() > 1;
+    const bool ellipsis =
+        info.first == 0x2026 || (info.first == '.' && work_.out->tokens[t].span.size() > 1);
     if (!ellipsis) return true;
     // "... [...] In 2017": an ellipsis set off by a space or in brackets marks an omission.
     if (info.space_before) return false;
     return !(t > range.first_token && work_.info[t - 1].first == '[');
+  }
+
+  // "1." or "12." at the start of a sentence numbers a list item.
+  bool IsListNumber(uint32_t sentence_start, uint32_t t) const {
+    constexpr uint32_t kMaxDigits = 2;
+    const Span number = work_.out->tokens[sentence_start].span;
+    return t == sentence_start + 1 && work_.info[t].first == '.' && !work_.info[t].space_before &&
+           work_.info[sentence_start].kind == TokenKind::kNumber && number.size() <= kMaxDigits;
   }
 
   // Closing quotation marks and brackets that belong to the sentence just ended: marks that

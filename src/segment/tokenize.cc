@@ -197,7 +197,9 @@ class Tokenizer {
         IsDigit(first) ? (digits_only ? TokenKind::kNumber : TokenKind::kWord) : TokenKind::kWord;
     info->upper_initial = IsUpper(first);
     info->lower_initial = IsLower(first);
-    if (At(pos) == '.' && At(pos + 1) != '.' && !IsDigit(first)) {
+    // The period of "U.S." belongs to it, also in "the U.S.." (but not before "..").
+    const bool ellipsis_follows = At(pos + 1) == '.' && At(pos + 2) == '.';
+    if (At(pos) == '.' && !ellipsis_follows && !IsDigit(first)) {
       info->abbreviation = AbbreviationBefore(begin, pos, inner_period);
       if (info->abbreviation != AbbreviationKind::kNotAbbreviation) ++pos;
     }

@@ -125,12 +125,13 @@ inline bool IsDoubleQuote(uint32_t c) {
   return c == '"' || c == 0x201C || c == 0x201D || c == 0x201E || c == 0x201F || c == 0xAB ||
          c == 0xBB;
 }
+// The grave accent opens a single quotation in older plain text (`like this').
 inline bool IsSingleQuote(uint32_t c) {
-  return c == '\'' || c == 0x2018 || c == 0x2019 || c == 0x201A || c == 0x201B;
+  return c == '\'' || c == '`' || c == 0x2018 || c == 0x2019 || c == 0x201A || c == 0x201B;
 }
 inline bool IsQuote(uint32_t c) { return IsDoubleQuote(c) || IsSingleQuote(c); }
 inline bool IsOpeningQuoteGlyph(uint32_t c) {
-  return c == 0x201C || c == 0x201E || c == 0xAB || c == 0x2018 || c == 0x201A;
+  return c == 0x201C || c == 0x201E || c == 0xAB || c == 0x2018 || c == 0x201A || c == '`';
 }
 inline bool IsClosingQuoteGlyph(uint32_t c) { return c == 0x201D || c == 0xBB || c == 0x2019; }
 

@@ -176,16 +176,47 @@ Normalized Deictic(const Rule& rule, const SlotTexts& slots, const Reference& re
   return out;
 }
 
+// "the same period last year" (args -1): the last value mentioned, years away.
+Normalized SamePeriod(const Rule& rule, const Reference& ref) {
+  auto year = ParseInt(std::string_view(ref.last_value).substr(0, 4));
+  if (!year || ref.last_value.size() < 4) return {};
+  std::string value = YearValue(*year + ArgInt(rule, 0, -1)) + ref.last_value.substr(4);
+  // A shifted 29 February does not exist; the year-precise value does.
+  if (value.size() >= 10 && !ParseIsoDate(value.substr(0, 10))) return {value.substr(0, 4)};
+  return {value};
+}
+
+// "the following day", "the year before", "that week": a unit (args or the unit group) away from
+// the last date mentioned, else from the reference date.
 Normalized Anaphoric(const Rule& rule, const SlotTexts& slots, const Reference& ref,
                      const Words& words) {
   int offset = ArgInt(rule, 0, 0);
-  if (ArgText(rule, 1) == "Y") {
+  if (rule.args.empty()) {
+    auto shift = words.Find("anaphora", slots[kShift]);
+    offset = shift ? std::atoi(shift->c_str()) : 0;
+  }
+  std::optional<std::string> unit;
+  if (rule.args.size() > 1) {
+    unit = std::string(ArgText(rule, 1));
+  } else {
+    unit = words.Find("unit", slots[kUnit]);
+  }
+  if (!unit) return {};
+  if (*unit == "Y") {
     std::optional<int> year = ref.last_year;
     if (!year && ref.day) year = ref.day->year();
     return year ? Normalized{YearValue(*year + offset)} : Normalized{};
   }
+  if (*unit == "M") {
+    std::optional<Date> base = ref.last_date ? ref.last_date : ref.day;
+    if (!base) return {};
+    Date month = ShiftMonths(*base, offset);
+    return {MonthValue(month.year(), month.month())};
+  }
   std::optional<Date> base = ref.last_day ? ref.last_day : ref.day;
   if (!base) return {};
+  if (*unit == "W") return {IsoWeekValue(*base + gregorian::days(7 * offset))};
+  if (*unit != "D") return {};
   Normalized out{DayValue(*base + gregorian::days(offset))};
   if (!slots[kPartOfDay].empty()) {
     out.type = TimexType::kTime;
@@ -242,17 +273,56 @@ Normalized WeekOfMonth(const Rule& rule, const SlotTexts& slots, const Reference
   return {IsoWeekValue(first->end_of_month() - gregorian::days(6))};
 }
 
-// "three days ago" (args -1), "in two weeks" (args 1).
-Normalized Ago(const Rule& rule, const SlotTexts& slots, const Reference& ref, const Words& words) {
-  int sign = ArgInt(rule, 0, -1);
+Normalized Duration(const SlotTexts& slots, const Words& words) {
   auto count = CountOf(words, slots[kNumber]);
   auto unit = words.Find("unit", slots[kUnit]);
-  if (!count || !unit || !ref.day) return {};
+  if (!count || !unit) return {};
+  Normalized out;
+  out.type = TimexType::kDuration;
+  auto scaled = [&](int factor) {
+    auto whole = ParseInt(*count);
+    return whole ? std::to_string(*whole * factor) : *count;
+  };
+  if (*unit == "H") {
+    out.value = "PT" + *count + "H";
+  } else if (*unit == "MIN") {
+    out.value = "PT" + *count + "M";
+  } else if (*unit == "DE") {
+    out.value = "P" + scaled(10) + "Y";
+  } else if (*unit == "CE") {
+    out.value = "P" + scaled(100) + "Y";
+  } else if (*unit == "Q") {
+    out.value = "P" + scaled(3) + "M";
+  } else if (*unit == "FN") {
+    out.value = "P" + scaled(2) + "W";
+  } else {
+    out.value = "P" + *count + *unit;
+  }
+  return out;
+}
+
+// "three days ago" (args -1), "in two weeks" (args 1), "a year later" (args anaphoric: from the
+// last date mentioned, the sign from the sequence word).
+Normalized Ago(const Rule& rule, const SlotTexts& slots, const Reference& ref, const Words& words) {
+  int sign = ArgInt(rule, 0, -1);
+  std::optional<Date> base = ref.day;
+  if (ArgText(rule, 0) == "anaphoric") {
+    auto sequence = words.Find("sequence", slots[kShift]);
+    sign = sequence ? std::atoi(sequence->c_str()) : 0;
+    if (ref.last_date) base = ref.last_date;
+  }
+  // "released in 5 years" in the past tense is how long it took, not a date.
+  if (sign > 0 && ArgText(rule, 0) != "anaphoric" && ref.direction < 0) {
+    return Duration(slots, words);
+  }
+  auto count = CountOf(words, slots[kNumber]);
+  auto unit = words.Find("unit", slots[kUnit]);
+  if (!count || !unit || !base || sign == 0) return {};
   if (*count == "X") return {sign < 0 ? "PAST_REF" : "FUTURE_REF"};
   auto whole = ParseInt(*count);
   if (!whole) return {};
   int n = sign * *whole;
-  Date day = *ref.day;
+  Date day = *base;
   if (*unit == "D") return {DayValue(day + gregorian::days(n))};
   if (*unit == "W") return {IsoWeekValue(day + gregorian::days(7 * n))};
   if (*unit == "FN") return {IsoWeekValue(day + gregorian::days(14 * n))};
@@ -311,34 +381,6 @@ Normalized Decade(const SlotTexts& slots, const Reference& ref) {
   return {std::to_string(century * 10 + *two_digits / 10)};
 }
 
-Normalized Duration(const SlotTexts& slots, const Words& words) {
-  auto count = CountOf(words, slots[kNumber]);
-  auto unit = words.Find("unit", slots[kUnit]);
-  if (!count || !unit) return {};
-  Normalized out;
-  out.type = TimexType::kDuration;
-  auto scaled = [&](int factor) {
-    auto whole = ParseInt(*count);
-    return whole ? std::to_string(*whole * factor) : *count;
-  };
-  if (*unit == "H") {
-    out.value = "PT" + *count + "H";
-  } else if (*unit == "MIN") {
-    out.value = "PT" + *count + "M";
-  } else if (*unit == "DE") {
-    out.value = "P" + scaled(10) + "Y";
-  } else if (*unit == "CE") {
-    out.value = "P" + scaled(100) + "Y";
-  } else if (*unit == "Q") {
-    out.value = "P" + scaled(3) + "M";
-  } else if (*unit == "FN") {
-    out.value = "P" + scaled(2) + "W";
-  } else {
-    out.value = "P" + *count + *unit;
-  }
-  return out;
-}
-
 Normalized Set(const SlotTexts& slots, const Words& words) {
   Normalized out;
   out.type = TimexType::kSet;
@@ -372,6 +414,8 @@ Normalized Normalize(const Rule& rule, const SlotTexts& slots, const Reference& 
       return Deictic(rule, slots, reference, words);
     case Function::kAnaphoric:
       return Anaphoric(rule, slots, reference, words);
+    case Function::kSamePeriod:
+      return SamePeriod(rule, reference);
     case Function::kRelative:
       return Relative(rule, slots, reference, words);
     case Function::kWeekOfMonth:

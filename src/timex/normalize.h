@@ -23,6 +23,7 @@ struct Reference {
   std::optional<Date> last_day;   // the last day-precise date mentioned before (anaphora)
   std::optional<int> last_year;   // the year of the last date mentioned before
   std::optional<Date> last_date;  // the start of the last day, month or year mentioned before
+  std::string last_value;         // the last calendar value mentioned before ("2009-02")
 };
 
 struct Normalized {

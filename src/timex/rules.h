@@ -45,6 +45,7 @@ enum class Function {
   kWeekday,
   kDeictic,
   kAnaphoric,
+  kSamePeriod,
   kRelative,
   kWeekOfMonth,
   kAgo,

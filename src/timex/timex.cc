@@ -78,6 +78,7 @@ constexpr std::pair<const char*, Function> kFunctions[] = {
     {"weekday", Function::kWeekday},
     {"deictic", Function::kDeictic},
     {"anaphoric", Function::kAnaphoric},
+    {"same_period", Function::kSamePeriod},
     {"relative", Function::kRelative},
     {"week_of_month", Function::kWeekOfMonth},
     {"ago", Function::kAgo},
@@ -380,13 +381,14 @@ int TenseOfWord(std::string_view text, const WordList& list, size_t i, const Wor
 // "since May"), else the nearest cue before it, else the nearest after it.
 int DirectionAt(std::string_view text, Span sentence, Span timex, const Words& words) {
   // A semicolon ends the clause: "talks stalled; a deadline expires on March 1".
-  size_t left = text.substr(0, timex.begin).rfind(';');
-  if (left != std::string_view::npos && left >= sentence.begin) {
-    sentence.begin = static_cast<uint32_t>(left + 1);
+  // Searched within the sentence only: huge one-line texts must stay linear.
+  if (sentence.begin <= timex.begin) {
+    size_t left = text.substr(sentence.begin, timex.begin - sentence.begin).rfind(';');
+    if (left != std::string_view::npos) sentence.begin = static_cast<uint32_t>(sentence.begin + left + 1);
   }
-  size_t right = text.find(';', timex.end);
-  if (right != std::string_view::npos && right < sentence.end) {
-    sentence.end = static_cast<uint32_t>(right);
+  if (timex.end <= sentence.end) {
+    size_t right = text.substr(timex.end, sentence.end - timex.end).find(';');
+    if (right != std::string_view::npos) sentence.end = static_cast<uint32_t>(timex.end + right);
   }
   WordList before = WordsIn(text, Span{sentence.begin, std::max(sentence.begin, timex.begin)});
   if (!before.empty()) {
@@ -446,6 +448,7 @@ class Resolver {
       if (auto day = DayOf(out->value)) reference->last_day = day;
       if (auto year = YearOfValue(out->value)) reference->last_year = year;
       if (auto date = StartOf(out->value)) reference->last_date = date;
+      if (YearOfValue(out->value)) reference->last_value = out->value;
     }
     return true;
   }

@@ -3,6 +3,7 @@
 import { execFileSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -10,7 +11,7 @@ import { Parser, Store as N3Store } from 'n3';
 import oxigraph from 'oxigraph';
 import SHACLValidator from 'rdf-validate-shacl';
 
-export const HERE = path.dirname(fileURLToPath(import.meta.url));
+const HERE = path.dirname(fileURLToPath(import.meta.url));
 export const SOURCE_DIR = path.resolve(HERE, '..', '..');
 export const SHAPES_FILE = path.join(SOURCE_DIR, 'ontology', 'shapes.ttl');
 export const ONTOLOGY_FILE = path.join(SOURCE_DIR, 'ontology', 'hearsay.ttl');
@@ -37,6 +38,26 @@ export function parseTurtle(text, baseIRI) {
   const store = new N3Store();
   store.addQuads(new Parser({ format: 'text/turtle', baseIRI }).parse(text));
   return store;
+}
+
+// The value after a command-line option ("--corpus DIR"), or null.
+export function option(name) {
+  const at = process.argv.indexOf(name);
+  return at > 0 ? process.argv[at + 1] ?? null : null;
+}
+
+export function readFixture(name) {
+  return fs.readFileSync(path.join(FIXTURES_DIR, name), 'utf8');
+}
+
+// The "# expect: A B" lines of a broken fixture, as "A B" strings.
+export function expectations(text) {
+  return [...text.matchAll(/^# expect: (\S+) (\S+)$/gm)].map((m) => `${m[1]} ${m[2]}`);
+}
+
+// The hs: terms a Turtle or SPARQL text uses, as "hs:Name".
+export function hsTermsUsed(text) {
+  return new Set([...text.matchAll(/\bhs:([A-Za-z][A-Za-z0-9]*)/g)].map((m) => `hs:${m[1]}`));
 }
 
 export function readTurtle(file) {
@@ -70,7 +91,8 @@ export async function validate(store) {
 }
 
 export function describeResult(r) {
-  return `${r.focus} ${r.component}${r.path ? ` on ${r.path}` : ''}${r.message ? `: ${r.message}` : ''}`;
+  const where = r.path ? ` on ${r.path}` : '';
+  return `${r.focus} ${r.component}${where}${r.message ? `: ${r.message}` : ''}`;
 }
 
 // An Oxigraph store (embedded SPARQL 1.1) holding the given Turtle texts.
@@ -95,6 +117,11 @@ export function readQuery(file) {
   return fs.readFileSync(file, 'utf8');
 }
 
+// The rows of examples/queries/NAME.rq on a store.
+export function runExample(store, name) {
+  return select(store, readQuery(path.join(QUERIES_DIR, `${name}.rq`)));
+}
+
 // The dev corpus: [{name, txt, gold}] for every NAME.gold.json with its NAME.txt.
 export function devArticles(corpusDir) {
   return fs
@@ -111,17 +138,33 @@ export function devArticles(corpusDir) {
     });
 }
 
-// hearsay's output for one dev article (Turtle unless `format` says otherwise), called as the
-// scorer calls it.
-export function runHearsay(binary, article, format = 'turtle') {
-  const meta = article.gold.meta;
-  const args = ['extract', '-f', format, '--date', meta.date, '--publisher', meta.publisher];
-  if (meta.url) args.push('--url', meta.url);
-  if (meta.title) args.push('--title', meta.title);
-  args.push(article.txt);
-  return execFileSync(binary, args, {
+function extract(binary, args) {
+  return execFileSync(binary, ['extract', ...args], {
     encoding: 'utf8', maxBuffer: 64 << 20, timeout: 20000, stdio: ['ignore', 'pipe', 'pipe'],
   });
+}
+
+// hearsay's Turtle for one dev article, called as the scorer calls it.
+export function runHearsay(binary, article) {
+  const meta = article.gold.meta;
+  const args = ['--date', meta.date, '--publisher', meta.publisher];
+  if (meta.url) args.push('--url', meta.url);
+  if (meta.title) args.push('--title', meta.title);
+  return extract(binary, [...args, article.txt]);
+}
+
+// hearsay's N-Quads for all the articles in one batch: a JSONL file of news-crawl records.
+export function runHearsayBatch(binary, articles) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hearsay-rdf-'));
+  try {
+    const jsonl = path.join(dir, 'articles.jsonl');
+    fs.writeFileSync(jsonl, articles.map((a) => JSON.stringify({
+      ...a.gold.meta, text: fs.readFileSync(a.txt, 'utf8'),
+    })).join('\n') + '\n');
+    return extract(binary, ['-q', '-f', 'nquads', jsonl]);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 // Minimal check harness: named checks, a summary line, exit status 1 on any failure.
@@ -207,7 +250,8 @@ export function groundingProblems(store, texts) {
     if (row.mention === undefined) continue;
     const actual = codePoints.get(row.sha).slice(Number(row.begin), Number(row.end)).join('');
     if (actual !== row.anchor) {
-      problems.push(`${row.mention}: anchorOf ${JSON.stringify(row.anchor)} but the text says ${JSON.stringify(actual)}`);
+      problems.push(`${row.mention}: anchorOf ${JSON.stringify(row.anchor)} ` +
+        `but the text says ${JSON.stringify(actual)}`);
     }
   }
   for (const sha of texts.keys()) {

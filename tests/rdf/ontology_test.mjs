@@ -5,8 +5,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 import {
-  Checks, FIXTURES_DIR, INTEGRITY_DIR, ONTOLOGY_FILE, QUERIES_DIR, readTurtle, select,
-  SHAPES_FILE, SOURCE_DIR, sparqlStore,
+  Checks, FIXTURES_DIR, hsTermsUsed, INTEGRITY_DIR, ONTOLOGY_FILE, QUERIES_DIR, readTurtle,
+  select, SHAPES_FILE, SOURCE_DIR, sparqlStore,
 } from './lib.mjs';
 
 const checks = new Checks('ontology');
@@ -18,7 +18,8 @@ try {
 } catch (error) {
   checks.ok(false, 'ontology/hearsay.ttl parses as Turtle', [error.message]);
 }
-checks.ok(parsed !== null && parsed.size > 0, `ontology/hearsay.ttl parses (${parsed?.size} triples)`);
+checks.ok(parsed !== null && parsed.size > 0,
+  `ontology/hearsay.ttl parses (${parsed?.size} triples)`);
 const ontology = sparqlStore([fs.readFileSync(ONTOLOGY_FILE, 'utf8')]);
 const shapes = sparqlStore([fs.readFileSync(SHAPES_FILE, 'utf8')]);
 const PREFIXES = `
@@ -45,8 +46,8 @@ const undocumented = select(ontology, `${PREFIXES}
     FILTER (isIRI(?term) && STRSTARTS(STR(?term), "${HS}") && STR(?term) != "${HS}")
     FILTER NOT EXISTS { ?term rdfs:label ?l ; rdfs:comment ?c ; rdfs:isDefinedBy ?o2 }
   }`).map((r) => r.term);
-checks.ok(undocumented.length === 0, 'every hs: term of the ontology has a label, a comment and isDefinedBy',
-  undocumented);
+checks.ok(undocumented.length === 0,
+  'every hs: term of the ontology has a label, a comment and isDefinedBy', undocumented);
 
 // The terms of DESIGN.md's vocabulary table and of the project's brief, by kind.
 const contract = {
@@ -60,11 +61,14 @@ const contract = {
 };
 const wrongKind = Object.entries(contract).flatMap(([kind, names]) =>
   names.filter((n) => defined.get(`hs:${n}`) !== kind).map((n) => `hs:${n} is not an ${kind}`));
-checks.ok(wrongKind.length === 0, 'every term of the output vocabulary is defined with its kind', wrongKind);
+checks.ok(wrongKind.length === 0, 'every term of the output vocabulary is defined with its kind',
+  wrongKind);
 
 const properties = [...contract['owl:DatatypeProperty'], ...contract['owl:ObjectProperty']];
-const noDomainRange = properties.filter((n) => !ask(ontology, `hs:${n} rdfs:domain ?d ; rdfs:range ?r`));
-checks.ok(noDomainRange.length === 0, 'every hs: property has rdfs:domain and rdfs:range', noDomainRange);
+const noDomainRange = properties.filter(
+  (n) => !ask(ontology, `hs:${n} rdfs:domain ?d ; rdfs:range ?r`));
+checks.ok(noDomainRange.length === 0, 'every hs: property has rdfs:domain and rdfs:range',
+  noDomainRange);
 
 const eventClasses = select(ontology, `${PREFIXES}
   SELECT ?class WHERE { ?class rdfs:subClassOf sem:Event ; skos:note ?note .
@@ -72,7 +76,8 @@ const eventClasses = select(ontology, `${PREFIXES}
 checks.sameSet(eventClasses, contract['owl:Class'].map((n) => `hs:${n}`),
   'the 22 event classes are sem:Event subclasses with a CAMEO note');
 
-checks.ok(ask(ontology, 'hs:agent rdfs:subPropertyOf sem:hasActor . hs:target rdfs:subPropertyOf sem:hasActor'),
+checks.ok(ask(ontology, `hs:agent rdfs:subPropertyOf sem:hasActor .
+                        hs:target rdfs:subPropertyOf sem:hasActor`),
   'hs:agent and hs:target refine sem:hasActor');
 const alignments = select(ontology, `${PREFIXES}
   SELECT DISTINCT ?ns WHERE {
@@ -108,7 +113,9 @@ if (fs.existsSync(triggersFile)) {
       if (!code || code === '-') continue;
       const fits = ask(ontology, `<https://w3id.org/hearsay/cameo/${code}> a skos:Concept ;
           skos:broader ?root . hs:${fields[column('type')]} hs:cameoRoot ?root`);
-      if (!fits) misfits.push(`${fields[column('name')]}: hs:${fields[column('type')]} with code ${code}`);
+      if (!fits) {
+        misfits.push(`${fields[column('name')]}: hs:${fields[column('type')]} with code ${code}`);
+      }
     }
   }
   checks.ok(misfits.length === 0,
@@ -118,24 +125,23 @@ if (fs.existsSync(triggersFile)) {
 // The shapes' qualified list of event classes is the ontology's list.
 const shapeClasses = select(shapes, `${PREFIXES}
   SELECT ?class WHERE {
-    ?shape sh:targetClass sem:Event ; sh:property/sh:qualifiedValueShape/sh:in/rdf:rest*/rdf:first ?class .
+    ?shape sh:targetClass sem:Event ;
+           sh:property/sh:qualifiedValueShape/sh:in/rdf:rest*/rdf:first ?class .
   }`).map((r) => r.class);
-checks.sameSet(shapeClasses, eventClasses, "the event shape's class list is the ontology's event classes");
+checks.sameSet(shapeClasses, eventClasses,
+  "the event shape's class list is the ontology's event classes");
 
 // Every hs: term that shapes, fixtures and queries use is defined (the broken fixtures misspell
 // terms on purpose).
-const users = [
-  SHAPES_FILE,
-  ...fs.readdirSync(FIXTURES_DIR).filter((f) => f.endsWith('.ttl') && !f.startsWith('broken'))
-    .map((f) => path.join(FIXTURES_DIR, f)),
-  ...fs.readdirSync(QUERIES_DIR).filter((f) => f.endsWith('.rq')).map((f) => path.join(QUERIES_DIR, f)),
-  ...fs.readdirSync(INTEGRITY_DIR).filter((f) => f.endsWith('.rq')).map((f) => path.join(INTEGRITY_DIR, f)),
-];
+const filesIn = (dir, ending) => fs.readdirSync(dir)
+  .filter((f) => f.endsWith(ending) && !f.startsWith('broken')).map((f) => path.join(dir, f));
+const users = [SHAPES_FILE, ...filesIn(FIXTURES_DIR, '.ttl'), ...filesIn(QUERIES_DIR, '.rq'),
+  ...filesIn(INTEGRITY_DIR, '.rq')];
 const undefinedTerms = users.flatMap((file) =>
-  [...new Set([...fs.readFileSync(file, 'utf8').matchAll(/\bhs:([A-Za-z][A-Za-z0-9]*)/g)].map((m) => m[1]))]
-    .filter((name) => !defined.has(`hs:${name}`))
-    .map((name) => `${path.relative(SOURCE_DIR, file)}: hs:${name}`));
-checks.ok(undefinedTerms.length === 0, `every hs: term used in ${users.length} shapes, fixture and query files is defined`,
+  [...hsTermsUsed(fs.readFileSync(file, 'utf8'))].filter((term) => !defined.has(term))
+    .map((term) => `${path.relative(SOURCE_DIR, file)}: ${term}`));
+checks.ok(undefinedTerms.length === 0,
+  `every hs: term used in ${users.length} shapes, fixture and query files is defined`,
   undefinedTerms);
 
 checks.finish();

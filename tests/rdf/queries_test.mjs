@@ -7,17 +7,15 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 import {
-  Checks, FIXTURES_DIR, groundingProblems, integrityProblems, QUERIES_DIR, readQuery, select,
-  sha256Hex, sparqlStore, storeWithOntology,
+  Checks, expectations, groundingProblems, integrityProblems, option, readFixture as fixture,
+  runExample, sha256Hex, sparqlStore, storeWithOntology,
 } from './lib.mjs';
 
-const corpusArg = process.argv.indexOf('--corpus');
-const corpus = corpusArg > 0 ? process.argv[corpusArg + 1] : null;
+const corpus = option('--corpus');
 const checks = new Checks('queries');
-const fixture = (name) => fs.readFileSync(path.join(FIXTURES_DIR, name), 'utf8');
 const outputs = [fixture('seed-good.ttl'), fixture('example-wire.ttl')];
 const store = storeWithOntology(outputs);
-const run = (name) => select(store, readQuery(path.join(QUERIES_DIR, `${name}.rq`)));
+const run = (name) => runExample(store, name);
 const start = (text, n = 24) => (text ?? '').slice(0, n);
 
 // --- loading ------------------------------------------------------------------------------
@@ -44,12 +42,12 @@ checks.ok(grounding.length === 0,
   `each article text (${texts.size} known) is found by its hash, and every mention's anchorOf ` +
   'is its text in code points', grounding);
 
-const brokenFile = path.join(FIXTURES_DIR, 'broken-integrity.ttl');
-const expected = [...fs.readFileSync(brokenFile, 'utf8').matchAll(/^# expect: (\S+) (\S+)$/gm)]
-  .map((m) => `${m[1]} ${m[2]}`);
-const caught = integrityProblems(storeWithOntology([fs.readFileSync(brokenFile, 'utf8')]))
+const broken = fixture('broken-integrity.ttl');
+const expected = expectations(broken);
+const caught = integrityProblems(storeWithOntology([broken]))
   .map((line) => line.replace(/:\s.*$/, ''));
-checks.sameSet(caught, expected, `the integrity queries catch exactly the ${expected.length} defects of broken-integrity.ttl`);
+checks.sameSet(caught, expected,
+  `the integrity queries catch exactly the ${expected.length} defects of broken-integrity.ttl`);
 
 // --- who said what about which event, relayed by whom ---------------------------------------
 
@@ -88,7 +86,8 @@ const proposal = 'This was our proposal, which was taken up immediately by the A
 checks.ok(
   JSON.stringify(chains.get(proposal)) === JSON.stringify([
     '0 published by The Moscow Times', '3 relayed by Interfax', '4 said by Yury Ushakov']),
-  'relay-chain: Ushakov through Interfax to The Moscow Times', [JSON.stringify(chains.get(proposal))]);
+  'relay-chain: Ushakov through Interfax to The Moscow Times',
+  [JSON.stringify(chains.get(proposal))]);
 
 // --- every claim of a person, in time order ------------------------------------------------
 
@@ -120,7 +119,8 @@ checks.sameSet(
 
 checks.sameSet(
   run('hedged-vs-certain').filter((r) => r.event === 'event:ea2bc56950b6997ab').map((r) =>
-    `${r.view} ${r.holder} ${r.certainty} ${r.polarity} ${r.tense} "${r.words}" ${start(r.claimText, 16) || '-'}`),
+    `${r.view} ${r.holder} ${r.certainty} ${r.polarity} ${r.tense} "${r.words}" ` +
+    `${start(r.claimText, 16) || '-'}`),
   [
     'hedged The Moscow Times POSSIBLE POSITIVE FUTURE "Meet" -',
     'hedged Yury Ushakov POSSIBLE POSITIVE FUTURE "meet" President Vladim',
@@ -138,7 +138,8 @@ const row = provenance.find((r) => r.text === proposal);
 checks.ok(row !== undefined &&
   `${row.begin},${row.end} ${row.sourceWords}@${row.sourceBegin} ${row.cueWords}@${row.cueBegin} ` +
   `${row.publisher} ${row.published} ${row.headline}` ===
-  '391,465 Yury Ushakov@468 said@481 The Moscow Times 2013-10-03 Obama and Putin May Meet at APEC Summit',
+  '391,465 Yury Ushakov@468 said@481 The Moscow Times 2013-10-03 ' +
+    'Obama and Putin May Meet at APEC Summit',
   'claim-provenance: spans, publisher, date and headline of a quotation', [JSON.stringify(row)]);
 const wire = provenance.filter((r) => r.url);
 checks.ok(wire.length === 3 && wire.every((r) => r.sha256 === sha256Hex(wireText)),

@@ -1,13 +1,11 @@
 // ontology/shapes.ttl accepts the scorer's good fixture, a second article and the union of
 // both (shapes hold for merged stores too), and rejects a broken graph with exactly the
 // violations that the broken graph's "# expect:" lines name.
-import fs from 'node:fs';
-import path from 'node:path';
-
-import { Checks, describeResult, FIXTURES_DIR, parseTurtle, validate } from './lib.mjs';
+import {
+  Checks, describeResult, expectations, parseTurtle, readFixture as fixture, validate,
+} from './lib.mjs';
 
 const checks = new Checks('shacl');
-const fixture = (name) => fs.readFileSync(path.join(FIXTURES_DIR, name), 'utf8');
 
 for (const name of ['seed-good.ttl', 'example-wire.ttl']) {
   const results = await validate(parseTurtle(fixture(name)));
@@ -19,8 +17,7 @@ const merged = await validate(union);
 checks.ok(merged.length === 0, 'the union of both articles conforms to the shapes',
   merged.map(describeResult));
 
-const expected = [...fixture('broken.ttl').matchAll(/^# expect: (\S+) (\S+)$/gm)]
-  .map((m) => `${m[1]} ${m[2]}`);
+const expected = expectations(fixture('broken.ttl'));
 const broken = await validate(parseTurtle(fixture('broken.ttl')));
 checks.ok(broken.length > 0, 'the broken graph does not conform');
 checks.sameSet(broken.map((r) => `${r.focus} ${r.component}`), expected,
