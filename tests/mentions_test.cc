@@ -158,8 +158,14 @@ TEST_CASE("mentions: organizations are found by their head words") {
   CHECK_ENTITY(r, "Northwind Airlines", "Northwind Airlines", EntityType::kOrganization);
   CHECK_ENTITY(r, "Federal Bridge Office of Austria", "Federal Bridge Office of Austria",
                EntityType::kOrganization);
+  Result ukraine = Run("Officials at the Ministry of Foreign Affairs of Ukraine agreed.");
+  CHECK_ENTITY(ukraine, "Ministry of Foreign Affairs of Ukraine",
+               "Ministry of Foreign Affairs of Ukraine", EntityType::kOrganization);
   // A short form of an organization named earlier.
   CHECK_ENTITY(r, "Northwind", "Northwind Airlines", EntityType::kOrganization);
+
+  Result later = Run("Castellan said sales fell. Castellan Motors is based in Turin.");
+  CHECK_ENTITY(later, "Castellan", "Castellan Motors", EntityType::kOrganization);
 }
 
 TEST_CASE("mentions: title words before a name are its title") {
@@ -234,6 +240,12 @@ TEST_CASE("mentions: pronouns refer to the subject of the previous sentence") {
   CHECK(r.Get("He")->entity == "Tomas Berg");
 }
 
+TEST_CASE("mentions: names inside a quotation are no antecedents for a pronoun outside it") {
+  Result r = Run("Olaf Lindgren arrived late. \"We thank Peter Novak,\" he said.");
+  REQUIRE(r.Get("he") != nullptr);
+  CHECK(r.Get("he")->entity == "Olaf Lindgren");
+}
+
 TEST_CASE("mentions: sentence-initial capitalized words are no people") {
   Result r =
       Run("Apart from Russia, members include Japan. Despite the rain, they met. Yesterday, the "
@@ -279,6 +291,33 @@ TEST_CASE("mentions: Unicode names and letters outside ASCII") {
   CHECK_ENTITY(r, "Recep Tayyip Erdoğan", "Recep Tayyip Erdoğan", EntityType::kPerson);
   CHECK_ENTITY(r, "Ærlig Østergård", "Ærlig Østergård", EntityType::kPerson);
   CHECK_ENTITY(r, "São Paulo", "Sao Paulo", EntityType::kPlace);
+}
+
+TEST_CASE("mentions: empty and punctuation-only texts give no mentions") {
+  for (const char* text : {"", " \n\n ", "...!?", "\u201c\u201d \u2014 --"}) {
+    CAPTURE(text);
+    Result r = Run(text);
+    CHECK(r.mentions.mentions.empty());
+    CHECK(r.mentions.entities.empty());
+  }
+}
+
+TEST_CASE("mentions: every gazetteer file names its columns, source and licence") {
+  namespace fs = std::filesystem;
+  size_t files = 0;
+  for (const auto& entry :
+       fs::directory_iterator(fs::path(HEARSAY_SOURCE_DIR) / "ontology" / "gazetteer")) {
+    CAPTURE(entry.path().string());
+    std::ifstream in(entry.path());
+    std::string header;
+    std::string line;
+    while (std::getline(in, line) && !line.empty() && line[0] == '#') header += line + "\n";
+    CHECK(header.find("Column") != std::string::npos);
+    CHECK(header.find("ource") != std::string::npos);
+    CHECK(header.find("licen") != std::string::npos);
+    ++files;
+  }
+  CHECK(files >= 10);
 }
 
 TEST_CASE("mentions: gazetteer errors name the file and line") {

@@ -303,6 +303,8 @@ class Resolver {
         const Candidate& antecedent = candidates_[j];
         if (antecedent.clause < reach || (found >= 0 && antecedent.clause != found_clause)) break;
         int32_t cluster = cluster_of_[j];
+        // Names inside a quotation are no antecedents for a pronoun outside it.
+        if (antecedent.quoted && !pronoun.quoted) continue;
         if (cluster >= 0 && Compatible(pronoun, clusters_[cluster])) {
           found = cluster;
           found_clause = antecedent.clause;
@@ -358,7 +360,7 @@ class Resolver {
 
 }  // namespace
 
-Mentions Resolve(std::string_view, const Gazetteer::Data& data, std::vector<Candidate> candidates) {
+Mentions Resolve(const Gazetteer::Data& data, std::vector<Candidate> candidates) {
   return Resolver(data, std::move(candidates)).Run();
 }
 

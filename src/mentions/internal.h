@@ -19,12 +19,11 @@ namespace mentions_internal {
 // --- tokens -----------------------------------------------------------------------------
 
 enum TokenFlag : uint8_t {
-  kWord = 1,     // letters, marks and digits
-  kUpper = 2,    // a word starting with an upper-case letter
-  kLower = 4,    // a word starting with a lower-case letter
-  kAllCaps = 8,  // a word of two or more letters, all upper case ("APEC", "AfCFTA" is not)
-  kSpaceBefore = 16,
-  kNewlineBefore = 32,
+  kWord = 1,   // letters, marks and digits
+  kUpper = 2,  // a word starting with an upper-case letter
+  kLower = 4,  // a word starting with a lower-case letter
+  kSpaceBefore = 8,
+  kNewlineBefore = 16,
 };
 
 struct Tok {
@@ -124,6 +123,7 @@ struct Candidate {
   uint32_t sentence = kNone;
   uint32_t clause = 0;     // sentence index used for resolution (segmentation or punctuation)
   uint32_t paragraph = 0;  // line-based paragraph index
+  bool quoted = false;     // inside a quotation
   MentionKind kind = MentionKind::kName;
   EntityType type = EntityType::kPerson;
   int32_t known = -1;  // KnownEntity index, if the gazetteer knows it
@@ -141,8 +141,7 @@ struct Candidate {
 };
 
 // Gives every candidate an entity: one Entity per referent of the article.
-Mentions Resolve(std::string_view text, const Gazetteer::Data& data,
-                 std::vector<Candidate> candidates);
+Mentions Resolve(const Gazetteer::Data& data, std::vector<Candidate> candidates);
 
 }  // namespace mentions_internal
 }  // namespace hearsay
