@@ -397,3 +397,17 @@ TEST_CASE("attribution: an age apposition is not the source") {
 
 }  // namespace
 }  // namespace hearsay
+
+namespace hearsay {
+namespace {
+
+TEST_CASE("attribution: an anonymous source's reason follows the cue") {
+  Found found =
+      Run("The vote will be delayed, an aide said on condition of anonymity because he was not "
+          "authorized to speak publicly.");
+  CheckClaim(found, "The vote will be delayed", "an aide", "said", QuoteKind::kIndirect);
+  CHECK(found.analysis.claims.size() == 1);
+}
+
+}  // namespace
+}  // namespace hearsay
