@@ -193,6 +193,17 @@ TEST_CASE("events: actors, place and time") {
   CHECK(TimeValue(result, *meeting) == "2019-05-13");
 }
 
+TEST_CASE("events: the two leaders are the parties of the event before") {
+  Result result =
+      Run("Emmanuel Macron met Angela Merkel in Paris on Monday. "
+          "The two leaders will hold talks again in Berlin next month.",
+          "2019-05-15");
+  REQUIRE(CountType(result, "Meeting") == 2);
+  const Event& later = result.analysis.events.back();
+  CHECK(HasActor(result, later, "Emmanuel Macron"));
+  CHECK(HasActor(result, later, "Angela Merkel"));
+}
+
 TEST_CASE("events: a summit's actor is its organisation") {
   Result result = Run("Emmanuel Macron and Angela Merkel attended the NATO summit in Madrid.");
   const Event* summit = FindType(result, "Meeting");

@@ -73,6 +73,7 @@ struct TriggerLexicon::Data {
   std::unordered_set<std::string> locatives;  // lower case
   std::unordered_set<std::string> determiners;
   std::unordered_set<std::string> articles;
+  std::unordered_set<std::string> groups;
   std::unordered_set<std::string> topics;
   std::unordered_set<std::string> prepositions;
 };
