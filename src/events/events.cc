@@ -809,7 +809,7 @@ void ApplyCues(const Context& context, const std::vector<CueHit>& cues, Draft* d
     if (cue.tense && distance < tense_distance) {
       tense_distance = distance;
       draft->mention.tense = *cue.tense;
-      draft->tense_known = true;
+      draft->tense_known = cue.strong;
     }
   }
 }

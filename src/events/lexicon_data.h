@@ -50,6 +50,7 @@ struct FactualityCue {
   uint32_t distance = 0;  // tokens between cue and trigger
   bool verbs = true;
   bool nouns = true;
+  bool strong = true;  // the tense it gives keeps apart mentions told otherwise
   std::string example;
 };
 
