@@ -379,3 +379,35 @@ TEST_CASE("attribution: a quotation after a semicolon is direct") {
 
 }  // namespace
 }  // namespace hearsay
+
+namespace hearsay {
+namespace {
+
+TEST_CASE("attribution: passive cues and refusals are no claims") {
+  Found passive = Run("A new version of the app was also announced at the event.");
+  CHECK(passive.analysis.claims.empty());
+  Found refusal = Run("The director would not say whether he had been forced out.");
+  CHECK(refusal.analysis.claims.empty());
+}
+
+TEST_CASE("attribution: an age apposition is not the source") {
+  Found found = Run("Anna Berg, 49, said the clinic would stay open.");
+  CheckClaim(found, "the clinic would stay open", "Anna Berg", "said", QuoteKind::kIndirect);
+}
+
+}  // namespace
+}  // namespace hearsay
+
+namespace hearsay {
+namespace {
+
+TEST_CASE("attribution: an anonymous source's reason follows the cue") {
+  Found found =
+      Run("The vote will be delayed, an aide said on condition of anonymity because he was not "
+          "authorized to speak publicly.");
+  CheckClaim(found, "The vote will be delayed", "an aide", "said", QuoteKind::kIndirect);
+  CHECK(found.analysis.claims.size() == 1);
+}
+
+}  // namespace
+}  // namespace hearsay

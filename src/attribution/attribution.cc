@@ -17,7 +17,8 @@ bool IsNounPhraseLetter(char c) {
   return std::string_view("dEMDPWjnsN&w").find(c) != std::string_view::npos;
 }
 bool IsNameLetter(char c) { return c == 'E' || c == 'M'; }
-bool IsHeadLetter(char c) { return std::string_view("EMDPWNnp").find(c) != std::string_view::npos; }
+// A number alone ("Papermaster, 49, said") is no head.
+bool IsHeadLetter(char c) { return std::string_view("EMDPWNp").find(c) != std::string_view::npos; }
 
 // Without surrounding white space (ASCII, no-break and the typographic spaces U+2000-U+200A,
 // U+202F) or a trailing comma.

@@ -276,7 +276,10 @@ std::vector<Unit> SentenceUnits(const Document& doc, const Segmentation& seg,
       if ((previous == 'o' || previous == 'f') && found->role != CueRole::kGerund) continue;
       if (found_words == 1 && next == 'f') continue;  // "asked for", "told about"
     }
-    if (found->role != CueRole::kGerund && found->role != CueRole::kAccording && previous == 'z') {
+    size_t verb_group = i;  // "was announced", "was also announced"
+    while (verb_group > 0 && units[verb_group - 1].letter == 'y') --verb_group;
+    const bool after_be = verb_group > 0 && units[verb_group - 1].letter == 'z';
+    if (found->role != CueRole::kGerund && found->role != CueRole::kAccording && after_be) {
       // Passive ("is said to", "was quoted as saying"): part of the verb group, not a cue.
       units[i].letter = 'a';
       continue;
