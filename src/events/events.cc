@@ -306,6 +306,7 @@ struct Draft {
   std::vector<uint32_t> actors;    // entities
   std::vector<uint32_t> subjects;  // the actors before the trigger (its agents, for a verb)
   bool own_subject = false;        // some of them stand in the trigger's own clause
+  bool group_subject = false;      // "The two leaders ...": the parties of an earlier event
   uint32_t place = kNone;          // entity
   uint32_t time = kNone;           // timex
   std::vector<uint32_t> claimed;   // mention indices this noun trigger takes as its own actors
@@ -527,6 +528,29 @@ void CollectOrganization(const Context& context, Draft* draft) {
   }
 }
 
+constexpr int kGroupLead = 2;  // words before a group noun that may hold its determiner
+
+// An unnamed definite plural description before the trigger ("the two leaders").
+bool GroupBefore(const Context& context, Span region) {
+  auto [first, last] = context.MentionsIn(region);
+  for (uint32_t i = last; i-- > first;) {
+    const Mention& mention = context.mentions.mentions[i];
+    if (mention.kind != MentionKind::kDescription || mention.entity != kNone) continue;
+    // Definite ("the leaders"), not a new group ("African leaders").
+    Span head = PreviousWord(context.doc.text, mention.span.end, mention.span.begin);
+    if (!WordIn(context, head, context.lexicon.groups)) continue;
+    // The determiner inside the description or just before it ("the two leaders").
+    Span opening = NextWord(context.doc.text, mention.span.begin, mention.span.end);
+    if (WordIn(context, opening, context.lexicon.determiners)) return true;
+    Span before = PreviousWord(context.doc.text, mention.span.begin, region.begin);
+    for (int step = 0; step < kGroupLead && !before.empty(); ++step) {
+      if (WordIn(context, before, context.lexicon.determiners)) return true;
+      before = PreviousWord(context.doc.text, before.begin, region.begin);
+    }
+  }
+  return false;
+}
+
 void CollectActors(const Context& context, const std::vector<Clause>& clauses, Span sentence,
                    const std::vector<Span>& triggers, const std::unordered_set<uint32_t>& claimed,
                    Draft* draft) {
@@ -540,6 +564,10 @@ void CollectActors(const Context& context, const std::vector<Clause>& clauses, S
   CollectSide(context, *draft, triggers, true, claimed, &before);
   CollectSide(context, *draft, triggers, false, claimed, &after);
   draft->own_subject = !before.empty();
+  if (before.empty() && after.empty()) {
+    Span region = draft->clause.kind == ClauseKind::kPlain ? draft->clause.span : sentence;
+    draft->group_subject = GroupBefore(context, {region.begin, draft->mention.trigger.begin});
+  }
   // A participle or coordinate clause without a subject of its own takes the sentence's; a
   // relative clause the name nearest before it ("the US airstrike that killed ...").
   if (before.empty() && !draft->rule->noun && draft->clause.kind != ClauseKind::kPlain &&
@@ -781,7 +809,7 @@ void ApplyCues(const Context& context, const std::vector<CueHit>& cues, Draft* d
     if (cue.tense && distance < tense_distance) {
       tense_distance = distance;
       draft->mention.tense = *cue.tense;
-      draft->tense_known = true;
+      draft->tense_known = cue.strong;
     }
   }
 }
@@ -1021,6 +1049,18 @@ int CompatibleEvent(const Context& context, const std::vector<Building>& events,
   return -1;
 }
 
+// "The two leaders": the parties of the latest event that has several.
+void TakeGroup(const std::vector<Building>& events, const std::vector<int>& recent, Draft* draft) {
+  for (auto it = recent.rbegin(); it != recent.rend(); ++it) {
+    const std::vector<uint32_t>& actors = events[*it].event.actors;
+    if (actors.size() >= 2) {
+      draft->actors = actors;
+      draft->subjects = actors;
+      return;
+    }
+  }
+}
+
 // Moves `index` to the most recent end, closing the oldest event beyond the window.
 void Touch(int index, std::vector<int>* recent) {
   recent->erase(std::remove(recent->begin(), recent->end(), index), recent->end());
@@ -1107,7 +1147,8 @@ std::vector<Event> FindEvents(const Document& doc, const Segmentation& seg,
   }
   std::vector<Building> events;
   std::vector<int> recent;  // indices into events, the most recently told last
-  for (const Draft& draft : drafts) {
+  for (Draft& draft : drafts) {
+    if (draft.group_subject) TakeGroup(events, recent, &draft);
     int target = RelativeAntecedent(context, events, recent, draft);
     if (target < 0) target = BackReference(events, recent, draft);
     if (target < 0) target = CompatibleEvent(context, events, recent, draft);

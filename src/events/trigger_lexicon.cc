@@ -107,8 +107,8 @@ Status ParseValue(const TsvRecord& record, const std::string& field,
 
 Status LoadCues(const std::string& path, TriggerLexicon::Data* data) {
   return ReadTsv(path, [&](const TsvRecord& record) {
-    // name pattern certainty polarity tense side distance applies example
-    Status fields = CheckFields(record, 9);
+    // name pattern certainty polarity tense side distance applies strength example
+    Status fields = CheckFields(record, 10);
     if (!fields.ok()) return fields;
     const auto& f = record.fields;
     FactualityCue cue;
@@ -143,7 +143,9 @@ Status LoadCues(const std::string& path, TriggerLexicon::Data* data) {
     }
     cue.verbs = f[7] != "noun";
     cue.nouns = f[7] != "verb";
-    cue.example = f[8];
+    if (f[8] != "strong" && f[8] != "weak") return record.Error("strength must be strong or weak");
+    cue.strong = f[8] == "strong";
+    cue.example = f[9];
     data->cues.push_back(std::move(cue));
     return Status::Ok();
   });
@@ -186,6 +188,8 @@ Status LoadWords(const std::string& path, TriggerLexicon::Data* data) {
       data->locatives.insert(f[1]);
     } else if (f[0] == "determiner") {
       data->determiners.insert(f[1]);
+    } else if (f[0] == "group") {
+      data->groups.insert(f[1]);
     } else if (f[0] == "article") {
       data->articles.insert(f[1]);
     } else if (f[0] == "topic") {
@@ -193,7 +197,8 @@ Status LoadWords(const std::string& path, TriggerLexicon::Data* data) {
     } else if (f[0] == "preposition") {
       data->prepositions.insert(f[1]);
     } else {
-      return record.Error("class must be locative, determiner, article, topic or preposition");
+      return record.Error(
+          "class must be locative, determiner, group, article, topic or preposition");
     }
     return Status::Ok();
   });
