@@ -222,6 +222,24 @@ TEST_CASE("mentions: descriptions are resolved where the article says who is mea
   CHECK(r.Get("The Saudi government")->entity == "Saudi Arabia");
 }
 
+TEST_CASE("mentions: the two leaders are the two people named last") {
+  Result r =
+      Run("Chancellor Ingrid Falk met Prime Minister Jonas Weber in Bern, an aide, Karl Moser, "
+          "said. The two leaders discussed trade. Officials said both leaders agreed.");
+  for (const char* text : {"The two leaders", "both leaders"}) {
+    CAPTURE(text);
+    const MentionGroup* pair = nullptr;
+    for (const MentionGroup& group : r.mentions.groups) {
+      if (r.mentions.mentions[group.mention].span.In(r.doc.text) == text) pair = &group;
+    }
+    REQUIRE(pair != nullptr);
+    REQUIRE(pair->entities.size() == 2);
+    CHECK(r.mentions.entities[pair->entities[0]].name == "Ingrid Falk");
+    CHECK(r.mentions.entities[pair->entities[1]].name == "Jonas Weber");
+  }
+  CHECK(r.mentions.groups.size() == 2);  // "Officials" is no pair
+}
+
 TEST_CASE("mentions: a description with no identified referent stays unresolved") {
   Result r = Run("A spokesman declined to comment.\n\nLater, officials said the vote was over.");
   REQUIRE(r.Get("A spokesman") != nullptr);

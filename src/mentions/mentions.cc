@@ -622,6 +622,9 @@ class Detector {
           break;
         }
       }
+      // "the two leaders", "both presidents": the number before the head.
+      bool pair = start > 0 && Adjacent(start - 1, start) && IsWordKind(start - 1, WordKind::kPair);
+      if (pair) --start;
       bool definite = false;
       Span apposition;
       bool determiner = start > 0 && Adjacent(start - 1, start) && IsDeterminer(start - 1);
@@ -648,6 +651,9 @@ class Detector {
           tokens_[hit.first].begin, tokens_[hit.end - 1].end - tokens_[hit.first].begin));
       description.definite = definite;
       description.plural = plural;
+      // A definite plural title ("the leaders", "the presidents") names a pair too.
+      description.pair = plural && hit.entry.kind != EntryKind::kBody &&
+                         (pair || (definite && hit.entry.kind == EntryKind::kTitle));
       if (modifier >= 0) description.modifier = candidates_[modifier].span;
       description.apposition = apposition;
       description.gender = data_.titles[hit.entry.index].gender;
