@@ -221,12 +221,24 @@ TEST_CASE("html: pages that are not UTF-8 text are refused with the byte offset"
   CHECK(Contains(IngestError("<nav><a href=/>Home</a></nav>").message, "no article text"));
 }
 
-TEST_CASE("html: deep nesting is refused quickly, and nesting within the limit is read") {
+TEST_CASE("html: markup beyond Gumbo's limits is refused quickly, within them read") {
   std::string deep;
   for (int i = 0; i < 200000; ++i) deep += "<div><b>";
   Diagnostic problem = IngestError(deep);
   CHECK(Contains(problem.message, "nested"));
   CHECK(problem.byte_offset == (hearsay::html::kMaxNesting / 2) * 8);
+
+  std::string attributes = "<p>Words <span";
+  for (int i = 0; i < 50000; ++i) attributes += " data-a" + std::to_string(i);
+  Diagnostic crowded = IngestError(attributes + ">here</span></p>");
+  CHECK(Contains(crowded.message, "attributes"));
+  CHECK(crowded.byte_offset == 9);
+
+  // A flat page of many short blocks: the classifier's neighbour search stays linear.
+  std::string flat = "<title>Cells</title><table>";
+  for (int i = 0; i < 100000; ++i) flat += "<tr><td>cell</td></tr>";
+  flat += "</table><p>" + std::string(kParagraph) + "</p>";
+  REQUIRE(std::holds_alternative<Document>(Ingest(flat)));
 
   std::string nested = "<title>Nested</title>";
   for (int i = 0; i < 900; ++i) nested += "<div class=story>";

@@ -72,6 +72,7 @@ struct TriggerLexicon::Data {
   std::vector<ClauseRule> clauses;
   std::unordered_set<std::string> locatives;  // lower case
   std::unordered_set<std::string> determiners;
+  std::unordered_set<std::string> articles;
   std::unordered_set<std::string> topics;
   std::unordered_set<std::string> prepositions;
 };

@@ -186,12 +186,14 @@ Status LoadWords(const std::string& path, TriggerLexicon::Data* data) {
       data->locatives.insert(f[1]);
     } else if (f[0] == "determiner") {
       data->determiners.insert(f[1]);
+    } else if (f[0] == "article") {
+      data->articles.insert(f[1]);
     } else if (f[0] == "topic") {
       data->topics.insert(f[1]);
     } else if (f[0] == "preposition") {
       data->prepositions.insert(f[1]);
     } else {
-      return record.Error("class must be locative, determiner, topic or preposition");
+      return record.Error("class must be locative, determiner, article, topic or preposition");
     }
     return Status::Ok();
   });

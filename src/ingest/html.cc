@@ -128,12 +128,9 @@ IngestResult IngestHtml(std::string_view bytes, const std::string& origin, Artic
     problem.has_offset = true;
     return problem;
   }
-  size_t deep = html::FindDeepNesting(bytes);
-  if (deep != std::string_view::npos) {
-    Diagnostic problem =
-        PageError(origin, "markup is nested more than " + std::to_string(html::kMaxNesting) +
-                              " elements deep");
-    problem.byte_offset = deep;
+  if (std::optional<html::MarkupProblem> beyond = html::FindMarkupBeyondLimits(bytes)) {
+    Diagnostic problem = PageError(origin, beyond->message);
+    problem.byte_offset = beyond->offset;
     problem.has_offset = true;
     return problem;
   }

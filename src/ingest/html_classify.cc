@@ -102,17 +102,33 @@ struct Flow {
   bool edges_are_bad = true;   // outside a known body, the page's ends count as bad text
 };
 
-// The class of the nearest neighbour that is not short (nor near-good, if skipped); the
-// page's ends give nullopt when they are neutral.
-std::optional<Class> Neighbour(const Flow& flow, size_t i, int step, bool skip_near_good) {
-  for (long j = static_cast<long>(i) + step; j >= 0 && j < static_cast<long>(flow.classes.size());
-       j += step) {
-    Class c = flow.classes[j];
-    if (c == Class::kShort || (skip_near_good && c == Class::kNearGood)) continue;
-    return c;
+// For every block, the class of the nearest block on each side that is not short (nor
+// near-good, when those are skipped); the page's ends count as bad, or as nothing when neutral.
+struct Neighbours {
+  std::vector<std::optional<Class>> before;
+  std::vector<std::optional<Class>> after;
+};
+
+Neighbours FindNeighbours(const Flow& flow, bool skip_near_good) {
+  std::optional<Class> edge;
+  if (flow.edges_are_bad) edge = Class::kBad;
+  size_t count = flow.classes.size();
+  Neighbours found{std::vector<std::optional<Class>>(count, edge),
+                   std::vector<std::optional<Class>>(count, edge)};
+  auto skipped = [skip_near_good](Class c) {
+    return c == Class::kShort || (skip_near_good && c == Class::kNearGood);
+  };
+  std::optional<Class> nearest = edge;
+  for (size_t i = 0; i < count; ++i) {
+    found.before[i] = nearest;
+    if (!skipped(flow.classes[i])) nearest = flow.classes[i];
   }
-  if (flow.edges_are_bad) return Class::kBad;
-  return std::nullopt;
+  nearest = edge;
+  for (size_t i = count; i-- > 0;) {
+    found.after[i] = nearest;
+    if (!skipped(flow.classes[i])) nearest = flow.classes[i];
+  }
+  return found;
 }
 
 // A heading followed by good text within kMaxHeadingDistance code points.
@@ -145,7 +161,7 @@ bool IsHeading(const Page& page, const Flow& flow, size_t i) {
   return page.blocks[flow.blocks[i]].heading_level > 0;
 }
 
-// jusText's context-sensitive revision.
+// jusText's context-sensitive revision; each step reads the classes the step before left.
 void Revise(const Page& page, Flow* flow) {
   std::vector<Class>& classes = flow->classes;
   classes = flow->initial;
@@ -154,11 +170,13 @@ void Revise(const Page& page, Flow* flow) {
       classes[i] = Class::kNearGood;
     }
   }
+  Neighbours distinct = FindNeighbours(*flow, true);
+  Neighbours any = FindNeighbours(*flow, false);
   std::vector<Class> revised = classes;
   for (size_t i = 0; i < classes.size(); ++i) {
     if (classes[i] != Class::kShort) continue;
-    std::optional<Class> before = Neighbour(*flow, i, -1, true);
-    std::optional<Class> after = Neighbour(*flow, i, +1, true);
+    std::optional<Class> before = distinct.before[i];
+    std::optional<Class> after = distinct.after[i];
     bool good_before = !before || *before == Class::kGood;
     bool good_after = !after || *after == Class::kGood;
     if (good_before && good_after) {
@@ -168,19 +186,18 @@ void Revise(const Page& page, Flow* flow) {
     } else {
       // Between good and bad text: good where near-good text stands next to the bad side, or
       // where the block is a sentence (a closing line such as "Officials declined to comment.").
-      bool near_good_before = !good_before && Neighbour(*flow, i, -1, false) == Class::kNearGood;
-      bool near_good_after = !good_after && Neighbour(*flow, i, +1, false) == Class::kNearGood;
+      bool near_good_before = !good_before && any.before[i] == Class::kNearGood;
+      bool near_good_after = !good_after && any.after[i] == Class::kNearGood;
       bool sentence = IsSentence(page.blocks[flow->blocks[i]].text);
       revised[i] = near_good_before || near_good_after || sentence ? Class::kGood : Class::kBad;
     }
   }
   classes = revised;
+  distinct = FindNeighbours(*flow, true);
   for (size_t i = 0; i < classes.size(); ++i) {
     if (classes[i] != Class::kNearGood) continue;
-    std::optional<Class> before = Neighbour(*flow, i, -1, true);
-    std::optional<Class> after = Neighbour(*flow, i, +1, true);
-    bool bad_before = before && *before == Class::kBad;
-    bool bad_after = after && *after == Class::kBad;
+    bool bad_before = distinct.before[i] == Class::kBad;
+    bool bad_after = distinct.after[i] == Class::kBad;
     classes[i] = bad_before && bad_after ? Class::kBad : Class::kGood;
   }
   for (size_t i = 0; i < classes.size(); ++i) {

@@ -508,9 +508,28 @@ size_t SkipPast(std::string_view html, size_t pos, std::string_view terminator) 
   return html.size();
 }
 
+// Words outside quotes in the inside of a start tag: at least one per attribute, at most three
+// ("name = value").
+size_t CountAttributes(std::string_view inside) {
+  size_t words = 0;
+  char quote = 0;
+  bool in_word = false;
+  for (char c : inside) {
+    if (quote != 0) {
+      if (c == quote) quote = 0;
+      continue;
+    }
+    if (c == '"' || c == '\'') quote = c;
+    bool space = c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+    if (!space && !in_word) ++words;
+    in_word = !space;
+  }
+  return words;
+}
+
 }  // namespace
 
-size_t FindDeepNesting(std::string_view html) {
+std::optional<MarkupProblem> FindMarkupBeyondLimits(std::string_view html) {
   size_t depth = 0;
   size_t pos = 0;
   while ((pos = html.find('<', pos)) != std::string_view::npos) {
@@ -532,6 +551,10 @@ size_t FindDeepNesting(std::string_view html) {
     }
     size_t tag_end = html.find('>', pos);
     if (tag_end == std::string_view::npos) break;
+    if (CountAttributes(html.substr(pos, tag_end - pos)) > kMaxAttributes) {
+      return MarkupProblem{tag_start,
+                           "a tag has more than " + std::to_string(kMaxAttributes) + " attributes"};
+    }
     bool self_closing = html[tag_end - 1] == '/';
     pos = tag_end + 1;
     if (name == "script" || name == "style" || name == "textarea" || name == "title") {
@@ -539,9 +562,12 @@ size_t FindDeepNesting(std::string_view html) {
       continue;
     }
     if (self_closing || IsVoidOrSelfClosing(name)) continue;
-    if (++depth > kMaxNesting) return tag_start;
+    if (++depth > kMaxNesting) {
+      return MarkupProblem{tag_start, "markup is nested more than " + std::to_string(kMaxNesting) +
+                                          " elements deep"};
+    }
   }
-  return std::string_view::npos;
+  return std::nullopt;
 }
 
 std::string NormalizeSpace(std::string_view text) {

@@ -3,6 +3,7 @@
 #define HEARSAY_INGEST_HTML_PAGE_H_
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -53,14 +54,22 @@ struct Page {
   std::vector<std::string> json_ld;  // bodies of <script type="application/ld+json">
 };
 
-// Gumbo's tree building takes time in proportion to the depth of open elements for every tag
-// (quadratic on "<div><div><div>..."), so deeper pages are refused before parsing.
+// Gumbo spends time in proportion to the depth of open elements on every tag (quadratic on
+// "<div><div><div>...") and to the attributes before each attribute of a tag, so pages beyond
+// these limits are refused before parsing.
 constexpr size_t kMaxNesting = 1000;
+constexpr size_t kMaxAttributes = 1000;
 
-// The byte offset of the start tag that opens element number kMaxNesting + 1 on the stack of
-// open elements, estimated by a scan of the tags (void elements and those whose end tag may be
-// left out do not count; comments, scripts and styles are passed over), or npos.
-size_t FindDeepNesting(std::string_view html);
+struct MarkupProblem {
+  size_t offset = 0;  // of the tag
+  std::string message;
+};
+
+// The first tag that opens element number kMaxNesting + 1 on the stack of open elements or
+// holds more than kMaxAttributes attributes, found by a scan of the tags: void elements and
+// those whose end tag may be left out add no depth; comments, scripts and styles are passed
+// over. An estimate, cheap and linear; nullopt when the page is within the limits.
+std::optional<MarkupProblem> FindMarkupBeyondLimits(std::string_view html);
 
 // Parses `html` (valid UTF-8) and reads it in one pass without recursion, so that markup
 // nested a million deep neither overflows the stack nor reaches Gumbo's recursive destructor.
