@@ -164,6 +164,9 @@ TEST_CASE("mentions: organizations are found by their head words") {
   // A short form of an organization named earlier.
   CHECK_ENTITY(r, "Northwind", "Northwind Airlines", EntityType::kOrganization);
 
+  Result continued = Run("Boeing Defense announced a contract.");
+  CHECK_ENTITY(continued, "Boeing Defense", "Boeing", EntityType::kOrganization);
+
   Result later = Run("Castellan said sales fell. Castellan Motors is based in Turin.");
   CHECK_ENTITY(later, "Castellan", "Castellan Motors", EntityType::kOrganization);
 }

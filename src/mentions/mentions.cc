@@ -356,6 +356,20 @@ class Detector {
     bool given = end - first >= 2 && data_.given_names.count(std::string(Word(first))) > 0;
     bool acronym = end - first == 1 && mentions_internal::IsAcronym(Word(first));
     bool short_name = end - first == 1 && short_names_.count(std::string(Word(first))) > 0;
+    // "Apple Computer announced": capitalized words right after a known organization continue
+    // its name.
+    if (title == nullptr && end - first == 1 && first > 0 && Adjacent(first - 1, first) &&
+        hit_of_[first - 1] >= 0 && !data_.given_names.count(std::string(Word(first))) &&
+        !data_.name_heads.count(std::string(Word(first - 1)))) {
+      Hit& before = hits_[hit_of_[first - 1]];
+      EntityType type =
+          before.entry.kind == EntryKind::kName ? KnownType(before) : EntityType::kPerson;
+      if (type == EntityType::kOrganization || type == EntityType::kMedia) {
+        for (uint32_t t = first; t < end; ++t) hit_of_[t] = hit_of_[first - 1];
+        before.end = end;
+        return;
+      }
+    }
     if (title != nullptr || given ||
         (!acronym && !short_name && (CueNear(first, end) || AppositionAfter(end)))) {
       AddPerson(first, end, title, title_end);
