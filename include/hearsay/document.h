@@ -68,9 +68,9 @@ enum class EntityType { kPerson, kOrganization, kCountry, kPlace, kMedia };
 // One referent within the article ("President Vladimir Putin" ... "Putin").
 struct Entity {
   EntityType type = EntityType::kPerson;
-  std::string name;      // canonical name ("Vladimir Putin")
-  std::string country;   // ISO 3166 alpha-3 where one applies
-  std::string wikidata;  // verified Q-id from the gazetteer, else empty
+  std::string name;                // canonical name ("Vladimir Putin")
+  std::string country;             // ISO 3166 alpha-3 where one applies
+  std::string wikidata;            // verified Q-id from the gazetteer, else empty
   std::vector<uint32_t> mentions;  // indices into Mentions::mentions
 };
 
