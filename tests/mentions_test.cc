@@ -164,6 +164,9 @@ TEST_CASE("mentions: organizations are found by their head words") {
   // A short form of an organization named earlier.
   CHECK_ENTITY(r, "Northwind", "Northwind Airlines", EntityType::kOrganization);
 
+  Result continued = Run("Boeing Defense announced a contract.");
+  CHECK_ENTITY(continued, "Boeing Defense", "Boeing", EntityType::kOrganization);
+
   Result later = Run("Castellan said sales fell. Castellan Motors is based in Turin.");
   CHECK_ENTITY(later, "Castellan", "Castellan Motors", EntityType::kOrganization);
 }
@@ -220,6 +223,24 @@ TEST_CASE("mentions: descriptions are resolved where the article says who is mea
   REQUIRE(r.Get("The ministry") != nullptr);
   CHECK(r.Get("The ministry")->entity.empty());
   CHECK(r.Get("The Saudi government")->entity == "Saudi Arabia");
+}
+
+TEST_CASE("mentions: the two leaders are the two people named last") {
+  Result r =
+      Run("Chancellor Ingrid Falk met Prime Minister Jonas Weber in Bern, an aide, Karl Moser, "
+          "said. The two leaders discussed trade. Officials said both leaders agreed.");
+  for (const char* text : {"The two leaders", "both leaders"}) {
+    CAPTURE(text);
+    const MentionGroup* pair = nullptr;
+    for (const MentionGroup& group : r.mentions.groups) {
+      if (r.mentions.mentions[group.mention].span.In(r.doc.text) == text) pair = &group;
+    }
+    REQUIRE(pair != nullptr);
+    REQUIRE(pair->entities.size() == 2);
+    CHECK(r.mentions.entities[pair->entities[0]].name == "Ingrid Falk");
+    CHECK(r.mentions.entities[pair->entities[1]].name == "Jonas Weber");
+  }
+  CHECK(r.mentions.groups.size() == 2);  // "Officials" is no pair
 }
 
 TEST_CASE("mentions: a description with no identified referent stays unresolved") {

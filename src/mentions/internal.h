@@ -77,6 +77,7 @@ enum class WordKind : uint8_t {
   kIndefinite,
   kPronoun,
   kPronounOrg,
+  kPair,
 };
 
 struct WordInfo {
@@ -134,6 +135,7 @@ struct Candidate {
   std::string head_word;  // lower-case head noun ("president")
   bool definite = false;  // "the president" (else "a spokesman", "officials")
   bool plural = false;    // "aides", "officials"
+  bool pair = false;      // "the two leaders", "both presidents"
   Span modifier;          // the name inside a description ("Putin" in "a Putin aide")
   Span apposition;        // the name a description follows ("Hugh Hill, a doctor")
   char gender = '-';

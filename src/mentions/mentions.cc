@@ -356,6 +356,20 @@ class Detector {
     bool given = end - first >= 2 && data_.given_names.count(std::string(Word(first))) > 0;
     bool acronym = end - first == 1 && mentions_internal::IsAcronym(Word(first));
     bool short_name = end - first == 1 && short_names_.count(std::string(Word(first))) > 0;
+    // "Apple Computer announced": capitalized words right after a known organization continue
+    // its name.
+    if (title == nullptr && end - first == 1 && first > 0 && Adjacent(first - 1, first) &&
+        hit_of_[first - 1] >= 0 && !data_.given_names.count(std::string(Word(first))) &&
+        !data_.name_heads.count(std::string(Word(first - 1)))) {
+      Hit& before = hits_[hit_of_[first - 1]];
+      EntityType type =
+          before.entry.kind == EntryKind::kName ? KnownType(before) : EntityType::kPerson;
+      if (type == EntityType::kOrganization || type == EntityType::kMedia) {
+        for (uint32_t t = first; t < end; ++t) hit_of_[t] = hit_of_[first - 1];
+        before.end = end;
+        return;
+      }
+    }
     if (title != nullptr || given ||
         (!acronym && !short_name && (CueNear(first, end) || AppositionAfter(end)))) {
       AddPerson(first, end, title, title_end);
@@ -622,6 +636,9 @@ class Detector {
           break;
         }
       }
+      // "the two leaders", "both presidents": the number before the head.
+      bool pair = start > 0 && Adjacent(start - 1, start) && IsWordKind(start - 1, WordKind::kPair);
+      if (pair) --start;
       bool definite = false;
       Span apposition;
       bool determiner = start > 0 && Adjacent(start - 1, start) && IsDeterminer(start - 1);
@@ -648,6 +665,9 @@ class Detector {
           tokens_[hit.first].begin, tokens_[hit.end - 1].end - tokens_[hit.first].begin));
       description.definite = definite;
       description.plural = plural;
+      // A definite plural title ("the leaders", "the presidents") names a pair too.
+      description.pair = plural && hit.entry.kind != EntryKind::kBody &&
+                         (pair || (definite && hit.entry.kind == EntryKind::kTitle));
       if (modifier >= 0) description.modifier = candidates_[modifier].span;
       description.apposition = apposition;
       description.gender = data_.titles[hit.entry.index].gender;
