@@ -342,11 +342,7 @@ class SentenceAnalysis {
   Span TrimText(Span span) const { return TrimSpan(doc_.text, span); }
 
   QuoteKind KindOf(Span content) const {
-    for (const Quotation& quotation : seg_.quotations) {
-      if (quotation.outer.Overlaps(content)) return QuoteKind::kMixed;
-      if (quotation.outer.begin >= content.end) break;
-    }
-    return QuoteKind::kIndirect;
+    return QuotationsTouching(seg_, content).empty() ? QuoteKind::kIndirect : QuoteKind::kMixed;
   }
 
   // Claims for the quotations that start at unit `i`, joined by commas or "and": the part of
@@ -537,12 +533,17 @@ class SentenceAnalysis {
 // The entity of the mention that holds the head (last word) of the source span.
 uint32_t EntityOfSpan(const Mentions& mentions, Span span) {
   if (span.empty()) return kNone;
-  uint32_t found = kNone;
-  for (const Mention& mention : mentions.mentions) {
-    if (mention.span.begin >= span.end) break;
-    if (mention.span.begin < span.end && mention.span.end >= span.end) found = mention.entity;
+  // The last mention starting before the span's end that reaches it; mentions are sorted and
+  // short, so the look back stops kMaxMention bytes before.
+  constexpr uint32_t kMaxMention = 512;
+  auto it = std::partition_point(mentions.mentions.begin(), mentions.mentions.end(),
+                                 [&](const Mention& m) { return m.span.begin < span.end; });
+  while (it != mentions.mentions.begin()) {
+    --it;
+    if (it->span.end >= span.end) return it->entity;
+    if (it->span.begin + kMaxMention < span.end) break;
   }
-  return found;
+  return kNone;
 }
 
 bool IsMedia(const Mentions& mentions, uint32_t entity) {
@@ -669,7 +670,9 @@ class ClaimFinder {
         seg_.sentences[s - 1].paragraph != sentence.paragraph) {
       return;
     }
-    for (uint32_t q = 0; q < seg_.quotations.size(); ++q) {
+    // Only the quotations that end right before the sentence qualify: those touching the
+    // previous sentence.
+    for (uint32_t q : QuotationsTouching(seg_, seg_.sentences[s - 1].span)) {
       const Quotation& quotation = seg_.quotations[q];
       if (quotation.outer.end > sentence.span.begin) break;
       std::string_view gap(doc_.text.data() + quotation.outer.end,
@@ -816,7 +819,8 @@ class ClaimFinder {
     uint32_t best = kNone;
     uint32_t best_distance = UINT32_MAX;
     const Span cue = candidate.claim.cue;
-    for (uint32_t t = 0; t < timexes_.size(); ++t) {
+    auto [first_timex, last_timex] = TimexesTouching(timexes_, sentence);
+    for (uint32_t t = first_timex; t < last_timex; ++t) {
       const Span span = timexes_[t].span;
       if (!sentence.Contains(span)) continue;
       bool inside = std::any_of(contents.begin(), contents.end(),

@@ -57,6 +57,14 @@ struct Unit {
   uint32_t cue_words = 0;        // words of that cue
 };
 
+// Indices, in order, of the quotations whose outer span overlaps `span`. Quotations are sorted
+// by start and nest at most a few deep, so a short look back finds those holding `span`'s start:
+// no scan of the whole article per sentence or claim.
+std::vector<uint32_t> QuotationsTouching(const Segmentation& seg, Span span);
+
+// Indices [first, last) of the time expressions (in text order) that overlap `span`.
+std::pair<uint32_t, uint32_t> TimexesTouching(const std::vector<Timex>& timexes, Span span);
+
 // The units of one sentence, in order. Tokens are split where a quotation mark or a mention
 // boundary falls inside them, so that marks and names are units of their own.
 std::vector<Unit> SentenceUnits(const Document& doc, const Segmentation& seg,

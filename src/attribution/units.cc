@@ -137,6 +137,31 @@ char CurrentCueLetter(const Unit& unit) {
   return 'C';
 }
 
+std::vector<uint32_t> QuotationsTouching(const Segmentation& seg, Span span) {
+  constexpr size_t kLookBack = 16;
+  const auto& quotations = seg.quotations;
+  auto end = std::partition_point(quotations.begin(), quotations.end(),
+                                  [&](const Quotation& q) { return q.outer.begin < span.end; });
+  auto start = std::partition_point(quotations.begin(), end, [&](const Quotation& q) {
+    return q.outer.begin < span.begin;
+  });
+  start -= std::min<size_t>(kLookBack, static_cast<size_t>(start - quotations.begin()));
+  std::vector<uint32_t> touching;
+  for (auto it = start; it != end; ++it) {
+    if (it->outer.Overlaps(span)) touching.push_back(static_cast<uint32_t>(it - quotations.begin()));
+  }
+  return touching;
+}
+
+std::pair<uint32_t, uint32_t> TimexesTouching(const std::vector<Timex>& timexes, Span span) {
+  auto first = std::partition_point(timexes.begin(), timexes.end(),
+                                    [&](const Timex& t) { return t.span.end <= span.begin; });
+  auto last = std::partition_point(first, timexes.end(),
+                                   [&](const Timex& t) { return t.span.begin < span.end; });
+  return {static_cast<uint32_t>(first - timexes.begin()),
+          static_cast<uint32_t>(last - timexes.begin())};
+}
+
 std::vector<Unit> SentenceUnits(const Document& doc, const Segmentation& seg,
                                 const Mentions& mentions, const std::vector<Timex>& timexes,
                                 const CueLexicon::Data& lexicon, uint32_t sentence) {
@@ -145,11 +170,7 @@ std::vector<Unit> SentenceUnits(const Document& doc, const Segmentation& seg,
 
   // Quotations and mentions that touch this sentence (both lists are in text order; a mention's
   // title comes right before it).
-  std::vector<uint32_t> quotations;
-  for (uint32_t q = 0; q < seg.quotations.size(); ++q) {
-    if (seg.quotations[q].outer.begin >= s.span.end) break;
-    if (seg.quotations[q].outer.Overlaps(s.span)) quotations.push_back(q);
-  }
+  std::vector<uint32_t> quotations = QuotationsTouching(seg, s.span);
   std::vector<uint32_t> near_mentions;
   auto first =
       std::lower_bound(mentions.mentions.begin(), mentions.mentions.end(), s.span.begin,
@@ -165,10 +186,8 @@ std::vector<Unit> SentenceUnits(const Document& doc, const Segmentation& seg,
       doc, seg, sentence, CutPoints(doc, seg, mentions, quotations, near_mentions, s.span));
 
   std::vector<uint32_t> near_timexes;
-  for (uint32_t t = 0; t < timexes.size(); ++t) {
-    if (timexes[t].span.begin >= s.span.end) break;
-    if (timexes[t].span.Overlaps(s.span)) near_timexes.push_back(t);
-  }
+  auto [first_timex, last_timex] = TimexesTouching(timexes, s.span);
+  for (uint32_t t = first_timex; t < last_timex; ++t) near_timexes.push_back(t);
 
   std::string lower;
   for (Unit& unit : units) {
