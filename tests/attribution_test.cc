@@ -1,6 +1,8 @@
 // Attribution: claims found by the whole pipeline on sentences written for these tests.
 #include <doctest/doctest.h>
 
+#include <filesystem>
+#include <fstream>
 #include <string>
 #include <vector>
 
@@ -82,11 +84,21 @@ TEST_CASE("attribution: every rule's example yields its claim") {
 }
 
 TEST_CASE("attribution: bad rule patterns are reported with file and line") {
+  const std::filesystem::path dir =
+      std::filesystem::temp_directory_path() / "hearsay-attribution-test";
+  std::filesystem::create_directories(dir);
+  const std::string ontology = std::string(HEARSAY_SOURCE_DIR) + "/ontology/";
+  for (const char* name : {"cues.tsv", "attribution-words.tsv"}) {
+    std::filesystem::copy_file(ontology + name, dir / name,
+                               std::filesystem::copy_options::overwrite_existing);
+  }
+  std::ofstream(dir / "attribution-rules.tsv")
+      << "# comment\nbroken\tregion\t(?P<cue>C(\tHe said it.\the\tsaid\tit\n";
   CueLexicon lexicon;
-  Status status = CueLexicon::Load(std::string(HEARSAY_SOURCE_DIR) + "/ontology", &lexicon);
-  CHECK(status.ok());
-  status = CueLexicon::Load("/nonexistent", &lexicon);
+  Status status = CueLexicon::Load(dir.string(), &lexicon);
   CHECK_FALSE(status.ok());
+  CHECK(status.message().find("attribution-rules.tsv:2:") != std::string::npos);
+  std::filesystem::remove_all(dir);
 }
 
 TEST_CASE("attribution: indirect speech drops that and the final period") {
@@ -213,7 +225,8 @@ TEST_CASE("attribution: a gerund continues the speaker") {
 }
 
 TEST_CASE("attribution: nouns that look like cues are not cues") {
-  Found found = Run("His promises and the state budget were discussed.");
+  Found found =
+      Run("His promises and the state budget were discussed, and such claims were rejected.");
   CHECK(found.analysis.claims.empty());
 }
 
@@ -262,6 +275,138 @@ namespace {
 TEST_CASE("attribution: the article's own first person is no source") {
   Found found = Run("We think the summit will be held in Lima.");
   CHECK(found.analysis.claims.empty());
+}
+
+}  // namespace
+}  // namespace hearsay
+
+namespace hearsay {
+namespace {
+
+TEST_CASE("attribution: no claims from boilerplate paragraphs") {
+  Found found =
+      Run("The mayor said the bridge would reopen.\n\nSign up for our free weekly newsletter. Our "
+          "editors say it is the best way to follow the news.");
+  INFO(Listing(found));
+  REQUIRE(found.analysis.claims.size() == 1);
+  CHECK(TextOf(found.doc, found.analysis.claims[0].content) == "the bridge would reopen");
+}
+
+TEST_CASE("attribution: a common noun with a named complement keeps the whole phrase") {
+  Found found = Run("Representatives from Iran said the talks had been useful.");
+  CheckClaim(found, "the talks had been useful", "Representatives from Iran", "said",
+             QuoteKind::kIndirect);
+}
+
+TEST_CASE("attribution: two sources sharing one cue are one claim") {
+  Found found = Run("Both France and the United States have accused the rebels of the attack.");
+  INFO(Listing(found));
+  REQUIRE(found.analysis.claims.size() == 1);
+  CHECK(TextOf(found.doc, found.analysis.claims[0].source) == "France and the United States");
+}
+
+TEST_CASE("attribution: indirect content stops before a clause the writer adds") {
+  Found found = Run("The minister announced a new budget, which was later rejected by parliament.");
+  CheckClaim(found, "a new budget", "The minister", "announced", QuoteKind::kIndirect);
+}
+
+}  // namespace
+}  // namespace hearsay
+
+namespace hearsay {
+namespace {
+
+TEST_CASE("attribution: quoted as saying") {
+  Found found = Run("The governor was quoted as saying the road would reopen.");
+  CheckClaim(found, "the road would reopen", "The governor", "saying", QuoteKind::kIndirect);
+}
+
+}  // namespace
+}  // namespace hearsay
+
+namespace hearsay {
+namespace {
+
+TEST_CASE("attribution: a nested claim keeps the outer content whole") {
+  Found found = Run("The chairman stated he believed the merger would close in June.");
+  CheckClaim(found, "he believed the merger would close in June", "The chairman", "stated",
+             QuoteKind::kIndirect);
+  CheckClaim(found, "the merger would close in June", "he", "believed", QuoteKind::kIndirect);
+}
+
+}  // namespace
+}  // namespace hearsay
+
+namespace hearsay {
+namespace {
+
+TEST_CASE("attribution: an unnamed source in the lead is the speaker named next") {
+  Found found =
+      Run("The summit could take place in May, a Kremlin aide said on Thursday.\n\n"
+          "\"The date is not fixed yet,\" Yury Ushakov told reporters.");
+  INFO(Listing(found));
+  const Claim* lead = WithContent(found, "The summit could take place in May");
+  const Claim* quote = WithContent(found, "The date is not fixed yet");
+  REQUIRE(lead != nullptr);
+  REQUIRE(quote != nullptr);
+  CHECK(TextOf(found.doc, lead->source) == "a Kremlin aide");
+  REQUIRE(quote->source_entity != kNone);
+  CHECK(lead->source_entity == quote->source_entity);
+}
+
+}  // namespace
+}  // namespace hearsay
+
+namespace hearsay {
+namespace {
+
+TEST_CASE("attribution: a second cue joined by and keeps the subject") {
+  Found found = Run("The mayor said the budget was fair and added that more talks were needed.");
+  CheckClaim(found, "the budget was fair", "The mayor", "said", QuoteKind::kIndirect);
+  CheckClaim(found, "more talks were needed", "The mayor", "added", QuoteKind::kIndirect);
+}
+
+TEST_CASE("attribution: saying nothing is no claim") {
+  Found found = Run("Officials have said little about the investigation.");
+  CHECK(found.analysis.claims.empty());
+}
+
+TEST_CASE("attribution: a quotation after a semicolon is direct") {
+  Found found = Run(
+      "She said the plan was \"a good start\"; however, \"we need far more money,\" she added.");
+  CheckClaim(found, "we need far more money", "she", "added", QuoteKind::kDirect);
+}
+
+}  // namespace
+}  // namespace hearsay
+
+namespace hearsay {
+namespace {
+
+TEST_CASE("attribution: passive cues and refusals are no claims") {
+  Found passive = Run("A new version of the app was also announced at the event.");
+  CHECK(passive.analysis.claims.empty());
+  Found refusal = Run("The director would not say whether he had been forced out.");
+  CHECK(refusal.analysis.claims.empty());
+}
+
+TEST_CASE("attribution: an age apposition is not the source") {
+  Found found = Run("Anna Berg, 49, said the clinic would stay open.");
+  CheckClaim(found, "the clinic would stay open", "Anna Berg", "said", QuoteKind::kIndirect);
+}
+
+}  // namespace
+}  // namespace hearsay
+
+namespace hearsay {
+namespace {
+
+TEST_CASE("attribution: an anonymous source's reason follows the cue") {
+  Found found =
+      Run("The vote will be delayed, an aide said on condition of anonymity because he was not "
+          "authorized to speak publicly.");
+  CheckClaim(found, "The vote will be delayed", "an aide", "said", QuoteKind::kIndirect);
+  CHECK(found.analysis.claims.size() == 1);
 }
 
 }  // namespace

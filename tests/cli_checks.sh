@@ -118,10 +118,21 @@ check "unpaired surrogate rejected" grep -q "escapes.jsonl:2: .*surrogate" "$wor
 check "escaped record extracted" grep -q 'example.org/f' "$work/json.nt"
 
 # A 10 MB article on one line: generated here, not committed.
+# Prose of the usual kinds, one claim every few sentences, with no line break anywhere.
 python3 -c '
 import sys
-sentence = "The minister said on Monday that the talks in Geneva would resume next week. "
-sys.stdout.write(sentence * (10_000_000 // len(sentence)))' > "$work/huge.txt"
+sentences = [
+    "The delegations spent the morning on procedural questions and the afternoon on trade. ",
+    "Observers noted that the tone of the discussions had improved since the spring. ",
+    "The minister said on Monday that the talks in Geneva would resume next week. ",
+    "Several agreements on customs and energy were prepared by the working groups. ",
+    "Prices of grain and fuel have risen sharply in the region over the past year. ",
+    "Local newspapers described the mood in the capital as cautious but hopeful. ",
+    "\"We are not there yet,\" a senior official told reporters after the session. ",
+    "Farmers in the north have complained about delays at the border crossings. ",
+]
+text = "".join(sentences)
+sys.stdout.write(text * (10_000_000 // len(text)))' > "$work/huge.txt"
 "$hearsay" extract -q --date 2019-01-07 -f ntriples "$work/huge.txt" > "$work/huge.nt" 2> "$work/huge.err"
 check "10 MB single-line article is extracted" test $? -eq 0
 check "10 MB output is valid" valid_rdf "$work/huge.nt" ntriples

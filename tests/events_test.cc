@@ -193,6 +193,41 @@ TEST_CASE("events: actors, place and time") {
   CHECK(TimeValue(result, *meeting) == "2019-05-13");
 }
 
+TEST_CASE("events: the two leaders are the parties of the event before") {
+  Result result =
+      Run("Emmanuel Macron met Angela Merkel in Paris on Monday. "
+          "The two leaders will hold talks again in Berlin next month.",
+          "2019-05-15");
+  REQUIRE(CountType(result, "Meeting") == 2);
+  const Event& later = result.analysis.events.back();
+  CHECK(HasActor(result, later, "Emmanuel Macron"));
+  CHECK(HasActor(result, later, "Angela Merkel"));
+}
+
+TEST_CASE("events: a relative clause continues the event of its noun") {
+  Result result = Run("Chile formed a naval coalition, which was joined by Peru and Ecuador.");
+  REQUIRE(CountType(result, "Cooperation") == 1);
+  const Event* coalition = FindType(result, "Cooperation");
+  CHECK(coalition->mentions.size() == 2);
+  CHECK(HasActor(result, *coalition, "Peru"));
+}
+
+TEST_CASE("events: reversed roles are two events") {
+  Result result =
+      Run("Chile banned imports from Peru in May. "
+          "Peru banned imports from Chile in June.",
+          "2019-07-15");
+  CHECK(CountType(result, "Sanction") == 2);
+}
+
+TEST_CASE("events: a verb told again in another sentence is one event") {
+  Result result =
+      Run("Chile banned Peruvian airlines on Monday. "
+          "Chile banned the airlines after a safety review, officials said.",
+          "2019-07-15");
+  CHECK(CountType(result, "Sanction") == 1);
+}
+
 TEST_CASE("events: a summit's actor is its organisation") {
   Result result = Run("Emmanuel Macron and Angela Merkel attended the NATO summit in Madrid.");
   const Event* summit = FindType(result, "Meeting");

@@ -158,8 +158,17 @@ TEST_CASE("mentions: organizations are found by their head words") {
   CHECK_ENTITY(r, "Northwind Airlines", "Northwind Airlines", EntityType::kOrganization);
   CHECK_ENTITY(r, "Federal Bridge Office of Austria", "Federal Bridge Office of Austria",
                EntityType::kOrganization);
+  Result ukraine = Run("Officials at the Ministry of Foreign Affairs of Ukraine agreed.");
+  CHECK_ENTITY(ukraine, "Ministry of Foreign Affairs of Ukraine",
+               "Ministry of Foreign Affairs of Ukraine", EntityType::kOrganization);
   // A short form of an organization named earlier.
   CHECK_ENTITY(r, "Northwind", "Northwind Airlines", EntityType::kOrganization);
+
+  Result continued = Run("Boeing Defense announced a contract.");
+  CHECK_ENTITY(continued, "Boeing Defense", "Boeing", EntityType::kOrganization);
+
+  Result later = Run("Castellan said sales fell. Castellan Motors is based in Turin.");
+  CHECK_ENTITY(later, "Castellan", "Castellan Motors", EntityType::kOrganization);
 }
 
 TEST_CASE("mentions: title words before a name are its title") {
@@ -216,6 +225,24 @@ TEST_CASE("mentions: descriptions are resolved where the article says who is mea
   CHECK(r.Get("The Saudi government")->entity == "Saudi Arabia");
 }
 
+TEST_CASE("mentions: the two leaders are the two people named last") {
+  Result r =
+      Run("Chancellor Ingrid Falk met Prime Minister Jonas Weber in Bern, an aide, Karl Moser, "
+          "said. The two leaders discussed trade. Officials said both leaders agreed.");
+  for (const char* text : {"The two leaders", "both leaders"}) {
+    CAPTURE(text);
+    const MentionGroup* pair = nullptr;
+    for (const MentionGroup& group : r.mentions.groups) {
+      if (r.mentions.mentions[group.mention].span.In(r.doc.text) == text) pair = &group;
+    }
+    REQUIRE(pair != nullptr);
+    REQUIRE(pair->entities.size() == 2);
+    CHECK(r.mentions.entities[pair->entities[0]].name == "Ingrid Falk");
+    CHECK(r.mentions.entities[pair->entities[1]].name == "Jonas Weber");
+  }
+  CHECK(r.mentions.groups.size() == 2);  // "Officials" is no pair
+}
+
 TEST_CASE("mentions: a description with no identified referent stays unresolved") {
   Result r = Run("A spokesman declined to comment.\n\nLater, officials said the vote was over.");
   REQUIRE(r.Get("A spokesman") != nullptr);
@@ -232,6 +259,12 @@ TEST_CASE("mentions: pronouns refer to the subject of the previous sentence") {
   CHECK(she->kind == MentionKind::kPronoun);
   CHECK(she->entity == "Anna Lindqvist");
   CHECK(r.Get("He")->entity == "Tomas Berg");
+}
+
+TEST_CASE("mentions: names inside a quotation are no antecedents for a pronoun outside it") {
+  Result r = Run("Olaf Lindgren arrived late. \"We thank Peter Novak,\" he said.");
+  REQUIRE(r.Get("he") != nullptr);
+  CHECK(r.Get("he")->entity == "Olaf Lindgren");
 }
 
 TEST_CASE("mentions: sentence-initial capitalized words are no people") {
@@ -279,6 +312,33 @@ TEST_CASE("mentions: Unicode names and letters outside ASCII") {
   CHECK_ENTITY(r, "Recep Tayyip Erdoğan", "Recep Tayyip Erdoğan", EntityType::kPerson);
   CHECK_ENTITY(r, "Ærlig Østergård", "Ærlig Østergård", EntityType::kPerson);
   CHECK_ENTITY(r, "São Paulo", "Sao Paulo", EntityType::kPlace);
+}
+
+TEST_CASE("mentions: empty and punctuation-only texts give no mentions") {
+  for (const char* text : {"", " \n\n ", "...!?", "\u201c\u201d \u2014 --"}) {
+    CAPTURE(text);
+    Result r = Run(text);
+    CHECK(r.mentions.mentions.empty());
+    CHECK(r.mentions.entities.empty());
+  }
+}
+
+TEST_CASE("mentions: every gazetteer file names its columns, source and licence") {
+  namespace fs = std::filesystem;
+  size_t files = 0;
+  for (const auto& entry :
+       fs::directory_iterator(fs::path(HEARSAY_SOURCE_DIR) / "ontology" / "gazetteer")) {
+    CAPTURE(entry.path().string());
+    std::ifstream in(entry.path());
+    std::string header;
+    std::string line;
+    while (std::getline(in, line) && !line.empty() && line[0] == '#') header += line + "\n";
+    CHECK(header.find("Column") != std::string::npos);
+    CHECK(header.find("ource") != std::string::npos);
+    CHECK(header.find("licen") != std::string::npos);
+    ++files;
+  }
+  CHECK(files >= 10);
 }
 
 TEST_CASE("mentions: gazetteer errors name the file and line") {

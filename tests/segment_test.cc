@@ -418,5 +418,19 @@ TEST_CASE("segment: a bad boilerplate pattern is reported with file and line") {
   std::filesystem::remove_all(dir);
 }
 
+TEST_CASE("segment: a wire dateline is a sentence of its own") {
+  CHECK(Sentences("PARIS, May 4 (AFP) - The talks resumed, a diplomat said.") ==
+        Strings{"PARIS, May 4 (AFP) -", "The talks resumed, a diplomat said."});
+  CHECK(Sentences("OSLO (Reuters) \xe2\x80\x94 Norway will host the summit.") ==
+        Strings{"OSLO (Reuters) \xe2\x80\x94", "Norway will host the summit."});
+  // Capitals alone before a dash are no dateline.
+  CHECK(Sentences("NATO - the alliance - met in Brussels.") ==
+        Strings{"NATO - the alliance - met in Brussels."});
+  for (const std::string& example : Lexicon().dateline_examples()) {
+    INFO(example);
+    CHECK(Lexicon().DatelineLength(example) > 0);
+  }
+}
+
 }  // namespace
 }  // namespace hearsay

@@ -68,9 +68,9 @@ enum class EntityType { kPerson, kOrganization, kCountry, kPlace, kMedia };
 // One referent within the article ("President Vladimir Putin" ... "Putin").
 struct Entity {
   EntityType type = EntityType::kPerson;
-  std::string name;      // canonical name ("Vladimir Putin")
-  std::string country;   // ISO 3166 alpha-3 where one applies
-  std::string wikidata;  // verified Q-id from the gazetteer, else empty
+  std::string name;                // canonical name ("Vladimir Putin")
+  std::string country;             // ISO 3166 alpha-3 where one applies
+  std::string wikidata;            // verified Q-id from the gazetteer, else empty
   std::vector<uint32_t> mentions;  // indices into Mentions::mentions
 };
 
@@ -89,9 +89,16 @@ struct Mention {
   Span title;  // title or role words before a name ("U.S. President"), empty if none
 };
 
+// A plural description and the people it stands for ("the two leaders" -> Putin, Obama).
+struct MentionGroup {
+  uint32_t mention = kNone;        // index into Mentions::mentions
+  std::vector<uint32_t> entities;  // indices into Mentions::entities, in text order
+};
+
 struct Mentions {
   std::vector<Entity> entities;
-  std::vector<Mention> mentions;  // sorted by span
+  std::vector<Mention> mentions;     // sorted by span
+  std::vector<MentionGroup> groups;  // sorted by mention
 };
 
 // --- timex -----------------------------------------------------------------------------

@@ -38,8 +38,8 @@ class SegmentLexicon {
   SegmentLexicon(SegmentLexicon&&) noexcept;
   SegmentLexicon& operator=(SegmentLexicon&&) noexcept;
 
-  // Reads ontology/abbreviations.tsv, ontology/stopwords.tsv and ontology/boilerplate.tsv
-  // from `dir`.
+  // Reads ontology/abbreviations.tsv, stopwords.tsv, boilerplate.tsv and datelines.tsv from
+  // `dir`.
   static Status Load(const std::string& dir, SegmentLexicon* out);
 
   // `word_with_period` as written ("Mr.", "U.S.").
@@ -52,6 +52,10 @@ class SegmentLexicon {
   // 0 if none does.
   int BoilerplateScore(std::string_view paragraph) const;
 
+  // Bytes of the wire dateline that opens `paragraph` ("BERLIN (Reuters) - "), 0 if none
+  // (ontology/datelines.tsv).
+  size_t DatelineLength(std::string_view paragraph) const;
+
   // One boilerplate rule as loaded, for tests that run every rule's example.
   struct BoilerplateRule {
     std::string name;
@@ -59,6 +63,8 @@ class SegmentLexicon {
     std::string example;
   };
   const std::vector<BoilerplateRule>& boilerplate_rules() const { return rules_; }
+  // Each dateline rule's example, for the same purpose.
+  const std::vector<std::string>& dateline_examples() const { return dateline_examples_; }
 
   struct Patterns;  // compiled boilerplate rules (RE2)
 
@@ -71,6 +77,7 @@ class SegmentLexicon {
   size_t longest_stop_word_ = 0;
   std::vector<BoilerplateRule> rules_;
   std::unique_ptr<Patterns> patterns_;
+  std::vector<std::string> dateline_examples_;
 };
 
 // Paragraphs are lines (a blank line or a single newline ends one; a line broken after a

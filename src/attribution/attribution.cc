@@ -17,7 +17,36 @@ bool IsNounPhraseLetter(char c) {
   return std::string_view("dEMDPWjnsN&w").find(c) != std::string_view::npos;
 }
 bool IsNameLetter(char c) { return c == 'E' || c == 'M'; }
-bool IsHeadLetter(char c) { return std::string_view("EMDPWNnp").find(c) != std::string_view::npos; }
+// A number alone ("Papermaster, 49, said") is no head.
+bool IsHeadLetter(char c) { return std::string_view("EMDPWNp").find(c) != std::string_view::npos; }
+
+// Without surrounding white space (ASCII, no-break and the typographic spaces U+2000-U+200A,
+// U+202F) or a trailing comma.
+Span TrimSpan(const std::string& document, Span span) {
+  auto space_before = [&](uint32_t end) -> uint32_t {
+    const auto* text = reinterpret_cast<const unsigned char*>(document.data());
+    if (end > span.begin && (std::isspace(text[end - 1]) || text[end - 1] == ',')) return 1;
+    if (end >= span.begin + 2 && text[end - 2] == 0xC2 && text[end - 1] == 0xA0) return 2;
+    if (end >= span.begin + 3 && text[end - 3] == 0xE2 && text[end - 2] == 0x80 &&
+        (text[end - 1] <= 0x8A || text[end - 1] == 0xAF)) {
+      return 3;
+    }
+    return 0;
+  };
+  auto space_after = [&](uint32_t begin) -> uint32_t {
+    const auto* text = reinterpret_cast<const unsigned char*>(document.data());
+    if (begin < span.end && std::isspace(text[begin])) return 1;
+    if (begin + 2 <= span.end && text[begin] == 0xC2 && text[begin + 1] == 0xA0) return 2;
+    if (begin + 3 <= span.end && text[begin] == 0xE2 && text[begin + 1] == 0x80 &&
+        (text[begin + 2] <= 0x8A || text[begin + 2] == 0xAF)) {
+      return 3;
+    }
+    return 0;
+  };
+  for (uint32_t n; (n = space_before(span.end)) > 0;) span.end -= n;
+  for (uint32_t n; (n = space_after(span.begin)) > 0;) span.begin += n;
+  return span;
+}
 
 // A claim under construction, with what the later steps need to know about it.
 struct Candidate {
@@ -127,7 +156,8 @@ class SentenceAnalysis {
     int words = 0;
     while (i > begin) {
       char c = units_[i - 1].letter;
-      if (i < end && units_[i].letter == 'd' && c != 'E' && c != 'W') break;  // "the" starts it
+      // "the" starts the phrase, unless names are joined ("Saudi Arabia and the United States")
+      if (i < end && units_[i].letter == 'd' && c != 'E' && c != 'W' && c != '&') break;
       if (c == 'w') {
         if (++words > 3) break;
       } else if (c == 'o' || c == 'b') {
@@ -178,6 +208,13 @@ class SentenceAnalysis {
     if (IsNameLetter(units_[end - 1].letter)) {
       uint32_t first = end - 1;
       while (first > begin && IsNameLetter(units_[first - 1].letter)) --first;
+      // "representatives from Iran", "a spokesman for the Kremlin": the name is not the head.
+      uint32_t before_name = first;
+      while (before_name > begin && units_[before_name - 1].letter == 'd') --before_name;
+      if (before_name > begin + 1 &&
+          (units_[before_name - 1].letter == 'o' || units_[before_name - 1].letter == 'f')) {
+        return {units_[begin].span.begin, units_[end - 1].span.end};
+      }
       // "Saudi Arabia and the United States"
       for (uint32_t i = first; i > begin + 1; --i) {
         if (units_[i - 1].letter == 'd') continue;
@@ -197,8 +234,8 @@ class SentenceAnalysis {
 
   // Units after the cue that belong to neither source nor content: the addressee of "told",
   // "that", adverbs, times, and occasions ("at a news briefing", "via Twitter").
-  uint32_t SkipFrame(uint32_t i, uint32_t end, const CueForm& cue) const {
-    if (cue.audience && i < end) {
+  uint32_t SkipFrame(uint32_t i, uint32_t end, bool addressee) const {
+    if (addressee && i < end) {
       uint32_t k = i;
       if (units_[k].letter == 'p' || units_[k].letter == 'P') {
         ++k;
@@ -302,16 +339,7 @@ class SentenceAnalysis {
     return TrimText(span);
   }
 
-  Span TrimText(Span span) const {
-    while (span.end > span.begin &&
-           (std::isspace(static_cast<unsigned char>(doc_.text[span.end - 1])) ||
-            doc_.text[span.end - 1] == ',')) {
-      --span.end;
-    }
-    while (span.begin < span.end && std::isspace(static_cast<unsigned char>(doc_.text[span.begin])))
-      ++span.begin;
-    return span;
-  }
+  Span TrimText(Span span) const { return TrimSpan(doc_.text, span); }
 
   QuoteKind KindOf(Span content) const {
     for (const Quotation& quotation : seg_.quotations) {
@@ -382,10 +410,12 @@ class SentenceAnalysis {
     base.claim.cue = {cue_unit.span.begin, units_[cue + cue_unit.cue_words - 1].span.end};
     auto [src_begin, src_end] = range(rule.src_group);
     base.claim.source = Source(src_begin, src_end, rule.mode);
-    const bool only_adverbs = std::all_of(units_.begin() + src_begin, units_.begin() + src_end,
-                                          [](const Unit& u) { return u.letter == 'y'; });
+    // "..., further saying", "He said ... and added that": the subject of the sentence speaks.
+    uint32_t last_word = src_end;
+    while (last_word > src_begin && units_[last_word - 1].letter == 'y') --last_word;
+    const bool continues = last_word == src_begin || units_[last_word - 1].letter == '&';
     if (base.claim.source.empty()) {
-      if (rule.mode == SourceMode::kRegion && src_end == cue && only_adverbs &&
+      if (rule.mode == SourceMode::kRegion && src_end == cue && continues &&
           rule.before_group < 0) {
         base.inherits_source = true;  // filled in by SettleSentence when Subject finds none
         base.claim.source = Subject(cue);
@@ -401,14 +431,20 @@ class SentenceAnalysis {
       Candidate claim = base;
       uint32_t open = before_begin;
       while (open < before_end && units_[open].quotation != last.quotation) ++open;
+      // Words of the same clause before the opening mark make the content mixed.
+      uint32_t clause = open;
+      while (clause > 0 &&
+             std::string_view(";:>").find(units_[clause - 1].letter) == std::string_view::npos) {
+        --clause;
+      }
       const bool words_before =
-          std::any_of(units_.begin(), units_.begin() + open, [](const Unit& u) {
-            return std::string_view(",.:;-x(").find(u.letter) == std::string_view::npos;
+          std::any_of(units_.begin() + clause, units_.begin() + open, [](const Unit& u) {
+            return std::string_view(",.:;-x(y").find(u.letter) == std::string_view::npos;
           });
       if (last.letter == '>' && last.quotation != kNone && words_before &&
           units_[open].letter == '<') {
         // "The two leaders plan to discuss the "development ... Syria," Ushakov said"
-        claim.claim.content = ContentSpan(0, before_end);
+        claim.claim.content = ContentSpan(clause, before_end);
         claim.claim.kind = QuoteKind::kMixed;
       } else if (last.letter == '>' && last.quotation != kNone) {
         claim.claim.content = TrimText(seg_.quotations[last.quotation].inner);
@@ -423,23 +459,18 @@ class SentenceAnalysis {
     }
     auto [after_begin, after_end] = range(rule.after_group);
     if (after_end > after_begin) {
-      uint32_t start = after_begin;
-      if (after_begin == cue + cue_unit.cue_words)
-        start = SkipFrame(after_begin, after_end, form);
-      else
-        start = SkipFrame(after_begin, after_end, CueForm{});
+      const bool addressee = form.audience && after_begin == cue + cue_unit.cue_words;
+      const uint32_t start = SkipFrame(after_begin, after_end, addressee);
+      // Indirect content only after indirect content or none before the cue, and never a new
+      // clause (", and ...", ", but ...").
+      const bool indirect_allowed =
+          (out.empty() || out.front().claim.kind == QuoteKind::kIndirect) && start < after_end &&
+          std::string_view("&cX").find(units_[start].letter) == std::string_view::npos;
       if (start < after_end && units_[start].letter == '<' && OnlyQuotations(start, after_end)) {
         for (Candidate& claim : QuotationClaims(start, base)) out.push_back(std::move(claim));
-      } else if ((out.empty() || out.front().claim.kind == QuoteKind::kIndirect) &&
-                 start < after_end) {
-        // Indirect content ends at the sentence, a semicolon, or a clause the writer adds after
-        // a comma (", which ...", ", but ...").
+      } else if (indirect_allowed) {
         uint32_t stop = start;
-        while (stop < after_end && units_[stop].letter != ';' &&
-               !(units_[stop].letter == ',' && stop + 1 < after_end &&
-                 (units_[stop + 1].letter == 'r' || units_[stop + 1].letter == 'c'))) {
-          ++stop;
-        }
+        while (stop < after_end && units_[stop].letter != ';') ++stop;
         Candidate claim = base;
         claim.claim.content = ContentSpan(start, stop);
         claim.claim.kind = KindOf(claim.claim.content);
@@ -453,6 +484,21 @@ class SentenceAnalysis {
                 out.end());
     }
     return out;
+  }
+
+  // Indirect content ends before a clause the writer adds after a comma (", which ...",
+  // ", but ...").
+  void CutWriterClause(Candidate* candidate) const {
+    uint32_t begin = 0;
+    while (begin < units_.size() && units_[begin].span.begin < candidate->claim.content.begin)
+      ++begin;
+    for (uint32_t i = begin; i + 1 < units_.size(); ++i) {
+      if (units_[i].span.begin >= candidate->claim.content.end) break;
+      if (units_[i].letter == ',' && (units_[i + 1].letter == 'r' || units_[i + 1].letter == 'c')) {
+        CutAt(candidate, i);
+        return;
+      }
+    }
   }
 
   // Where the clause of a claim starts: its source (or cue), with a relative pronoun, comma or
@@ -561,11 +607,17 @@ void ResolveSources(const Document& doc, const Segmentation& seg, const Mentions
       }
     } else if (indefinite) {
       const uint32_t sentence = SentenceAt(seg, claim.source.begin);
-      // Only the next claim, close by, and only a person the article names there first.
-      if (c + 1 >= candidates->size()) continue;
+      // The lead's "a Putin aide said ..." and the next paragraph's named speaker: only an
+      // indirect claim, only the next claim, close by, in a later paragraph, and only a person
+      // the article names there first.
+      if (c + 1 >= candidates->size() || claim.kind != QuoteKind::kIndirect) continue;
       const Candidate& next = (*candidates)[c + 1];
       const uint32_t entity = next.claim.source_entity;
-      if (next.sentence > sentence + 3 || !IsPerson(mentions, entity)) continue;
+      const bool later_paragraph =
+          seg.sentences[next.sentence].paragraph > seg.sentences[sentence].paragraph;
+      if (next.sentence > sentence + 3 || !later_paragraph || !IsPerson(mentions, entity)) {
+        continue;
+      }
       const Entity& person = mentions.entities[entity];
       const bool named_before =
           std::any_of(person.mentions.begin(), person.mentions.end(), [&](uint32_t m) {
@@ -710,19 +762,21 @@ class ClaimFinder {
         break;
       }
     }
+    // An outlet whose report holds another claim is that claim's relay. Other content before
+    // the cue that holds a claim ("X said Y, a charge Tehran denies") is not what was said.
     std::vector<uint32_t> relays;
     for (size_t a = 0; a < found->size(); ++a) {
       if (dropped[a]) continue;
-      const Claim& outer = (*found)[a].claim;
+      const Candidate& outer = (*found)[a];
       for (size_t b = 0; b < found->size(); ++b) {
-        if (a == b) continue;
-        const Claim& inner = (*found)[b].claim;
-        if (!outer.content.Contains(inner.cue)) continue;
-        if (IsMedia(mentions_, outer.source_entity)) {
-          relays.push_back(outer.source_entity);
+        if (a == b || !outer.claim.content.Contains((*found)[b].claim.cue)) continue;
+        if (IsMedia(mentions_, outer.claim.source_entity)) {
+          relays.push_back(outer.claim.source_entity);
           dropped[a] = true;
-          break;
+        } else if (!outer.content_after_cue && !outer.from_quotation) {
+          dropped[a] = true;
         }
+        break;
       }
     }
     std::vector<Candidate> kept;
@@ -732,12 +786,17 @@ class ClaimFinder {
     for (Candidate& candidate : kept) {
       for (const Candidate& other : kept) {
         if (&other == &candidate || !candidate.content_after_cue) continue;
+        // A clause that starts the content is nested ("stated he believed ..."): keep it whole.
+        const uint32_t clause = other.claim.source.empty() || other.inherits_source
+                                    ? other.claim.cue.begin
+                                    : std::min(other.claim.source.begin, other.claim.cue.begin);
         if (candidate.claim.content.Contains(other.claim.cue) &&
-            other.claim.cue.begin > candidate.claim.content.begin) {
+            clause > candidate.claim.content.begin) {
           analysis.CutAt(&candidate,
                          analysis.ClauseStart(other.claim, candidate.claim.content.begin));
         }
       }
+      if (candidate.content_after_cue) analysis.CutWriterClause(&candidate);
       for (uint32_t relay : relays) {
         if (relay != candidate.claim.source_entity) candidate.claim.relays.push_back(relay);
       }
@@ -799,12 +858,7 @@ class ClaimFinder {
           break;
         }
         Candidate more = candidate;
-        more.claim.content = quotation.inner;
-        while (!more.claim.content.empty() &&
-               (doc_.text[more.claim.content.end - 1] == ',' ||
-                std::isspace(static_cast<unsigned char>(doc_.text[more.claim.content.end - 1])))) {
-          --more.claim.content.end;
-        }
+        more.claim.content = TrimSpan(doc_.text, quotation.inner);
         more.claim.kind = QuoteKind::kDirect;
         more.sentence = s;
         more.last_quotation = q;

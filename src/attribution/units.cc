@@ -270,13 +270,20 @@ std::vector<Unit> SentenceUnits(const Document& doc, const Segmentation& seg,
       if (found_words == 1 && form.back() == 's') {
         while (k > 0 && (units[k - 1].letter == 'w' || units[k - 1].letter == 'j')) --k;
       }
+      while (k > 0 && units[k - 1].letter == 'y') --k;  // "the recently announced phone"
       const char before_modifiers = k > 0 ? units[k - 1].letter : '^';
       if (before_modifiers == 'd' || before_modifiers == 's' || previous == 'j') continue;
       if ((previous == 'o' || previous == 'f') && found->role != CueRole::kGerund) continue;
       if (found_words == 1 && next == 'f') continue;  // "asked for", "told about"
     }
-    if (found->role != CueRole::kGerund && found->role != CueRole::kAccording && previous == 'z')
-      continue;  // passive: "is said to", "was considered"
+    size_t verb_group = i;  // "was announced", "was also announced"
+    while (verb_group > 0 && units[verb_group - 1].letter == 'y') --verb_group;
+    const bool after_be = verb_group > 0 && units[verb_group - 1].letter == 'z';
+    if (found->role != CueRole::kGerund && found->role != CueRole::kAccording && after_be) {
+      // Passive ("is said to", "was quoted as saying"): part of the verb group, not a cue.
+      units[i].letter = 'a';
+      continue;
+    }
     units[i].cue = found;
     units[i].cue_words = static_cast<uint32_t>(found_words);
     units[i].letter = 'V';

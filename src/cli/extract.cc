@@ -321,13 +321,14 @@ int RunExtract(const ExtractOptions& options) {
   const Totals& totals = extractor.totals();
   if (!options.quiet) {
     double seconds = std::chrono::duration<double>(Clock::now() - start).count();
+    std::string made = options.render ? std::to_string(totals.extracted) + " pages"
+                                      : std::to_string(totals.triples) + " triples";
     std::fprintf(stderr,
-                 "hearsay: %llu articles read, %llu extracted, %llu failed; %llu triples; "
-                 "%.1f MB in %.2f s\n",
+                 "hearsay: %llu articles read, %llu extracted, %llu failed; %s; %.1f MB in %.2f s\n",
                  static_cast<unsigned long long>(totals.articles),
                  static_cast<unsigned long long>(totals.extracted),
-                 static_cast<unsigned long long>(totals.failed),
-                 static_cast<unsigned long long>(totals.triples), totals.bytes / 1e6, seconds);
+                 static_cast<unsigned long long>(totals.failed), made.c_str(), totals.bytes / 1e6,
+                 seconds);
     for (const auto& [reason, count] : totals.failure_reasons) {
       std::fprintf(stderr, "hearsay:   %llu failed: %s\n", static_cast<unsigned long long>(count),
                    reason.c_str());

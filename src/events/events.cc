@@ -305,6 +305,8 @@ struct Draft {
   bool tense_known = false;
   std::vector<uint32_t> actors;    // entities
   std::vector<uint32_t> subjects;  // the actors before the trigger (its agents, for a verb)
+  bool own_subject = false;        // some of them stand in the trigger's own clause
+  bool group_subject = false;      // "The two leaders ...": the parties of an earlier event
   uint32_t place = kNone;          // entity
   uint32_t time = kNone;           // timex
   std::vector<uint32_t> claimed;   // mention indices this noun trigger takes as its own actors
@@ -350,7 +352,7 @@ bool WordIn(const Context& context, Span word, const std::unordered_set<std::str
 bool IsLocative(const Context& context, const Mention& mention, uint32_t floor) {
   std::string_view text(context.doc.text);
   Span before = PreviousWord(text, mention.span.begin, floor);
-  if (WordIn(context, before, context.lexicon.determiners)) {
+  if (WordIn(context, before, context.lexicon.articles)) {
     before = PreviousWord(text, before.begin, floor);
   }
   return WordIn(context, before, context.lexicon.locatives);
@@ -401,12 +403,13 @@ void AddUnique(std::vector<uint32_t>* list, uint32_t value) {
   if (std::find(list->begin(), list->end(), value) == list->end()) list->push_back(value);
 }
 
-constexpr uint32_t kVerbGap = 8;   // tokens between a verb trigger and its nearest actor
-constexpr uint32_t kNounGap = 3;   // ... a noun trigger and its nearest actor ("talks with X")
-constexpr uint32_t kChainGap = 3;  // tokens between actors of one list ("X, Y and Z")
-constexpr uint32_t kNounTimeBefore = 6;  // "last week's Security Council agreement"
-constexpr uint32_t kNounTimeAfter = 4;   // "the summit in Bali on Monday"
-constexpr uint32_t kSubjectLead = 3;     // words before a noun that opens its clause
+constexpr uint32_t kVerbGap = 8;    // tokens between a verb trigger and its nearest actor
+constexpr uint32_t kNounGap = 3;    // ... a noun trigger and its nearest actor ("talks with X")
+constexpr uint32_t kChainGap = 3;   // tokens between actors of one list ("X, Y and Z")
+constexpr uint32_t kClaimLead = 2;  // tokens of a claim before its verb ("plans to pull out")
+constexpr uint32_t kNounReachBefore = 6;  // "last week's Security Council agreement"
+constexpr uint32_t kNounReachAfter = 4;   // "the summit in Bali on Monday"
+constexpr uint32_t kSubjectLead = 3;      // words before a noun that opens its clause
 
 bool HasWordOf(const Context& context, Span span, const std::unordered_set<std::string>& words) {
   std::string_view text(context.doc.text);
@@ -480,7 +483,11 @@ void CollectSide(const Context& context, const Draft& draft, const std::vector<S
                           context.lexicon.topics)) {
       return false;  // "to discuss a range of topics including Syria": a topic, no party
     }
-    if (!before && PossessiveOfOther(context, mention, triggers)) return false;
+    // "opposed Macron's statement" names a party; "on the destruction of Syria's weapons" not.
+    if (!before && HasWordOf(context, between, context.lexicon.prepositions) &&
+        PossessiveOfOther(context, mention, triggers)) {
+      return false;
+    }
     edge = before ? mention.span.begin : mention.span.end;
     if (claimed.count(i) > 0 || !ActorMention(context, i, draft.rule->actors, region)) {
       return true;
@@ -521,6 +528,29 @@ void CollectOrganization(const Context& context, Draft* draft) {
   }
 }
 
+constexpr int kGroupLead = 2;  // words before a group noun that may hold its determiner
+
+// An unnamed definite plural description before the trigger ("the two leaders").
+bool GroupBefore(const Context& context, Span region) {
+  auto [first, last] = context.MentionsIn(region);
+  for (uint32_t i = last; i-- > first;) {
+    const Mention& mention = context.mentions.mentions[i];
+    if (mention.kind != MentionKind::kDescription || mention.entity != kNone) continue;
+    // Definite ("the leaders"), not a new group ("African leaders").
+    Span head = PreviousWord(context.doc.text, mention.span.end, mention.span.begin);
+    if (!WordIn(context, head, context.lexicon.groups)) continue;
+    // The determiner inside the description or just before it ("the two leaders").
+    Span opening = NextWord(context.doc.text, mention.span.begin, mention.span.end);
+    if (WordIn(context, opening, context.lexicon.determiners)) return true;
+    Span before = PreviousWord(context.doc.text, mention.span.begin, region.begin);
+    for (int step = 0; step < kGroupLead && !before.empty(); ++step) {
+      if (WordIn(context, before, context.lexicon.determiners)) return true;
+      before = PreviousWord(context.doc.text, before.begin, region.begin);
+    }
+  }
+  return false;
+}
+
 void CollectActors(const Context& context, const std::vector<Clause>& clauses, Span sentence,
                    const std::vector<Span>& triggers, const std::unordered_set<uint32_t>& claimed,
                    Draft* draft) {
@@ -533,16 +563,33 @@ void CollectActors(const Context& context, const std::vector<Clause>& clauses, S
   std::vector<uint32_t> after;
   CollectSide(context, *draft, triggers, true, claimed, &before);
   CollectSide(context, *draft, triggers, false, claimed, &after);
-  // A participle, coordinate or relative clause without a subject of its own takes the
-  // sentence's.
+  draft->own_subject = !before.empty();
+  if (before.empty() && after.empty()) {
+    Span region = draft->clause.kind == ClauseKind::kPlain ? draft->clause.span : sentence;
+    draft->group_subject = GroupBefore(context, {region.begin, draft->mention.trigger.begin});
+  }
+  // A participle or coordinate clause without a subject of its own takes the sentence's; a
+  // relative clause the name nearest before it ("the US airstrike that killed ...").
   if (before.empty() && !draft->rule->noun && draft->clause.kind != ClauseKind::kPlain &&
       draft->mention.claim == kNone) {
     auto [first, last] = context.MentionsIn({sentence.begin, draft->clause.span.begin});
-    for (uint32_t i = first; i < last; ++i) {
-      if (claimed.count(i) == 0 &&
-          ActorMention(context, i, draft->rule->actors, clauses.front().span)) {
-        before.push_back(i);
-        break;
+    const Span main_clause = clauses.front().span;
+    if (draft->clause.kind == ClauseKind::kRelative) {
+      for (uint32_t i = last; i-- > first;) {
+        const Mention& mention = context.mentions.mentions[i];
+        if (context.TokensBetween(mention.span.end, draft->clause.span.begin) > kVerbGap) break;
+        if (claimed.count(i) == 0 &&
+            ActorMention(context, i, draft->rule->actors, {sentence.begin, mention.span.end})) {
+          before.push_back(i);
+          break;
+        }
+      }
+    } else {
+      for (uint32_t i = first; i < last; ++i) {
+        if (claimed.count(i) == 0 && ActorMention(context, i, draft->rule->actors, main_clause)) {
+          before.push_back(i);
+          break;
+        }
       }
     }
   }
@@ -550,13 +597,17 @@ void CollectActors(const Context& context, const std::vector<Clause>& clauses, S
     AddUnique(&draft->actors, context.mentions.mentions[i].entity);
     AddUnique(&draft->subjects, context.mentions.mentions[i].entity);
   }
-  // "German firms ... announced plans to pull out": a verb without a subject in the claim
-  // that holds it is the source's act.
+  // "German firms ... announced plans to pull out": a verb that opens the claim holding it
+  // is the act of the claim's sources.
   if (before.empty() && !draft->rule->noun && draft->mention.claim != kNone) {
-    uint32_t source = context.claims[draft->mention.claim].source_entity;
-    if (context.IsActorEntity(source)) {
-      AddUnique(&draft->actors, source);
-      AddUnique(&draft->subjects, source);
+    const Claim& claim = context.claims[draft->mention.claim];
+    if (context.TokensBetween(claim.content.begin, draft->mention.trigger.begin) <= kClaimLead) {
+      auto [first, last] = context.MentionsIn(claim.source);
+      for (uint32_t i = first; i < last; ++i) {
+        if (!ActorMention(context, i, draft->rule->actors, claim.source)) continue;
+        AddUnique(&draft->actors, context.mentions.mentions[i].entity);
+        AddUnique(&draft->subjects, context.mentions.mentions[i].entity);
+      }
     }
   }
   for (uint32_t i : after) AddUnique(&draft->actors, context.mentions.mentions[i].entity);
@@ -571,7 +622,24 @@ void CollectActors(const Context& context, const std::vector<Clause>& clauses, S
   }
 }
 
-// The most specific named place in the clause (a place before a country), nearest first.
+// A noun opening the main clause ("The meeting is set to open tomorrow") takes the clause's
+// time and place like a verb; other nouns only those next to them.
+bool ClauseSubject(const Context& context, const Draft& draft) {
+  return draft.clause.kind == ClauseKind::kPlain &&
+         context.TokensBetween(draft.clause.span.begin, draft.mention.trigger.begin) <=
+             kSubjectLead;
+}
+
+bool WithinReach(const Context& context, const Draft& draft, Span span) {
+  if (!draft.rule->noun || ClauseSubject(context, draft)) return true;
+  const Span trigger = draft.mention.trigger;
+  return span.end <= trigger.begin
+             ? context.TokensBetween(span.end, trigger.begin) <= kNounReachBefore
+             : context.TokensBetween(trigger.end, span.begin) <= kNounReachAfter;
+}
+
+// The most specific place after a locative word ("in Bali", "in Iraqi bases"): a place
+// before a country, the nearest first.
 void CollectPlace(const Context& context, Draft* draft) {
   uint32_t best = kNone;
   int best_rank = -1;
@@ -583,9 +651,14 @@ void CollectPlace(const Context& context, Draft* draft) {
     if (!draft->clause.span.Contains(mention.span) || !context.IsPlaceEntity(mention.entity)) {
       continue;
     }
-    bool place = context.mentions.entities[mention.entity].type == EntityType::kPlace;
-    if (!place && !IsLocative(context, mention, draft->clause.span.begin)) continue;
-    int rank = place ? 1 : 0;
+    int rank = context.mentions.entities[mention.entity].type == EntityType::kPlace ? 1 : 0;
+    // "in the European nation" names no place; "in Iraqi bases" names the country.
+    bool named =
+        mention.kind == MentionKind::kName || (mention.kind == MentionKind::kDemonym && rank == 0);
+    if (!named || !IsLocative(context, mention, draft->clause.span.begin) ||
+        !WithinReach(context, *draft, mention.span)) {
+      continue;
+    }
     uint32_t distance = mention.span.begin >= trigger.end ? mention.span.begin - trigger.end
                                                           : trigger.begin - mention.span.end;
     if (rank > best_rank || (rank == best_rank && distance < best_distance)) {
@@ -602,24 +675,25 @@ bool IsDateValue(const std::string& value) {
          std::all_of(value.begin(), value.begin() + 4, [](char c) { return c >= '0' && c <= '9'; });
 }
 
-// The nearest calendar date of the clause, else the nearest vaguer one ("previously").
-void CollectTime(const Context& context, Draft* draft) {
+// A date right before a noun trigger is that noun's ("the 2009 death", "Sunday's signings").
+bool OwnedByNoun(const Context& context, const Timex& timex, const std::vector<Span>& nouns) {
+  return std::any_of(nouns.begin(), nouns.end(), [&](Span noun) {
+    return timex.span.end <= noun.begin && context.TokensBetween(timex.span.end, noun.begin) <= 1;
+  });
+}
+
+// The nearest calendar date of the clause, else the nearest vaguer one ("previously"). A verb
+// leaves the dates of nouns to them.
+void CollectTime(const Context& context, const std::vector<Span>& nouns, Draft* draft) {
   uint32_t best_distance = UINT32_MAX;
   bool best_calendar = false;
   const Span trigger = draft->mention.trigger;
-  bool subject = context.TokensBetween(draft->clause.span.begin, trigger.begin) <= kSubjectLead;
   for (uint32_t i : context.TimexesIn(draft->clause.span)) {
     const Timex& timex = context.timexes[i];
     if (timex.value.empty()) continue;
     if (timex.type != TimexType::kDate && timex.type != TimexType::kTime) continue;
-    // A noun takes only a date next to it, unless it is the clause's subject ("The meeting is
-    // set to open tomorrow"); the clause's other dates belong to its verb.
-    if (draft->rule->noun && !subject &&
-        (timex.span.end <= trigger.begin
-             ? context.TokensBetween(timex.span.end, trigger.begin) > kNounTimeBefore
-             : context.TokensBetween(trigger.end, timex.span.begin) > kNounTimeAfter)) {
-      continue;
-    }
+    if (!WithinReach(context, *draft, timex.span)) continue;
+    if (!draft->rule->noun && OwnedByNoun(context, timex, nouns)) continue;
     uint32_t distance = timex.span.begin >= trigger.end ? timex.span.begin - trigger.end
                                                         : trigger.begin - timex.span.end;
     bool calendar = IsDateValue(timex.value);
@@ -633,10 +707,12 @@ void CollectTime(const Context& context, Draft* draft) {
 
 // A coordinate or participle clause happens when and where the clause before it does
 // ("saw each other in August in Rome but stopped short of a meeting").
-void InheritTimeAndPlace(const Context& context, const std::vector<Clause>& clauses, Draft* draft) {
-  if (draft->clause.kind != ClauseKind::kCoordinate &&
-      draft->clause.kind != ClauseKind::kParticiple) {
-    return;
+void InheritTimeAndPlace(const Context& context, const std::vector<Clause>& clauses,
+                         const std::vector<Span>& nouns, Draft* draft) {
+  if ((draft->clause.kind != ClauseKind::kCoordinate &&
+       draft->clause.kind != ClauseKind::kParticiple) ||
+      draft->own_subject) {
+    return;  // "... but both Chile and Peru have denied it": a clause of its own
   }
   if (draft->time != kNone && draft->place != kNone) return;
   for (size_t i = 1; i < clauses.size(); ++i) {
@@ -646,7 +722,7 @@ void InheritTimeAndPlace(const Context& context, const std::vector<Clause>& clau
     previous.place = kNone;
     previous.time = kNone;
     CollectPlace(context, &previous);
-    CollectTime(context, &previous);
+    CollectTime(context, nouns, &previous);
     if (draft->place == kNone) draft->place = previous.place;
     if (draft->time == kNone) draft->time = previous.time;
   }
@@ -733,7 +809,7 @@ void ApplyCues(const Context& context, const std::vector<CueHit>& cues, Draft* d
     if (cue.tense && distance < tense_distance) {
       tense_distance = distance;
       draft->mention.tense = *cue.tense;
-      draft->tense_known = true;
+      draft->tense_known = cue.strong;
     }
   }
 }
@@ -800,22 +876,21 @@ std::vector<Draft> SentenceDrafts(const Context& context, uint32_t sentence_inde
     draft.clause = ClauseOf(context, clauses, candidate.trigger, draft.mention.claim);
     draft.cue_clause = ClauseOf(context, clauses, candidate.trigger, kNone).span;
     draft.definite = draft.rule->noun && IsDefinite(context, sentence.span, candidate.trigger);
-    CollectPlace(context, &draft);
-    CollectTime(context, &draft);
-    InheritTimeAndPlace(context, clauses, &draft);
     ApplyCues(context, cues, &draft);
-    // A date before or after publication says whether it is told as past or future.
-    if (!draft.tense_known && draft.time != kNone) {
-      draft.tense_known =
-          AfterPublication(context, draft.time) || BeforePublication(context, draft.time);
-      if (AfterPublication(context, draft.time)) draft.mention.tense = Tense::kFuture;
-    }
     drafts.push_back(std::move(draft));
+  }
+  std::vector<Span> triggers;
+  std::vector<Span> nouns;
+  for (const Draft& draft : drafts) {
+    triggers.push_back(draft.mention.trigger);
+    if (draft.rule->noun) nouns.push_back(draft.mention.trigger);
+  }
+  for (Draft& draft : drafts) {
+    CollectPlace(context, &draft);
+    CollectTime(context, nouns, &draft);
   }
   // Gatherings take their organisation first, and nouns their modifiers, so that the
   // sentence's verbs do not take them too ("Obama and Putin may meet at the APEC summit").
-  std::vector<Span> triggers;
-  for (const Draft& draft : drafts) triggers.push_back(draft.mention.trigger);
   std::unordered_set<uint32_t> claimed;
   for (Draft& draft : drafts) {
     if (draft.rule->actors != ActorKind::kOrganization) continue;
@@ -830,6 +905,15 @@ std::vector<Draft> SentenceDrafts(const Context& context, uint32_t sentence_inde
   for (Draft& draft : drafts) {
     if (draft.rule->noun) continue;
     CollectActors(context, clauses, sentence.span, triggers, claimed, &draft);
+  }
+  for (Draft& draft : drafts) {
+    InheritTimeAndPlace(context, clauses, nouns, &draft);
+    // A date before or after publication says whether it is told as past or future.
+    if (!draft.tense_known && draft.time != kNone) {
+      draft.tense_known =
+          AfterPublication(context, draft.time) || BeforePublication(context, draft.time);
+      if (AfterPublication(context, draft.time)) draft.mention.tense = Tense::kFuture;
+    }
   }
   return drafts;
 }
@@ -965,6 +1049,18 @@ int CompatibleEvent(const Context& context, const std::vector<Building>& events,
   return -1;
 }
 
+// "The two leaders": the parties of the latest event that has several.
+void TakeGroup(const std::vector<Building>& events, const std::vector<int>& recent, Draft* draft) {
+  for (auto it = recent.rbegin(); it != recent.rend(); ++it) {
+    const std::vector<uint32_t>& actors = events[*it].event.actors;
+    if (actors.size() >= 2) {
+      draft->actors = actors;
+      draft->subjects = actors;
+      return;
+    }
+  }
+}
+
 // Moves `index` to the most recent end, closing the oldest event beyond the window.
 void Touch(int index, std::vector<int>* recent) {
   recent->erase(std::remove(recent->begin(), recent->end(), index), recent->end());
@@ -1051,7 +1147,8 @@ std::vector<Event> FindEvents(const Document& doc, const Segmentation& seg,
   }
   std::vector<Building> events;
   std::vector<int> recent;  // indices into events, the most recently told last
-  for (const Draft& draft : drafts) {
+  for (Draft& draft : drafts) {
+    if (draft.group_subject) TakeGroup(events, recent, &draft);
     int target = RelativeAntecedent(context, events, recent, draft);
     if (target < 0) target = BackReference(events, recent, draft);
     if (target < 0) target = CompatibleEvent(context, events, recent, draft);

@@ -50,6 +50,7 @@ struct FactualityCue {
   uint32_t distance = 0;  // tokens between cue and trigger
   bool verbs = true;
   bool nouns = true;
+  bool strong = true;  // the tense it gives keeps apart mentions told otherwise
   std::string example;
 };
 
@@ -72,6 +73,8 @@ struct TriggerLexicon::Data {
   std::vector<ClauseRule> clauses;
   std::unordered_set<std::string> locatives;  // lower case
   std::unordered_set<std::string> determiners;
+  std::unordered_set<std::string> articles;
+  std::unordered_set<std::string> groups;
   std::unordered_set<std::string> topics;
   std::unordered_set<std::string> prepositions;
 };

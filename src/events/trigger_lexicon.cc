@@ -57,7 +57,11 @@ Status ParseActorKind(const TsvRecord& record, const std::string& field, ActorKi
 }
 
 Status LoadTriggers(const std::string& path, TriggerLexicon::Data* data) {
-  data->trigger_set = std::make_unique<RE2::Set>(EventPatternOptions(), RE2::UNANCHORED);
+  // The set's DFA covers every trigger at once; with RE2's default 8 MB budget its state cache
+  // fills and is rebuilt on every sentence, which made matching the slowest step of the pipeline.
+  RE2::Options set_options = EventPatternOptions();
+  set_options.set_max_mem(256 << 20);
+  data->trigger_set = std::make_unique<RE2::Set>(set_options, RE2::UNANCHORED);
   Status status = ReadTsv(path, [&](const TsvRecord& record) {
     // name lemma pos type cameo future args pattern example
     Status fields = CheckFields(record, 9);
@@ -103,8 +107,8 @@ Status ParseValue(const TsvRecord& record, const std::string& field,
 
 Status LoadCues(const std::string& path, TriggerLexicon::Data* data) {
   return ReadTsv(path, [&](const TsvRecord& record) {
-    // name pattern certainty polarity tense side distance applies example
-    Status fields = CheckFields(record, 9);
+    // name pattern certainty polarity tense side distance applies strength example
+    Status fields = CheckFields(record, 10);
     if (!fields.ok()) return fields;
     const auto& f = record.fields;
     FactualityCue cue;
@@ -139,7 +143,9 @@ Status LoadCues(const std::string& path, TriggerLexicon::Data* data) {
     }
     cue.verbs = f[7] != "noun";
     cue.nouns = f[7] != "verb";
-    cue.example = f[8];
+    if (f[8] != "strong" && f[8] != "weak") return record.Error("strength must be strong or weak");
+    cue.strong = f[8] == "strong";
+    cue.example = f[9];
     data->cues.push_back(std::move(cue));
     return Status::Ok();
   });
@@ -182,12 +188,17 @@ Status LoadWords(const std::string& path, TriggerLexicon::Data* data) {
       data->locatives.insert(f[1]);
     } else if (f[0] == "determiner") {
       data->determiners.insert(f[1]);
+    } else if (f[0] == "group") {
+      data->groups.insert(f[1]);
+    } else if (f[0] == "article") {
+      data->articles.insert(f[1]);
     } else if (f[0] == "topic") {
       data->topics.insert(f[1]);
     } else if (f[0] == "preposition") {
       data->prepositions.insert(f[1]);
     } else {
-      return record.Error("class must be locative, determiner, topic or preposition");
+      return record.Error(
+          "class must be locative, determiner, group, article, topic or preposition");
     }
     return Status::Ok();
   });

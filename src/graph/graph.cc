@@ -249,7 +249,11 @@ class Builder {
     }
   }
 
-  std::string TimeIri(const Timex& timex) { return Join(kWhen, AlnumOnly(timex.value)); }
+  // Named by the value; a set ("weekly", P1W) is kept apart from the duration of the same
+  // value ("one week") so merged outputs never give one node two kinds.
+  std::string TimeIri(const Timex& timex) {
+    return Join(kWhen, (timex.type == TimexType::kSet ? "set" : "") + AlnumOnly(timex.value));
+  }
 
   void AddTime(size_t index) {
     const Timex& timex = analysis_.timexes[index];

@@ -67,6 +67,7 @@ class Resolver {
     ResolvePersonNames(/*full_names=*/true);
     ResolvePersonNames(/*full_names=*/false);
     ResolveDescriptions();
+    ResolvePairs();
     ResolvePronouns();
     return Build();
   }
@@ -292,6 +293,39 @@ class Resolver {
 
   // The subject is taken to be the first compatible mention of a sentence: first in the
   // pronoun's own sentence before it, else in the nearest earlier sentence that has one.
+  // "the two leaders": the first two people of the nearest earlier sentence that names two,
+  // preferring people the article gives a title.
+  void ResolvePairs() {
+    for (uint32_t i = 0; i < candidates_.size(); ++i) {
+      if (!candidates_[i].pair) continue;
+      uint32_t reach = i > kDescriptionReach ? i - kDescriptionReach : 0;
+      uint32_t j = i;
+      while (j > reach && members_.count(i) == 0) {
+        // The people of the sentence that ends at candidate j - 1, in text order.
+        uint32_t clause = candidates_[j - 1].clause;
+        uint32_t first = j;
+        while (first > reach && candidates_[first - 1].clause == clause) --first;
+        std::vector<int32_t> titled;
+        std::vector<int32_t> any;
+        for (uint32_t k = first; k < j; ++k) {
+          int32_t cluster = cluster_of_[k];
+          if (cluster < 0 || !IsName(candidates_[k]) ||
+              clusters_[cluster].type != EntityType::kPerson) {
+            continue;
+          }
+          if (std::find(any.begin(), any.end(), cluster) == any.end()) any.push_back(cluster);
+          if (!clusters_[cluster].titles.empty() &&
+              std::find(titled.begin(), titled.end(), cluster) == titled.end()) {
+            titled.push_back(cluster);
+          }
+        }
+        const std::vector<int32_t>& chosen = titled.size() >= 2 ? titled : any;
+        if (chosen.size() >= 2) members_[i] = {chosen[0], chosen[1]};
+        j = first;
+      }
+    }
+  }
+
   void ResolvePronouns() {
     for (uint32_t i = 0; i < candidates_.size(); ++i) {
       const Candidate& pronoun = candidates_[i];
@@ -303,6 +337,8 @@ class Resolver {
         const Candidate& antecedent = candidates_[j];
         if (antecedent.clause < reach || (found >= 0 && antecedent.clause != found_clause)) break;
         int32_t cluster = cluster_of_[j];
+        // Names inside a quotation are no antecedents for a pronoun outside it.
+        if (antecedent.quoted && !pronoun.quoted) continue;
         if (cluster >= 0 && Compatible(pronoun, clusters_[cluster])) {
           found = cluster;
           found_clause = antecedent.clause;
@@ -339,6 +375,13 @@ class Resolver {
         mention.entity = entity_of[cluster];
         out.entities[mention.entity].mentions.push_back(static_cast<uint32_t>(i));
       }
+      auto members = members_.find(i);
+      if (members != members_.end()) {
+        MentionGroup group;
+        group.mention = static_cast<uint32_t>(i);
+        for (int32_t member : members->second) group.entities.push_back(entity_of[member]);
+        out.groups.push_back(std::move(group));
+      }
       out.mentions.push_back(mention);
     }
     return out;
@@ -350,15 +393,16 @@ class Resolver {
   std::vector<Cluster> clusters_;
   std::unordered_map<int32_t, int32_t> known_cluster_;  // KnownEntity index -> cluster
   std::unordered_map<std::string, std::vector<int32_t>> by_surname_;
-  std::unordered_map<std::string, int32_t> by_first_name_;  // -1: ambiguous
-  std::vector<std::vector<uint32_t>> name_mentions_;        // per cluster, in text order
-  std::unordered_map<uint64_t, uint32_t> name_at_;          // span -> name candidate
-  std::unordered_map<int32_t, uint32_t> first_mention_;     // cluster -> first name candidate
+  std::unordered_map<std::string, int32_t> by_first_name_;      // -1: ambiguous
+  std::vector<std::vector<uint32_t>> name_mentions_;            // per cluster, in text order
+  std::unordered_map<uint64_t, uint32_t> name_at_;              // span -> name candidate
+  std::unordered_map<uint32_t, std::vector<int32_t>> members_;  // pair description -> clusters
+  std::unordered_map<int32_t, uint32_t> first_mention_;         // cluster -> first name candidate
 };
 
 }  // namespace
 
-Mentions Resolve(std::string_view, const Gazetteer::Data& data, std::vector<Candidate> candidates) {
+Mentions Resolve(const Gazetteer::Data& data, std::vector<Candidate> candidates) {
   return Resolver(data, std::move(candidates)).Run();
 }
 

@@ -265,7 +265,8 @@ Status LoadWords(const std::string& dir, Gazetteer::Data* data) {
   static const std::pair<const char*, WordKind> kKinds[] = {
       {"particle", WordKind::kParticle}, {"cue", WordKind::kCue},
       {"definite", WordKind::kDefinite}, {"indefinite", WordKind::kIndefinite},
-      {"pronoun", WordKind::kPronoun},   {"pronoun-org", WordKind::kPronounOrg}};
+      {"pronoun", WordKind::kPronoun},   {"pronoun-org", WordKind::kPronounOrg},
+      {"pair", WordKind::kPair}};
   return ReadTsv(dir + "/name_words.tsv", [&](const TsvRecord& record) {
     Status fields = NeedFields(record, 3);
     if (fields.ok()) fields = CheckGender(record, record.fields[2]);

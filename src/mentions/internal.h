@@ -19,12 +19,11 @@ namespace mentions_internal {
 // --- tokens -----------------------------------------------------------------------------
 
 enum TokenFlag : uint8_t {
-  kWord = 1,     // letters, marks and digits
-  kUpper = 2,    // a word starting with an upper-case letter
-  kLower = 4,    // a word starting with a lower-case letter
-  kAllCaps = 8,  // a word of two or more letters, all upper case ("APEC", "AfCFTA" is not)
-  kSpaceBefore = 16,
-  kNewlineBefore = 32,
+  kWord = 1,   // letters, marks and digits
+  kUpper = 2,  // a word starting with an upper-case letter
+  kLower = 4,  // a word starting with a lower-case letter
+  kSpaceBefore = 8,
+  kNewlineBefore = 16,
 };
 
 struct Tok {
@@ -78,6 +77,7 @@ enum class WordKind : uint8_t {
   kIndefinite,
   kPronoun,
   kPronounOrg,
+  kPair,
 };
 
 struct WordInfo {
@@ -124,6 +124,7 @@ struct Candidate {
   uint32_t sentence = kNone;
   uint32_t clause = 0;     // sentence index used for resolution (segmentation or punctuation)
   uint32_t paragraph = 0;  // line-based paragraph index
+  bool quoted = false;     // inside a quotation
   MentionKind kind = MentionKind::kName;
   EntityType type = EntityType::kPerson;
   int32_t known = -1;  // KnownEntity index, if the gazetteer knows it
@@ -134,6 +135,7 @@ struct Candidate {
   std::string head_word;  // lower-case head noun ("president")
   bool definite = false;  // "the president" (else "a spokesman", "officials")
   bool plural = false;    // "aides", "officials"
+  bool pair = false;      // "the two leaders", "both presidents"
   Span modifier;          // the name inside a description ("Putin" in "a Putin aide")
   Span apposition;        // the name a description follows ("Hugh Hill, a doctor")
   char gender = '-';
@@ -141,8 +143,7 @@ struct Candidate {
 };
 
 // Gives every candidate an entity: one Entity per referent of the article.
-Mentions Resolve(std::string_view text, const Gazetteer::Data& data,
-                 std::vector<Candidate> candidates);
+Mentions Resolve(const Gazetteer::Data& data, std::vector<Candidate> candidates);
 
 }  // namespace mentions_internal
 }  // namespace hearsay

@@ -45,6 +45,7 @@ class Detector {
     BuildTokens();
     FindHits();
     FindNames();
+    FindShortNamesOfOrganizations();
     FindSurnamesOfKnownPeople();
     AddHitCandidates();
     FindDescriptions();
@@ -171,6 +172,14 @@ class Detector {
     return hit != nullptr && hit->entry.kind == kind;
   }
   EntityType KnownType(const Hit& hit) const { return data_.entities[hit.entry.index].type; }
+
+  // Whether a span lies inside a quotation of the segmentation (quotations are in text order).
+  bool InQuotation(Span span) const {
+    auto after = std::upper_bound(
+        seg_.quotations.begin(), seg_.quotations.end(), span.begin,
+        [](uint32_t begin, const Quotation& quotation) { return begin < quotation.inner.begin; });
+    return after != seg_.quotations.begin() && (after - 1)->inner.Contains(span);
+  }
 
   // --- gazetteer phrases ---
 
@@ -301,7 +310,8 @@ class Detector {
       return &hits_[hit_of_[p]];
     }
     const Hit* place = HitAt(p);
-    if (place != nullptr && place->entry.kind == EntryKind::kName && place->first >= 2) {
+    if (place != nullptr && place->entry.kind == EntryKind::kName && place->first >= 2 &&
+        (KnownType(*place) == EntityType::kCountry || KnownType(*place) == EntityType::kPlace)) {
       std::string_view link = Word(place->first - 1);
       if ((link == "of" || link == "to") && IsHitKind(place->first - 2, EntryKind::kTitle)) {
         *title_end = place->end;
@@ -346,9 +356,24 @@ class Detector {
     bool given = end - first >= 2 && data_.given_names.count(std::string(Word(first))) > 0;
     bool acronym = end - first == 1 && mentions_internal::IsAcronym(Word(first));
     bool short_name = end - first == 1 && short_names_.count(std::string(Word(first))) > 0;
+    // "Apple Computer announced": capitalized words right after a known organization continue
+    // its name.
+    if (title == nullptr && end - first == 1 && first > 0 && Adjacent(first - 1, first) &&
+        hit_of_[first - 1] >= 0 && !data_.given_names.count(std::string(Word(first))) &&
+        !data_.name_heads.count(std::string(Word(first - 1)))) {
+      Hit& before = hits_[hit_of_[first - 1]];
+      EntityType type =
+          before.entry.kind == EntryKind::kName ? KnownType(before) : EntityType::kPerson;
+      if (type == EntityType::kOrganization || type == EntityType::kMedia) {
+        for (uint32_t t = first; t < end; ++t) hit_of_[t] = hit_of_[first - 1];
+        before.end = end;
+        return;
+      }
+    }
     if (title != nullptr || given ||
         (!acronym && !short_name && (CueNear(first, end) || AppositionAfter(end)))) {
       AddPerson(first, end, title, title_end);
+      if (title == nullptr && !given && end - first == 1) weak_people_.push_back(first);
       return;
     }
     if (end - first == 1) {
@@ -371,6 +396,7 @@ class Detector {
     candidate.sentence = sentence_[first];
     candidate.clause = clause_[first];
     candidate.paragraph = paragraph_[first];
+    candidate.quoted = InQuotation(candidate.span);
     candidates_.push_back(std::move(candidate));
     auto index = static_cast<int32_t>(candidates_.size() - 1);
     if (candidates_.back().kind == MentionKind::kName ||
@@ -421,15 +447,21 @@ class Detector {
 
   // Whether it found an organization name.
   bool AddOrganization(uint32_t first, uint32_t end) {
-    // "Ministry of Foreign Affairs", "Federal Aviation Office of Germany", "Institute for ...".
-    if (end + 1 < tokens_.size() && Adjacent(end - 1, end) && Adjacent(end, end + 1) &&
-        (Word(end) == "of" || Word(end) == "for")) {
+    // "Ministry of Foreign Affairs of Ukraine", "Federal Aviation Office of Germany",
+    // "Institute for ...": at most two such complements.
+    for (int complement = 0; complement < 2; ++complement) {
+      if (end + 1 >= tokens_.size() || !Adjacent(end - 1, end) || !Adjacent(end, end + 1) ||
+          (Word(end) != "of" && Word(end) != "for")) {
+        break;
+      }
       const Hit* hit = HitAt(end + 1);
       if (hit != nullptr && hit->entry.kind == EntryKind::kName) {
         hits_[hit_of_[end + 1]].absorbed = true;
         end = hit->end;
       } else if (IsNameWord(end + 1)) {
         end = ExtendRun(end + 1);
+      } else {
+        break;
       }
     }
     if (end - first < 2) return false;  // a bare "Council" or "Bank"
@@ -484,6 +516,20 @@ class Detector {
 
   // Capitalized runs without other evidence that end in the surname of a person the article
   // names elsewhere ("Represenative Adam Schiff" ... "Schiff said").
+  // A single word read as a person only because a reporting verb is next to it is the short
+  // form of an organization the article names ("Ford said" ... "Ford Motor Company").
+  void FindShortNamesOfOrganizations() {
+    for (uint32_t token : weak_people_) {
+      auto organization = short_names_.find(std::string(Word(token)));
+      if (organization == short_names_.end()) continue;
+      Candidate& person = candidates_[name_of_[token]];
+      const Candidate& named = candidates_[organization->second];
+      person.type = named.type;
+      person.name = named.name;
+      person.gender = '-';
+    }
+  }
+
   void FindSurnamesOfKnownPeople() {
     std::unordered_set<std::string> surnames;
     std::unordered_set<std::string> first_names;
@@ -527,6 +573,11 @@ class Detector {
     for (Hit& hit : hits_) {
       if (hit.absorbed ||
           (hit.entry.kind != EntryKind::kName && hit.entry.kind != EntryKind::kDemonym)) {
+        continue;
+      }
+      // Adjectives of regions ("African", "Middle Eastern") only keep names from starting
+      // there; a demonym mention refers to a country.
+      if (hit.entry.kind == EntryKind::kDemonym && KnownType(hit) != EntityType::kCountry) {
         continue;
       }
       Candidate candidate;
@@ -585,6 +636,9 @@ class Detector {
           break;
         }
       }
+      // "the two leaders", "both presidents": the number before the head.
+      bool pair = start > 0 && Adjacent(start - 1, start) && IsWordKind(start - 1, WordKind::kPair);
+      if (pair) --start;
       bool definite = false;
       Span apposition;
       bool determiner = start > 0 && Adjacent(start - 1, start) && IsDeterminer(start - 1);
@@ -593,7 +647,9 @@ class Detector {
         --start;
       }
       // "Hugh Hill, a doctor,": the description is about the name before it.
-      if (start >= 2 && Word(start - 1) == "," && SameUnit(start - 2, start) &&
+      bool possessive =
+          hit.end + 1 < tokens_.size() && IsJoiner(hit.end) && Word(hit.end + 1) == "s";
+      if (!possessive && start >= 2 && Word(start - 1) == "," && SameUnit(start - 2, start) &&
           name_of_[start - 2] >= 0 &&
           candidates_[name_of_[start - 2]].type == EntityType::kPerson) {
         apposition = candidates_[name_of_[start - 2]].span;
@@ -609,6 +665,9 @@ class Detector {
           tokens_[hit.first].begin, tokens_[hit.end - 1].end - tokens_[hit.first].begin));
       description.definite = definite;
       description.plural = plural;
+      // A definite plural title ("the leaders", "the presidents") names a pair too.
+      description.pair = plural && hit.entry.kind != EntryKind::kBody &&
+                         (pair || (definite && hit.entry.kind == EntryKind::kTitle));
       if (modifier >= 0) description.modifier = candidates_[modifier].span;
       description.apposition = apposition;
       description.gender = data_.titles[hit.entry.index].gender;
@@ -661,13 +720,14 @@ class Detector {
   std::vector<std::pair<uint32_t, uint32_t>> pending_;    // runs without evidence
   std::unordered_map<std::string, int32_t> acronyms_;     // defined in this article
   std::unordered_map<std::string, int32_t> short_names_;  // "Mahan" for "Mahan Air"
+  std::vector<uint32_t> weak_people_;  // single words read as people only by a reporting verb
 };
 
 }  // namespace
 
 Mentions FindMentions(const Document& doc, const Segmentation& seg, const Gazetteer& gazetteer) {
   Detector detector(doc, seg, gazetteer.data());
-  return mentions_internal::Resolve(doc.text, gazetteer.data(), detector.Run());
+  return mentions_internal::Resolve(gazetteer.data(), detector.Run());
 }
 
 }  // namespace hearsay

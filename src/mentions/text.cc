@@ -52,43 +52,31 @@ uint32_t SequenceLength(unsigned char lead) {
 void Tokenize(std::string_view text, uint32_t begin, uint32_t end, std::vector<Tok>* out) {
   uint8_t pending = 0;  // kSpaceBefore / kNewlineBefore for the next token
   Tok* word = nullptr;  // the word being extended
-  int upper_count = 0;
-  int letter_count = 0;
-  auto finish_word = [&] {
-    if (word != nullptr && upper_count >= 2 && upper_count == letter_count) word->flags |= kAllCaps;
-    word = nullptr;
-  };
   uint32_t i = begin;
   while (i < end) {
     auto lead = static_cast<unsigned char>(text[i]);
     uint32_t length = lead < 0x80 ? 1 : std::min(SequenceLength(lead), end - i);
     CharClass cls = lead < 0x80 ? ClassifyAscii(text[i]) : ClassifyNonAscii(text.substr(i, length));
     if (cls == CharClass::kSpace || cls == CharClass::kNewline) {
-      finish_word();
+      word = nullptr;
       pending |= cls == CharClass::kNewline ? (kNewlineBefore | kSpaceBefore) : kSpaceBefore;
     } else if (cls == CharClass::kOther) {
-      finish_word();
+      word = nullptr;
       out->push_back({i, i + length, pending});
       pending = 0;
     } else {
-      bool is_letter = cls != CharClass::kDigit;
       if (word == nullptr) {
         uint8_t flags = kWord | pending;
         if (cls == CharClass::kUpper) flags |= kUpper;
         if (cls == CharClass::kLetter) flags |= kLower;
         out->push_back({i, i + length, flags});
         word = &out->back();
-        upper_count = 0;
-        letter_count = 0;
         pending = 0;
       }
       word->end = i + length;
-      if (is_letter) ++letter_count;
-      if (cls == CharClass::kUpper) ++upper_count;
     }
     i += length;
   }
-  finish_word();
 }
 
 bool IsAcronym(std::string_view word) {

@@ -22,6 +22,7 @@ struct SegmentLexicon::Patterns {
 
   RE2::Set set;
   std::vector<int> weights;  // by set index
+  std::vector<std::unique_ptr<RE2>> datelines;  // anchored, case-sensitive
 };
 
 SegmentLexicon::SegmentLexicon() : patterns_(std::make_unique<Patterns>()) {}
@@ -82,6 +83,17 @@ Status LoadStopwords(const std::string& path,
 
 }  // namespace
 
+size_t SegmentLexicon::DatelineLength(std::string_view paragraph) const {
+  // A dateline is short: look at the paragraph's start only.
+  constexpr size_t kMaxDateline = 120;
+  re2::StringPiece start(paragraph.data(), std::min(paragraph.size(), kMaxDateline));
+  re2::StringPiece match;
+  for (const auto& pattern : patterns_->datelines) {
+    if (pattern->Match(start, 0, start.size(), RE2::ANCHOR_START, &match, 1)) return match.size();
+  }
+  return 0;
+}
+
 Status SegmentLexicon::Load(const std::string& dir, SegmentLexicon* out) {
   SegmentLexicon lexicon;
   Status status = LoadAbbreviations(dir + "/abbreviations.tsv", &lexicon.abbreviations_);
@@ -125,6 +137,19 @@ Status SegmentLexicon::Load(const std::string& dir, SegmentLexicon* out) {
   if (!patterns.set.Compile()) {
     return Status::Error(dir + "/boilerplate.tsv: the rules do not compile together");
   }
+  status = ReadTsv(dir + "/datelines.tsv", [&](const TsvRecord& record) {
+    if (record.fields.size() != 3) return record.Error("expected: name TAB pattern TAB example");
+    RE2::Options options;
+    options.set_log_errors(false);
+    auto pattern = std::make_unique<RE2>(record.fields[1], options);
+    if (!pattern->ok()) {
+      return record.Error("bad pattern for rule '" + record.fields[0] + "': " + pattern->error());
+    }
+    patterns.datelines.push_back(std::move(pattern));
+    lexicon.dateline_examples_.push_back(record.fields[2]);
+    return Status::Ok();
+  });
+  if (!status.ok()) return status;
   *out = std::move(lexicon);
   return Status::Ok();
 }

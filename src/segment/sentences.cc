@@ -18,6 +18,18 @@ class SentenceSplitter {
   void SplitParagraph(uint32_t paragraph) {
     const ParagraphInfo& range = work_.paragraphs[paragraph];
     uint32_t start = range.first_token;
+    // A wire dateline ("BERLIN (Reuters) - ") is a sentence of its own.
+    const Span span = work_.out->paragraphs[paragraph].span;
+    if (size_t dateline = work_.lexicon->DatelineLength(span.In(text_)); dateline > 0) {
+      uint32_t after = start;
+      while (after < range.end_token && work_.out->tokens[after].span.begin < span.begin + dateline) {
+        ++after;
+      }
+      if (after > start && after < range.end_token) {
+        Add(paragraph, start, after);
+        start = after;
+      }
+    }
     for (uint32_t t = range.first_token; t < range.end_token; ++t) {
       if (!CanEndSentence(t, range) || IsListNumber(start, t)) continue;
       uint32_t next = t + 1;

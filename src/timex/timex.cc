@@ -4,8 +4,8 @@
 #include "hearsay/timex.h"
 
 #include <algorithm>
-#include <map>
 #include <cctype>
+#include <map>
 #include <memory>
 #include <utility>
 
@@ -311,9 +311,14 @@ class Sentences {
 
   // A coarse segmentation (one sentence for everything) would make tense cues reach too far:
   // then sentences come from line breaks and punctuation.
+  // Either way the window is at most kReach bytes on each side, so huge one-line texts stay
+  // linear.
   Span At(uint32_t pos) const {
     uint32_t index = seg_.sentences.size() > 1 ? IndexAt(pos) : kNone;
-    return index != kNone ? seg_.sentences[index].span : Heuristic(pos);
+    if (index == kNone) return Heuristic(pos);
+    Span found = seg_.sentences[index].span;
+    return Span{std::max(found.begin, pos > kReach ? pos - kReach : 0),
+                std::min(found.end, pos + kReach)};
   }
 
  private:
@@ -331,11 +336,13 @@ class Sentences {
 
   Span Heuristic(uint32_t pos) const {
     uint32_t begin = pos;
-    while (begin > 0 && !IsBreak(text_, begin - 1)) --begin;
+    while (begin > 0 && pos - begin < kReach && !IsBreak(text_, begin - 1)) --begin;
     uint32_t end = pos;
-    while (end < text_.size() && !IsBreak(text_, end)) ++end;
+    while (end < text_.size() && end - pos < kReach && !IsBreak(text_, end)) ++end;
     return Span{begin, end};
   }
+
+  static constexpr uint32_t kReach = 400;
 
   std::string_view text_;
   const Segmentation& seg_;
@@ -384,7 +391,9 @@ int DirectionAt(std::string_view text, Span sentence, Span timex, const Words& w
   // Searched within the sentence only: huge one-line texts must stay linear.
   if (sentence.begin <= timex.begin) {
     size_t left = text.substr(sentence.begin, timex.begin - sentence.begin).rfind(';');
-    if (left != std::string_view::npos) sentence.begin = static_cast<uint32_t>(sentence.begin + left + 1);
+    if (left != std::string_view::npos) {
+      sentence.begin = static_cast<uint32_t>(sentence.begin + left + 1);
+    }
   }
   if (timex.end <= sentence.end) {
     size_t right = text.substr(timex.end, sentence.end - timex.end).find(';');
@@ -459,6 +468,40 @@ class Resolver {
   const TimexRules::Data& data_;
 };
 
+// Paragraphs are in text order: only the one holding a span's start or end can mark it.
+bool InBoilerplate(const std::vector<Paragraph>& paragraphs, Span span) {
+  auto holding = [&](uint32_t pos) -> const Paragraph* {
+    auto after = std::upper_bound(
+        paragraphs.begin(), paragraphs.end(), pos,
+        [](uint32_t p, const Paragraph& paragraph) { return p < paragraph.span.begin; });
+    if (after == paragraphs.begin()) return nullptr;
+    --after;
+    return pos < after->span.end ? &*after : nullptr;
+  };
+  const Paragraph* first = holding(span.begin);
+  const Paragraph* last = holding(span.end > 0 ? span.end - 1 : 0);
+  return (first != nullptr && first->boilerplate) || (last != nullptr && last->boilerplate);
+}
+
+// Quotations nest shallowly: the few that open before a span are the only ones that can hold it.
+constexpr int kNestingReach = 8;
+
+// The innermost quotation (other than `except`) whose inner span holds `span`, or kNone.
+uint32_t InnermostQuotation(const std::vector<Quotation>& quotations, Span span,
+                            uint32_t except = kNone) {
+  auto it = std::upper_bound(
+      quotations.begin(), quotations.end(), span.begin,
+      [](uint32_t p, const Quotation& quotation) { return p < quotation.inner.begin; });
+  uint32_t best = kNone;
+  for (int looked = 0; it != quotations.begin() && looked < kNestingReach; ++looked) {
+    --it;
+    uint32_t index = static_cast<uint32_t>(it - quotations.begin());
+    if (index == except || !it->inner.Contains(span)) continue;
+    if (best == kNone || quotations[best].inner.Contains(it->inner)) best = index;
+  }
+  return best;
+}
+
 // How far back (bytes) a "said on Tuesday" may be from a quotation it dates.
 constexpr uint32_t kSpeechLookback = 1000;
 
@@ -521,29 +564,18 @@ std::vector<Timex> FindTimexes(const Document& doc, const Segmentation& seg,
   std::vector<Candidate> candidates = timex::FindCandidates(text, data);
   candidates.erase(std::remove_if(candidates.begin(), candidates.end(),
                                   [&](const Candidate& candidate) {
-                                    return std::any_of(
-                                        seg.paragraphs.begin(), seg.paragraphs.end(),
-                                        [&](const Paragraph& paragraph) {
-                                          return paragraph.boilerplate &&
-                                                 paragraph.span.Overlaps(candidate.span);
-                                        });
+                                    return timex::InBoilerplate(seg.paragraphs, candidate.span);
                                   }),
                    candidates.end());
-  for (Candidate& candidate : candidates) {
-    for (uint32_t q = 0; q < seg.quotations.size(); ++q) {
-      const Quotation& quotation = seg.quotations[q];
-      if (!quotation.inner.Contains(candidate.span)) continue;
-      if (candidate.quotation == kNone ||
-          seg.quotations[candidate.quotation].inner.Contains(quotation.inner)) {
-        candidate.quotation = q;
-      }
-    }
+  std::vector<std::vector<size_t>> quoted_members(seg.quotations.size());
+  for (size_t i = 0; i < candidates.size(); ++i) {
+    candidates[i].quotation = timex::InnermostQuotation(seg.quotations, candidates[i].span);
+    if (candidates[i].quotation != kNone) quoted_members[candidates[i].quotation].push_back(i);
   }
 
   timex::Sentences sentences(text, seg);
   timex::Resolver resolver(text, sentences, data);
   std::vector<Timex> out(candidates.size());
-  std::vector<bool> done(candidates.size(), false);
   std::vector<bool> keep(candidates.size(), false);
   const std::optional<timex::Date> document_day = timex::ParseIsoDate(doc.meta.date);
 
@@ -551,53 +583,53 @@ std::vector<Timex> FindTimexes(const Document& doc, const Segmentation& seg,
   timex::Reference narrative;
   narrative.day = document_day;
   for (size_t i = 0; i < candidates.size(); ++i) {
-    if (candidates[i].quotation != kNone) continue;
-    keep[i] = resolver.Resolve(candidates[i], &narrative, &out[i]);
-    done[i] = true;
+    if (candidates[i].quotation == kNone) {
+      keep[i] = resolver.Resolve(candidates[i], &narrative, &out[i]);
+    }
   }
+  auto first_at = [&](uint32_t pos) {
+    return static_cast<size_t>(
+        std::lower_bound(candidates.begin(), candidates.end(), pos,
+                         [](const Candidate& c, uint32_t p) { return c.span.begin < p; }) -
+        candidates.begin());
+  };
 
-  // Then each quotation, outer ones before the ones nested in them.
+  // Then each quotation, outer ones (earlier in text order) before the ones nested in them.
   std::vector<std::optional<timex::Date>> said_on(seg.quotations.size());
   for (uint32_t q = 0; q < seg.quotations.size(); ++q) {
     const Quotation& quotation = seg.quotations[q];
-    std::optional<uint32_t> parent;
-    for (uint32_t p = 0; p < seg.quotations.size(); ++p) {
-      if (p != q && seg.quotations[p].inner.Contains(quotation.outer) &&
-          (!parent || seg.quotations[*parent].inner.Contains(seg.quotations[p].inner))) {
-        parent = p;
-      }
-    }
+    uint32_t parent = timex::InnermostQuotation(seg.quotations, quotation.outer, q);
     std::optional<timex::Date> anchor;
-    if (parent) {
+    if (parent != kNone) {
       // Words quoted inside a quotation were said on the last day it mentions before them.
-      anchor = said_on[*parent];
-      for (size_t i = 0; i < candidates.size(); ++i) {
-        if (done[i] && candidates[i].quotation == *parent &&
-            candidates[i].span.end <= quotation.outer.begin) {
-          if (auto day = timex::DayOf(out[i].value)) anchor = day;
-        }
+      anchor = said_on[parent];
+      for (size_t i : quoted_members[parent]) {
+        if (candidates[i].span.end > quotation.outer.begin) break;
+        if (auto day = timex::DayOf(out[i].value)) anchor = day;
       }
     } else {
       // The cue sentence ("... tweeted Tuesday"), else a nearby "said on Monday" before it.
       Span cue{sentences.At(quotation.outer.begin).begin,
                sentences.At(quotation.outer.end > 0 ? quotation.outer.end - 1 : 0).end};
       uint32_t best_distance = UINT32_MAX;
-      for (size_t i = 0; i < candidates.size(); ++i) {
-        if (candidates[i].quotation != kNone || !cue.Contains(candidates[i].span)) continue;
+      for (size_t i = first_at(cue.begin); i < candidates.size(); ++i) {
+        const Candidate& candidate = candidates[i];
+        if (candidate.span.begin >= cue.end) break;
+        if (candidate.quotation != kNone || !cue.Contains(candidate.span)) continue;
         auto day = timex::DayOf(out[i].value);
         if (!day) continue;
-        uint32_t distance = candidates[i].span.begin >= quotation.outer.end
-                                ? candidates[i].span.begin - quotation.outer.end
-                                : quotation.outer.begin - candidates[i].span.end;
+        uint32_t distance = candidate.span.begin >= quotation.outer.end
+                                ? candidate.span.begin - quotation.outer.end
+                                : quotation.outer.begin - candidate.span.end;
         if (distance < best_distance) {
           best_distance = distance;
           anchor = day;
         }
       }
-      for (size_t i = candidates.size(); !anchor && i-- > 0;) {
+      for (size_t i = first_at(quotation.outer.begin); !anchor && i-- > 0;) {
         const Candidate& candidate = candidates[i];
-        if (candidate.quotation != kNone || candidate.span.end > quotation.outer.begin) continue;
         if (candidate.span.end + timex::kSpeechLookback < quotation.outer.begin) break;
+        if (candidate.quotation != kNone || candidate.span.end > quotation.outer.begin) continue;
         auto day = timex::DayOf(out[i].value);
         if (day && (!document_day || *day <= *document_day) &&
             timex::HasSpeechCue(text, sentences.At(candidate.span.begin), data.words)) {
@@ -608,11 +640,7 @@ std::vector<Timex> FindTimexes(const Document& doc, const Segmentation& seg,
     said_on[q] = anchor ? anchor : document_day;
     timex::Reference quoted;
     quoted.day = said_on[q];
-    for (size_t i = 0; i < candidates.size(); ++i) {
-      if (candidates[i].quotation != q) continue;
-      keep[i] = resolver.Resolve(candidates[i], &quoted, &out[i]);
-      done[i] = true;
-    }
+    for (size_t i : quoted_members[q]) keep[i] = resolver.Resolve(candidates[i], &quoted, &out[i]);
   }
   std::vector<Timex> kept;
   for (size_t i = 0; i < out.size(); ++i) {
