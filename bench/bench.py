@@ -195,7 +195,7 @@ def main():
         print(f"{label:44} {seconds:8.2f} {sample_mb / seconds:7.2f} "
               f"{sample_count / seconds:10.1f} {cpu:8.2f} {sample_mb / cpu:9.3f} "
               f"{peak / 1e6:8.1f} {'-':>10}  ({found['entities']} entities, "
-              f"{found['dates']} dates)", flush=True)
+              f"{found['dates']} dates, {found['failed']} articles failed)", flush=True)
 
     if libraries:
         print()
