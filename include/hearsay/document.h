@@ -117,16 +117,16 @@ struct Timex {
 enum class QuoteKind { kDirect, kIndirect, kMixed };
 
 struct Claim {
-  Span content;  // what is attributed, without enclosing quotation marks
-  Span source;   // the words naming the source; empty if unstated ("reportedly")
-  Span cue;      // "said", "according to"
-  std::string cue_lemma;             // "say"
+  Span content;           // what is attributed, without enclosing quotation marks
+  Span source;            // the words naming the source; empty if unstated ("reportedly")
+  Span cue;               // "said", "according to"
+  std::string cue_lemma;  // "say"
   QuoteKind kind = QuoteKind::kIndirect;
-  uint32_t source_entity = kNone;    // Mentions::entities index, when resolved
-  std::vector<uint32_t> relays;      // Mentions::entities indices of relaying outlets
-  uint32_t said_at = kNone;          // Timexes index: when it was said
-  Span occasion;                     // "at a news briefing"; empty if none
-  std::string rule;                  // name of the attribution rule that found it
+  uint32_t source_entity = kNone;  // Mentions::entities index, when resolved
+  std::vector<uint32_t> relays;    // Mentions::entities indices of relaying outlets
+  uint32_t said_at = kNone;        // Timexes index: when it was said
+  Span occasion;                   // "at a news briefing"; empty if none
+  std::string rule;                // name of the attribution rule that found it
 };
 
 // --- events ----------------------------------------------------------------------------

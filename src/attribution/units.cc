@@ -142,13 +142,13 @@ std::vector<uint32_t> QuotationsTouching(const Segmentation& seg, Span span) {
   const auto& quotations = seg.quotations;
   auto end = std::partition_point(quotations.begin(), quotations.end(),
                                   [&](const Quotation& q) { return q.outer.begin < span.end; });
-  auto start = std::partition_point(quotations.begin(), end, [&](const Quotation& q) {
-    return q.outer.begin < span.begin;
-  });
+  auto start = std::partition_point(quotations.begin(), end,
+                                    [&](const Quotation& q) { return q.outer.begin < span.begin; });
   start -= std::min<size_t>(kLookBack, static_cast<size_t>(start - quotations.begin()));
   std::vector<uint32_t> touching;
   for (auto it = start; it != end; ++it) {
-    if (it->outer.Overlaps(span)) touching.push_back(static_cast<uint32_t>(it - quotations.begin()));
+    if (it->outer.Overlaps(span))
+      touching.push_back(static_cast<uint32_t>(it - quotations.begin()));
   }
   return touching;
 }

@@ -323,12 +323,11 @@ int RunExtract(const ExtractOptions& options) {
     double seconds = std::chrono::duration<double>(Clock::now() - start).count();
     std::string made = options.render ? std::to_string(totals.extracted) + " pages"
                                       : std::to_string(totals.triples) + " triples";
-    std::fprintf(stderr,
-                 "hearsay: %llu articles read, %llu extracted, %llu failed; %s; %.1f MB in %.2f s\n",
-                 static_cast<unsigned long long>(totals.articles),
-                 static_cast<unsigned long long>(totals.extracted),
-                 static_cast<unsigned long long>(totals.failed), made.c_str(), totals.bytes / 1e6,
-                 seconds);
+    std::fprintf(
+        stderr, "hearsay: %llu articles read, %llu extracted, %llu failed; %s; %.1f MB in %.2f s\n",
+        static_cast<unsigned long long>(totals.articles),
+        static_cast<unsigned long long>(totals.extracted),
+        static_cast<unsigned long long>(totals.failed), made.c_str(), totals.bytes / 1e6, seconds);
     for (const auto& [reason, count] : totals.failure_reasons) {
       std::fprintf(stderr, "hearsay:   %llu failed: %s\n", static_cast<unsigned long long>(count),
                    reason.c_str());

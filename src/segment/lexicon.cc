@@ -21,7 +21,7 @@ struct SegmentLexicon::Patterns {
   }
 
   RE2::Set set;
-  std::vector<int> weights;  // by set index
+  std::vector<int> weights;                     // by set index
   std::vector<std::unique_ptr<RE2>> datelines;  // anchored, case-sensitive
 };
 

@@ -22,7 +22,8 @@ class SentenceSplitter {
     const Span span = work_.out->paragraphs[paragraph].span;
     if (size_t dateline = work_.lexicon->DatelineLength(span.In(text_)); dateline > 0) {
       uint32_t after = start;
-      while (after < range.end_token && work_.out->tokens[after].span.begin < span.begin + dateline) {
+      while (after < range.end_token &&
+             work_.out->tokens[after].span.begin < span.begin + dateline) {
         ++after;
       }
       if (after > start && after < range.end_token) {
