@@ -14,31 +14,11 @@ class Parser {
 
   bool ParseTopLevel(Record* out) {
     SkipSpace();
-    if (!Expect('{', "a JSON object")) return false;
-    SkipSpace();
-    if (Peek() == '}') {
-      ++pos_;
-    } else {
-      while (true) {
-        SkipSpace();
-        std::string key;
-        if (!ParseString(&key)) return false;
-        SkipSpace();
-        if (!Expect(':', "':'")) return false;
-        SkipSpace();
-        std::string value;
-        bool is_text = false;
-        if (!ParseValue(1, &value, &is_text)) return false;
-        if (is_text) out->fields[key] = std::move(value);
-        SkipSpace();
-        if (Peek() == ',') {
-          ++pos_;
-          continue;
-        }
-        if (!Expect('}', "',' or '}'")) return false;
-        break;
-      }
-    }
+    if (Peek() != '{') return Fail("expected a JSON object");
+    bool ok = ParseMembers(1, [&](std::string key, std::string value, bool is_text) {
+      if (is_text) out->fields[std::move(key)] = std::move(value);
+    });
+    if (!ok) return false;
     SkipSpace();
     if (pos_ != text_.size()) return Fail("trailing characters after the JSON object");
     return true;
@@ -97,6 +77,18 @@ class Parser {
   }
 
   bool ParseObject(int depth, std::string* name, bool* has_name) {
+    return ParseMembers(depth, [&](const std::string& key, std::string value, bool is_text) {
+      if (key == "name" && is_text) {
+        *name = std::move(value);
+        *has_name = true;
+      }
+    });
+  }
+
+  // The members of the object at pos_ ('{'), each given to `member` as key, value and whether
+  // the value is text (a string or number).
+  template <typename Member>
+  bool ParseMembers(int depth, Member&& member) {
     ++pos_;
     SkipSpace();
     if (Peek() == '}') {
@@ -113,10 +105,7 @@ class Parser {
       std::string value;
       bool is_text = false;
       if (!ParseValue(depth + 1, &value, &is_text)) return false;
-      if (key == "name" && is_text) {
-        *name = std::move(value);
-        *has_name = true;
-      }
+      member(std::move(key), std::move(value), is_text);
       SkipSpace();
       if (Peek() == ',') {
         ++pos_;
