@@ -147,6 +147,20 @@ python3 -c 'import sys; sys.stdout.write("{\"text\": \"" + "a" * 2_000_000 + "\"
 check "an over-long JSONL line is rejected with its line number" grep -q "long.jsonl:1: .*over the limit" "$work/long.err"
 check "... and the next line still processed" grep -q "NewsArticle" "$work/long.nt"
 
+# --- two articles about one meeting give one event node -----------------------------------
+"$hearsay" extract -q --date 2019-01-09 --publisher "Example Wire" -f ntriples \
+  "$source_dir/tests/merge/wire-putin-merkel.txt" > "$work/wire.nt"
+"$hearsay" extract -q --date 2019-01-08 --publisher "Example Daily" -f ntriples \
+  "$source_dir/tests/merge/daily-merkel-putin.txt" > "$work/daily.nt"
+meetings() { grep -o '^<[^>]*event/[^>]*> <[^>]*#type> <[^>]*#Meeting>' "$1" | cut -d' ' -f1 | sort -u; }
+check "each article has one meeting" test "$(meetings "$work/wire.nt" | wc -l)" -eq 1 -a \
+  "$(meetings "$work/daily.nt" | wc -l)" -eq 1
+check "the two articles' meetings are one node" \
+  test "$(meetings "$work/wire.nt")" = "$(meetings "$work/daily.nt")"
+meeting=$(meetings "$work/wire.nt")
+check "the merged node is denoted by mentions of both articles" test "$(cat "$work/wire.nt" \
+  "$work/daily.nt" | sort -u | grep -c "^$meeting <http://groundedannotationframework.org/gaf#denotedBy>")" -eq 2
+
 # --- usage errors ------------------------------------------------------------------------
 "$hearsay" extract --date 2019-02-30 "$example" > /dev/null 2>&1
 check "impossible --date is a usage error" test $? -eq 2
