@@ -318,5 +318,23 @@ TEST_CASE("events: labels name the type and actors") {
   CHECK(meeting->label == "meeting of Emmanuel Macron and Angela Merkel in Berlin");
 }
 
+TEST_CASE("events: the subject of an active verb is the agent, the others are targets") {
+  Result active = Run("Norway imposed sanctions on Chile, and Peru criticized Bolivia on Monday.");
+  const Event* sanction = FindType(active, "Sanction");
+  REQUIRE(sanction != nullptr);
+  REQUIRE(sanction->agents.size() == 1);
+  CHECK(active.analysis.mentions.entities[sanction->agents[0]].name == "Norway");
+  const Event* criticism = FindType(active, "Criticism");
+  REQUIRE(criticism != nullptr);
+  REQUIRE(criticism->agents.size() == 1);
+  CHECK(active.analysis.mentions.entities[criticism->agents[0]].name == "Peru");
+  CHECK(HasActor(active, *criticism, "Bolivia"));
+  // A passive verb's subject is acted upon: no agent is claimed for it.
+  Result passive = Run("Chile was criticized by Norway on Monday.");
+  const Event* passive_criticism = FindType(passive, "Criticism");
+  REQUIRE(passive_criticism != nullptr);
+  CHECK(passive_criticism->agents.empty());
+}
+
 }  // namespace
 }  // namespace hearsay

@@ -150,8 +150,11 @@ struct Event {
   std::string label;  // readable, e.g. "meeting of Vladimir Putin and Barack Obama"
   std::vector<EventMention> mentions;
   std::vector<uint32_t> actors;  // Mentions::entities indices
-  uint32_t place = kNone;        // Mentions::entities index
-  uint32_t time = kNone;         // Timex index
+  // The actors who act: the subject of an active verbal trigger ("Canada sanctioned Iran").
+  // When known, the other actors are the targets (CAMEO's source and target actors).
+  std::vector<uint32_t> agents;
+  uint32_t place = kNone;  // Mentions::entities index
+  uint32_t time = kNone;   // Timex index
 };
 
 // --- the whole analysis ----------------------------------------------------------------

@@ -307,6 +307,7 @@ struct Draft {
   std::vector<uint32_t> subjects;  // the actors before the trigger (its agents, for a verb)
   bool own_subject = false;        // some of them stand in the trigger's own clause
   bool group_subject = false;      // "The two leaders ...": the parties of an earlier event
+  bool passive = false;            // "Iran was sanctioned": the subject is the target
   uint32_t place = kNone;          // entity
   uint32_t time = kNone;           // timex
   std::vector<uint32_t> claimed;   // mention indices this noun trigger takes as its own actors
@@ -858,6 +859,28 @@ bool IsDefinite(const Context& context, Span sentence, Span trigger) {
   return false;
 }
 
+// A verb right after a passive auxiliary, with at most one word between ("was sanctioned",
+// "were also banned").
+bool IsPassive(const Context& context, Span sentence, Span trigger) {
+  std::string_view text(context.doc.text);
+  uint32_t end = trigger.begin;
+  for (int words = 0; words < 2; ++words) {
+    while (end > sentence.begin && !std::isalpha(static_cast<unsigned char>(text[end - 1]))) {
+      --end;
+    }
+    uint32_t begin = end;
+    while (begin > sentence.begin && std::isalpha(static_cast<unsigned char>(text[begin - 1]))) {
+      --begin;
+    }
+    if (begin == end) return false;
+    std::string word(text.substr(begin, end - begin));
+    for (char& c : word) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (context.lexicon.passives.count(word) > 0) return true;
+    end = begin;
+  }
+  return false;
+}
+
 std::vector<Draft> SentenceDrafts(const Context& context, uint32_t sentence_index) {
   const Sentence& sentence = context.seg.sentences[sentence_index];
   std::vector<Candidate> candidates = FindCandidates(context, sentence.span);
@@ -876,6 +899,7 @@ std::vector<Draft> SentenceDrafts(const Context& context, uint32_t sentence_inde
     draft.clause = ClauseOf(context, clauses, candidate.trigger, draft.mention.claim);
     draft.cue_clause = ClauseOf(context, clauses, candidate.trigger, kNone).span;
     draft.definite = draft.rule->noun && IsDefinite(context, sentence.span, candidate.trigger);
+    draft.passive = !draft.rule->noun && IsPassive(context, sentence.span, candidate.trigger);
     ApplyCues(context, cues, &draft);
     drafts.push_back(std::move(draft));
   }
@@ -1085,6 +1109,30 @@ void AddDraft(const Context& context, const Draft& draft, Building* building) {
   event.mentions.push_back(draft.mention);
   for (uint32_t actor : draft.actors) {
     if (building->actors.insert(actor).second) event.actors.push_back(actor);
+  }
+  // The subject in the trigger's own clause acts: "Norway sanctioned Chile", "Norway imposed
+  // sanctions on Chile"; a passive verb's subject does not.
+  if (!draft.passive && draft.own_subject) {
+    // Only names after the last comma before the trigger: "Norway banned flights, and Peru
+    // criticized Chile" gives Peru alone; an apposition in between gives no agent at all.
+    std::string_view before =
+        Span{draft.clause.span.begin, draft.mention.trigger.begin}.In(context.doc.text);
+    size_t comma = before.find_last_of(",;");
+    uint32_t from = comma == std::string_view::npos
+                        ? draft.clause.span.begin
+                        : draft.clause.span.begin + static_cast<uint32_t>(comma) + 1;
+    auto [first, last] = context.MentionsIn({from, draft.mention.trigger.begin});
+    for (uint32_t subject : draft.subjects) {
+      bool in_clause = false;
+      for (uint32_t m = first; m < last; ++m) {
+        in_clause = in_clause || context.mentions.mentions[m].entity == subject;
+      }
+      bool acts = in_clause && building->actors.count(subject) > 0;
+      if (acts &&
+          std::find(event.agents.begin(), event.agents.end(), subject) == event.agents.end()) {
+        event.agents.push_back(subject);
+      }
+    }
   }
   if (draft.place != kNone) {
     bool specific = context.mentions.entities[draft.place].type == EntityType::kPlace;

@@ -196,9 +196,11 @@ Status LoadWords(const std::string& path, TriggerLexicon::Data* data) {
       data->topics.insert(f[1]);
     } else if (f[0] == "preposition") {
       data->prepositions.insert(f[1]);
+    } else if (f[0] == "passive") {
+      data->passives.insert(f[1]);
     } else {
       return record.Error(
-          "class must be locative, determiner, group, article, topic or preposition");
+          "class must be locative, determiner, group, article, topic, preposition or passive");
     }
     return Status::Ok();
   });

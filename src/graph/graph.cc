@@ -357,7 +357,12 @@ class Builder {
       Add(code, kSkos, "notation", Term::Literal(event.cameo));
     }
     if (!event.label.empty()) AddText(iri, kRdfs, "label", event.label);
-    for (uint32_t actor : event.actors) Add(iri, kSem, "hasActor", Term::Iri(EntityIri(actor)));
+    for (uint32_t actor : event.actors) {
+      Add(iri, kSem, "hasActor", Term::Iri(EntityIri(actor)));
+      if (event.agents.empty()) continue;
+      bool agent = std::find(event.agents.begin(), event.agents.end(), actor) != event.agents.end();
+      Add(iri, kHs, agent ? "agent" : "target", Term::Iri(EntityIri(actor)));
+    }
     if (event.place != kNone) Add(iri, kSem, "hasPlace", Term::Iri(EntityIri(event.place)));
     if (event.time != kNone && !AlnumOnly(analysis_.timexes[event.time].value).empty()) {
       Add(iri, kSem, "hasTime", Term::Iri(TimeIri(analysis_.timexes[event.time])));
