@@ -212,6 +212,16 @@ TEST_CASE("attribution: said when") {
   CHECK(TextOf(found.doc, found.analysis.timexes[claim->said_at].span) == "Thursday");
 }
 
+TEST_CASE("attribution: a date beyond the content does not date the saying") {
+  Found found =
+      Run("According to a ministry official, the envoys discussed the tariffs, which the council "
+          "raised in March.");
+  INFO(Listing(found));
+  const Claim* claim = WithContent(found, "the envoys discussed the tariffs");
+  REQUIRE(claim != nullptr);
+  CHECK(claim->said_at == kNone);
+}
+
 TEST_CASE("attribution: a relative clause with its own cue is its own claim") {
   Found found =
       Run("The governor said the levee would hold, which the engineers said was far from certain.");

@@ -825,7 +825,12 @@ class ClaimFinder {
       if (!sentence.Contains(span)) continue;
       bool inside = std::any_of(contents.begin(), contents.end(),
                                 [span](Span c) { return c.Overlaps(span); });
-      if (inside || timexes_[t].type != TimexType::kDate) continue;
+      // A content between the cue and the time expression separates them: "According to X,
+      // the leaders discussed sanctions, which the EU extended in December" was not said then.
+      const Span between{std::min(cue.end, span.end), std::max(cue.begin, span.begin)};
+      bool separated = std::any_of(contents.begin(), contents.end(),
+                                   [between](Span c) { return between.Contains(c); });
+      if (inside || separated || timexes_[t].type != TimexType::kDate) continue;
       uint32_t distance = span.begin >= cue.end ? span.begin - cue.end : cue.begin - span.end;
       if (distance < best_distance) {
         best = t;
