@@ -336,5 +336,13 @@ TEST_CASE("events: the subject of an active verb is the agent, the others are ta
   CHECK(passive_criticism->agents.empty());
 }
 
+TEST_CASE("events: a news conference is an occasion, not a meeting") {
+  Result result = Run("The envoy told a news conference in Lima that the summit would go ahead.");
+  CHECK(CountType(result, "Meeting") == 1);
+  const Event* summit = FindType(result, "Meeting");
+  REQUIRE(summit != nullptr);
+  CHECK(Triggers(result, *summit) == std::vector<std::string>{"summit"});
+}
+
 }  // namespace
 }  // namespace hearsay

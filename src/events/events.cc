@@ -859,12 +859,12 @@ bool IsDefinite(const Context& context, Span sentence, Span trigger) {
   return false;
 }
 
-// A verb right after a passive auxiliary, with at most one word between ("was sanctioned",
-// "were also banned").
-bool IsPassive(const Context& context, Span sentence, Span trigger) {
+// Whether one of the `words` words right before the trigger (lower case) is in `set`.
+bool PrecededBy(const Context& context, Span sentence, Span trigger,
+                const std::unordered_set<std::string>& set, int words) {
   std::string_view text(context.doc.text);
   uint32_t end = trigger.begin;
-  for (int words = 0; words < 2; ++words) {
+  for (int seen = 0; seen < words; ++seen) {
     while (end > sentence.begin && !std::isalpha(static_cast<unsigned char>(text[end - 1]))) {
       --end;
     }
@@ -875,7 +875,7 @@ bool IsPassive(const Context& context, Span sentence, Span trigger) {
     if (begin == end) return false;
     std::string word(text.substr(begin, end - begin));
     for (char& c : word) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    if (context.lexicon.passives.count(word) > 0) return true;
+    if (set.count(word) > 0) return true;
     end = begin;
   }
   return false;
@@ -891,6 +891,11 @@ std::vector<Draft> SentenceDrafts(const Context& context, uint32_t sentence_inde
   std::vector<Draft> drafts;
   for (const Candidate& candidate : candidates) {
     if (InsideName(context, sentence.span, title_case, candidate.trigger)) continue;
+    // "a news conference" is where something is said, not a gathering of parties.
+    if (candidate.rule->noun &&
+        PrecededBy(context, sentence.span, candidate.trigger, context.lexicon.occasions, 1)) {
+      continue;
+    }
     Draft draft;
     draft.rule = candidate.rule;
     draft.mention.trigger = candidate.trigger;
@@ -899,7 +904,9 @@ std::vector<Draft> SentenceDrafts(const Context& context, uint32_t sentence_inde
     draft.clause = ClauseOf(context, clauses, candidate.trigger, draft.mention.claim);
     draft.cue_clause = ClauseOf(context, clauses, candidate.trigger, kNone).span;
     draft.definite = draft.rule->noun && IsDefinite(context, sentence.span, candidate.trigger);
-    draft.passive = !draft.rule->noun && IsPassive(context, sentence.span, candidate.trigger);
+    // "was sanctioned", "were also banned": the subject is acted upon.
+    draft.passive = !draft.rule->noun && PrecededBy(context, sentence.span, candidate.trigger,
+                                                    context.lexicon.passives, 2);
     ApplyCues(context, cues, &draft);
     drafts.push_back(std::move(draft));
   }

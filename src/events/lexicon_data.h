@@ -73,6 +73,7 @@ struct TriggerLexicon::Data {
   std::vector<ClauseRule> clauses;
   std::unordered_set<std::string> locatives;  // lower case
   std::unordered_set<std::string> passives;   // auxiliaries that make a verb passive
+  std::unordered_set<std::string> occasions;  // "news conference": no gathering of parties
   std::unordered_set<std::string> determiners;
   std::unordered_set<std::string> articles;
   std::unordered_set<std::string> groups;

@@ -198,9 +198,12 @@ Status LoadWords(const std::string& path, TriggerLexicon::Data* data) {
       data->prepositions.insert(f[1]);
     } else if (f[0] == "passive") {
       data->passives.insert(f[1]);
+    } else if (f[0] == "occasion") {
+      data->occasions.insert(f[1]);
     } else {
       return record.Error(
-          "class must be locative, determiner, group, article, topic, preposition or passive");
+          "class must be locative, determiner, group, article, topic, preposition, passive or "
+          "occasion");
     }
     return Status::Ok();
   });
