@@ -350,28 +350,21 @@ class SentenceAnalysis {
   std::vector<Candidate> QuotationClaims(uint32_t i, const Candidate& base) const {
     std::vector<Candidate> out;
     const Span sentence = seg_.sentences[sentence_].span;
+    auto add = [&](Span content, uint32_t q) {
+      if (content.empty()) return;
+      Candidate claim = base;
+      claim.claim.content = content;
+      claim.claim.kind = QuoteKind::kDirect;
+      claim.from_quotation = true;
+      claim.last_quotation = q;
+      out.push_back(claim);
+    };
     while (i < units_.size() && units_[i].letter == '<') {
       uint32_t q = units_[i].quotation;
       const Quotation& quotation = seg_.quotations[q];
-      Span here = TrimText({quotation.inner.begin, std::min(quotation.inner.end, sentence.end)});
-      if (!here.empty()) {
-        Candidate claim = base;
-        claim.claim.content = here;
-        claim.claim.kind = QuoteKind::kDirect;
-        claim.from_quotation = true;
-        claim.last_quotation = q;
-        out.push_back(claim);
-      }
+      add(TrimText({quotation.inner.begin, std::min(quotation.inner.end, sentence.end)}), q);
       if (quotation.inner.end > sentence.end) {
-        Span rest = TrimText({sentence.end, quotation.inner.end});
-        if (!rest.empty()) {
-          Candidate claim = base;
-          claim.claim.content = rest;
-          claim.claim.kind = QuoteKind::kDirect;
-          claim.from_quotation = true;
-          claim.last_quotation = q;
-          out.push_back(claim);
-        }
+        add(TrimText({sentence.end, quotation.inner.end}), q);
         break;
       }
       while (i < units_.size() && units_[i].quotation == q) ++i;

@@ -183,29 +183,27 @@ Status LoadWords(const std::string& path, TriggerLexicon::Data* data) {
     // class word
     Status fields = CheckFields(record, 2);
     if (!fields.ok()) return fields;
+    using WordSet = std::unordered_set<std::string> TriggerLexicon::Data::*;
+    static constexpr std::pair<const char*, WordSet> kClasses[] = {
+        {"locative", &TriggerLexicon::Data::locatives},
+        {"determiner", &TriggerLexicon::Data::determiners},
+        {"group", &TriggerLexicon::Data::groups},
+        {"article", &TriggerLexicon::Data::articles},
+        {"topic", &TriggerLexicon::Data::topics},
+        {"preposition", &TriggerLexicon::Data::prepositions},
+        {"passive", &TriggerLexicon::Data::passives},
+        {"occasion", &TriggerLexicon::Data::occasions},
+    };
     const auto& f = record.fields;
-    if (f[0] == "locative") {
-      data->locatives.insert(f[1]);
-    } else if (f[0] == "determiner") {
-      data->determiners.insert(f[1]);
-    } else if (f[0] == "group") {
-      data->groups.insert(f[1]);
-    } else if (f[0] == "article") {
-      data->articles.insert(f[1]);
-    } else if (f[0] == "topic") {
-      data->topics.insert(f[1]);
-    } else if (f[0] == "preposition") {
-      data->prepositions.insert(f[1]);
-    } else if (f[0] == "passive") {
-      data->passives.insert(f[1]);
-    } else if (f[0] == "occasion") {
-      data->occasions.insert(f[1]);
-    } else {
-      return record.Error(
-          "class must be locative, determiner, group, article, topic, preposition, passive or "
-          "occasion");
+    for (const auto& [name, words] : kClasses) {
+      if (f[0] == name) {
+        (data->*words).insert(f[1]);
+        return Status::Ok();
+      }
     }
-    return Status::Ok();
+    return record.Error(
+        "class must be locative, determiner, group, article, topic, preposition, passive or "
+        "occasion");
   });
 }
 

@@ -163,24 +163,34 @@ class Builder {
 
   std::string PublisherIri() const { return publisher_iri_; }
 
+  // How each kind of entity (all but outlets, which are source: nodes) is named and typed.
+  struct EntityKind {
+    EntityType type;
+    char letter;
+    const char* seed;
+    bool actor;  // sem:Actor
+    bool place;  // sem:Place
+    const char* schema_class;
+  };
+  static const EntityKind* KindOf(EntityType type) {
+    // A country acts (sanctions, talks) and is a place.
+    static constexpr EntityKind kKinds[] = {
+        {EntityType::kPerson, 'p', "person", true, false, "Person"},
+        {EntityType::kOrganization, 'o', "organization", true, false, "Organization"},
+        {EntityType::kCountry, 'c', "country", true, true, "Country"},
+        {EntityType::kPlace, 'l', "place", false, true, "Place"}};
+    for (const EntityKind& kind : kKinds) {
+      if (kind.type == type) return &kind;
+    }
+    return nullptr;
+  }
+
   std::string EntityIri(size_t index) {
     const Entity& entity = analysis_.mentions.entities[index];
-    if (entity.type == EntityType::kMedia) return SourceIri(entity.name);
-    static constexpr struct {
-      EntityType type;
-      char letter;
-      const char* seed;
-    } kKinds[] = {{EntityType::kPerson, 'p', "person"},
-                  {EntityType::kOrganization, 'o', "organization"},
-                  {EntityType::kCountry, 'c', "country"},
-                  {EntityType::kPlace, 'l', "place"}};
-    for (const auto& kind : kKinds) {
-      if (kind.type == entity.type) {
-        return Join(kEntity, Mint(kind.letter,
-                                  std::string("entity|") + kind.seed + "|" + NameKey(entity.name)));
-      }
-    }
-    return {};
+    const EntityKind* kind = KindOf(entity.type);
+    if (kind == nullptr) return SourceIri(entity.name);
+    return Join(kEntity, Mint(kind->letter,
+                              std::string("entity|") + kind->seed + "|" + NameKey(entity.name)));
   }
 
   void AddArticle() {
@@ -219,29 +229,14 @@ class Builder {
   void AddEntity(size_t index) {
     const Entity& entity = analysis_.mentions.entities[index];
     std::string iri = EntityIri(index);
-    switch (entity.type) {
-      case EntityType::kMedia:
-        AddSourceOrganization(iri, entity.name);
-        break;
-      case EntityType::kPerson:
-        AddType(iri, kSem, "Actor");
-        AddType(iri, kSchema, "Person");
-        break;
-      case EntityType::kOrganization:
-        AddType(iri, kSem, "Actor");
-        AddType(iri, kSchema, "Organization");
-        break;
-      case EntityType::kCountry:  // a country acts (sanctions, talks) and is a place
-        AddType(iri, kSem, "Actor");
-        AddType(iri, kSem, "Place");
-        AddType(iri, kSchema, "Country");
-        break;
-      case EntityType::kPlace:
-        AddType(iri, kSem, "Place");
-        AddType(iri, kSchema, "Place");
-        break;
+    if (const EntityKind* kind = KindOf(entity.type)) {
+      if (kind->actor) AddType(iri, kSem, "Actor");
+      if (kind->place) AddType(iri, kSem, "Place");
+      AddType(iri, kSchema, kind->schema_class);
+      AddText(iri, kRdfs, "label", entity.name);
+    } else {
+      AddSourceOrganization(iri, entity.name);
     }
-    if (entity.type != EntityType::kMedia) AddText(iri, kRdfs, "label", entity.name);
     if (!entity.wikidata.empty())
       Add(iri, kSkos, "exactMatch", Term::Iri(Join(kWd, entity.wikidata)));
     for (uint32_t m : entity.mentions) {
