@@ -120,11 +120,11 @@ std::string Join(const char* ns, std::string_view local) {
 class Builder {
  public:
   Builder(const Document& doc, const Analysis& analysis)
-      : doc_(doc), analysis_(analysis), code_points_(doc.text) {}
+      : doc_(doc), analysis_(analysis), code_points_(doc.text), text_sha256_(Sha256Hex(doc.text)) {}
 
   Graph Build() {
-    graph_.document_iri = Join(
-        kDoc, Mint('d', "doc|" + (doc_.meta.url.empty() ? Sha256Hex(doc_.text) : doc_.meta.url)));
+    graph_.document_iri =
+        Join(kDoc, Mint('d', "doc|" + (doc_.meta.url.empty() ? text_sha256_ : doc_.meta.url)));
     AddArticle();
     for (size_t i = 0; i < analysis_.mentions.entities.size(); ++i) AddEntity(i);
     for (size_t i = 0; i < analysis_.timexes.size(); ++i) AddTime(i);
@@ -217,7 +217,7 @@ class Builder {
     if (!headline.empty()) AddText(iri, kSchema, "headline", headline);
     if (!doc_.meta.url.empty())
       Add(iri, kSchema, "url", Term::Literal(doc_.meta.url, Join(kXsd, "anyURI")));
-    Add(iri, kHs, "textSha256", Term::Literal(Sha256Hex(doc_.text)));
+    Add(iri, kHs, "textSha256", Term::Literal(text_sha256_));
   }
 
   void AddSourceOrganization(const std::string& iri, std::string_view name) {
@@ -410,6 +410,7 @@ class Builder {
   const Document& doc_;
   const Analysis& analysis_;
   CodePointIndex code_points_;
+  const std::string text_sha256_;  // names the article when it has no URL, and is stated on it
   Graph graph_;
   std::string publisher_iri_;
   std::set<Span> mention_spans_;
