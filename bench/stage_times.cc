@@ -92,7 +92,7 @@ int main(int argc, char** argv) {
   total += stage("graph", [&](const auto& doc, auto& a) {
     size_t i = &doc - docs.data();
     graphs[i] = hearsay::BuildGraph(doc, a);
-    triples += graphs[i].triples.size();
+    triples += graphs[i].statements.size();
   });
   size_t bytes = 0;
   total += stage("serialize", [&](const auto& doc, auto&) {

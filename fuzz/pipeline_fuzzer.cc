@@ -53,7 +53,7 @@ void RunPipeline(hearsay::Document doc, const hearsay::Resources& resources) {
     size_t statements = 0;
     hearsay::Status parsed = hearsay::ParseStrict(text, format, &statements);
     if (!parsed.ok()) Finding("output does not parse back: " + parsed.message(), text);
-    if (statements != graph.triples.size()) Finding("statements lost in output", text);
+    if (statements != graph.statements.size()) Finding("statements lost in output", text);
   }
 }
 

@@ -70,22 +70,41 @@ struct Fixture {
 
 bool Has(const Graph& graph, const std::string& subject, const std::string& predicate,
          const std::string& object) {
-  return std::any_of(graph.triples.begin(), graph.triples.end(), [&](const hearsay::Triple& t) {
-    return (subject.empty() || t.subject.value == subject) && t.predicate.value == predicate &&
-           t.object.value == object;
+  return std::any_of(graph.statements.begin(), graph.statements.end(), [&](const auto& s) {
+    return (subject.empty() || graph.subject(s).value == subject) &&
+           graph.predicate(s).value == predicate && graph.object(s).value == object;
   });
 }
 
 std::vector<std::string> SubjectsOfType(const Graph& graph, const std::string& type) {
   std::vector<std::string> subjects;
-  for (const auto& t : graph.triples) {
-    if (t.predicate.value == kRdfType && t.object.value == type)
-      subjects.push_back(t.subject.value);
+  for (const auto& s : graph.statements) {
+    if (graph.predicate(s).value == kRdfType && graph.object(s).value == type)
+      subjects.push_back(graph.subject(s).value);
   }
   return subjects;
 }
 
 }  // namespace
+
+TEST_CASE("graph: the builder interns terms, sorts and deduplicates statements") {
+  hearsay::GraphBuilder builder;
+  const Term doc = Term::Iri("http://x/doc"), b = Term::Iri("http://x/b");
+  builder.Add(b, Term::Iri("http://x/p"), Term::Literal("2", "http://x/int"));
+  builder.Add(doc, Term::Iri("http://x/p"), Term::Literal("1"));
+  builder.Add(b, Term::Iri(kRdfType), Term::Iri("http://x/T"));
+  builder.Add(doc, Term::Iri("http://x/p"), Term::Literal("1"));
+  Graph graph = builder.Finish("http://x/doc");
+  CHECK(graph.document_iri == "http://x/doc");
+  REQUIRE(graph.statements.size() == 3);
+  CHECK(graph.terms.size() == 7);  // "1" and "2"^^int are literals of their own
+  CHECK(graph.subject(graph.statements[0]).value == "http://x/b");
+  CHECK(graph.predicate(graph.statements[0]).value == kRdfType);  // before http://x/p
+  CHECK(graph.object(graph.statements[1]).datatype == "http://x/int");
+  CHECK(graph.subject(graph.statements[2]) == doc);
+  CHECK(graph.object(graph.statements[2]) == Term::Literal("1"));
+  CHECK(builder.Finish("http://x/empty").statements.empty());
+}
 
 TEST_CASE("graph: SHA-256 comes from OpenSSL") {
   CHECK(hearsay::Sha256Hex("abc") ==
@@ -177,11 +196,23 @@ TEST_CASE("graph: time nodes are named by their value") {
 TEST_CASE("graph: no blank nodes, statements sorted and unique") {
   Fixture f;
   Graph graph = hearsay::BuildGraph(f.doc, f.analysis);
-  for (const auto& t : graph.triples) {
-    CHECK(t.subject.value.rfind("_:", 0) == std::string::npos);
-    if (t.object.kind == Term::Kind::kIri)
-      CHECK(t.object.value.rfind("_:", 0) == std::string::npos);
+  for (const auto& s : graph.statements) {
+    CHECK(graph.subject(s).value.rfind("_:", 0) == std::string::npos);
+    if (graph.object(s).kind == Term::Kind::kIri)
+      CHECK(graph.object(s).value.rfind("_:", 0) == std::string::npos);
   }
-  CHECK(std::is_sorted(graph.triples.begin(), graph.triples.end()));
-  CHECK(std::adjacent_find(graph.triples.begin(), graph.triples.end()) == graph.triples.end());
+  CHECK(std::is_sorted(graph.terms.begin(), graph.terms.end()));
+  CHECK(std::adjacent_find(graph.terms.begin(), graph.terms.end()) == graph.terms.end());
+  CHECK(std::adjacent_find(graph.statements.begin(), graph.statements.end()) ==
+        graph.statements.end());
+  // Subjects grouped and, within a subject, rdf:type first.
+  for (size_t i = 1; i < graph.statements.size(); ++i) {
+    const auto& before = graph.statements[i - 1];
+    const auto& after = graph.statements[i];
+    CHECK(before.subject <= after.subject);
+    if (before.subject == after.subject && graph.predicate(before).value != kRdfType) {
+      CHECK(graph.predicate(after).value != kRdfType);
+      CHECK(before.predicate <= after.predicate);
+    }
+  }
 }

@@ -7,21 +7,19 @@
 namespace {
 
 hearsay::Graph SmallGraph() {
-  hearsay::Graph graph;
-  graph.document_iri = "https://w3id.org/hearsay/doc/d0123456789abcdef";
+  const std::string document = "https://w3id.org/hearsay/doc/d0123456789abcdef";
   using hearsay::Term;
-  graph.triples = {
-      {Term::Iri(graph.document_iri), Term::Iri("http://www.w3.org/1999/02/22-rdf-syntax-ns#type"),
-       Term::Iri("http://schema.org/NewsArticle")},
-      {Term::Iri(graph.document_iri), Term::Iri("http://schema.org/headline"),
-       Term::Literal("Talks \"end\" \xe2\x80\x94 a new \\ era")},
-      {Term::Iri(graph.document_iri), Term::Iri("http://schema.org/datePublished"),
-       Term::Literal("2019-01-07", "http://www.w3.org/2001/XMLSchema#date")},
-      {Term::Iri(graph.document_iri + "#char=0,5"),
-       Term::Iri("http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#anchorOf"),
-       Term::Literal("Talks")},
-  };
-  return graph;
+  hearsay::GraphBuilder builder;
+  builder.Add(Term::Iri(document), Term::Iri("http://www.w3.org/1999/02/22-rdf-syntax-ns#type"),
+              Term::Iri("http://schema.org/NewsArticle"));
+  builder.Add(Term::Iri(document), Term::Iri("http://schema.org/headline"),
+              Term::Literal("Talks \"end\" \xe2\x80\x94 a new \\ era"));
+  builder.Add(Term::Iri(document), Term::Iri("http://schema.org/datePublished"),
+              Term::Literal("2019-01-07", "http://www.w3.org/2001/XMLSchema#date"));
+  builder.Add(Term::Iri(document + "#char=0,5"),
+              Term::Iri("http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#anchorOf"),
+              Term::Literal("Talks"));
+  return builder.Finish(document);
 }
 
 }  // namespace

@@ -2,6 +2,8 @@
 #ifndef HEARSAY_GRAPH_H_
 #define HEARSAY_GRAPH_H_
 
+#include <cstdint>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -20,22 +22,54 @@ struct Term {
   static Term Literal(std::string text, std::string datatype = {}) {
     return {Kind::kLiteral, std::move(text), std::move(datatype)};
   }
+  // By kind, value, then datatype.
   friend bool operator<(const Term& a, const Term& b);
   friend bool operator==(const Term& a, const Term& b);
 };
 
-struct Triple {
-  Term subject;
-  Term predicate;
-  Term object;
-  friend bool operator<(const Triple& a, const Triple& b);
-  friend bool operator==(const Triple& a, const Triple& b);
+// One article's statements. Each distinct term is stored once, and statements refer to terms
+// by index: an article repeats its IRIs hundreds of times, and comparing, serializing or loading
+// a term once is what keeps large batches fast.
+struct Graph {
+  struct Statement {
+    uint32_t subject;  // indexes into terms
+    uint32_t predicate;
+    uint32_t object;
+    friend bool operator==(const Statement& a, const Statement& b) {
+      return a.subject == b.subject && a.predicate == b.predicate && a.object == b.object;
+    }
+  };
+
+  std::string document_iri;  // also the graph name in N-Quads
+  std::vector<Term> terms;   // sorted and unique, so term order is index order
+  // Sorted without duplicates, so subjects are grouped: by subject, then rdf:type first (Turtle
+  // reads "x a T ; ..."), then by predicate and object.
+  std::vector<Statement> statements;
+
+  const Term& subject(const Statement& s) const { return terms[s.subject]; }
+  const Term& predicate(const Statement& s) const { return terms[s.predicate]; }
+  const Term& object(const Statement& s) const { return terms[s.object]; }
 };
 
-// One article's statements: sorted, without duplicates, so subjects are grouped.
-struct Graph {
-  std::string document_iri;  // also the graph name in N-Quads
-  std::vector<Triple> triples;
+// Collects statements in any order, interning their terms; Finish sorts and deduplicates.
+class GraphBuilder {
+ public:
+  GraphBuilder();
+  ~GraphBuilder();
+  GraphBuilder(const GraphBuilder&) = delete;
+  GraphBuilder& operator=(const GraphBuilder&) = delete;
+
+  uint32_t Intern(Term term);
+  void Add(Term subject, Term predicate, Term object);
+  void Add(uint32_t subject, uint32_t predicate, uint32_t object);
+  const Term& term(uint32_t id) const;  // of an id Intern returned
+
+  // The graph, and the builder empty again.
+  Graph Finish(std::string document_iri);
+
+ private:
+  struct Table;
+  std::unique_ptr<Table> table_;
 };
 
 // Namespaces of the output vocabulary (DESIGN.md), most specific first.

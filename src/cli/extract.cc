@@ -183,7 +183,7 @@ class Extractor {
       return;
     }
     Graph graph = BuildGraph(*doc, analysis);
-    job.triples = graph.triples.size();
+    job.triples = graph.statements.size();
     if (merged_ != nullptr) {
       job.graph = std::move(graph);
     } else {

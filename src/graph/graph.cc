@@ -4,8 +4,10 @@
 
 #include <algorithm>
 #include <map>
-#include <set>
+#include <memory>
+#include <optional>
 #include <tuple>
+#include <unordered_map>
 
 #include "graph/vocabulary.h"
 
@@ -40,7 +42,7 @@ class CodePointIndex {
   }
 
  private:
-  static constexpr size_t kStride = 256;
+  static constexpr size_t kStride = 32;
   std::string_view text_;
   std::vector<uint32_t> checkpoints_;
 };
@@ -120,48 +122,61 @@ std::string Join(const char* ns, std::string_view local) {
 class Builder {
  public:
   Builder(const Document& doc, const Analysis& analysis)
-      : doc_(doc), analysis_(analysis), code_points_(doc.text), text_sha256_(Sha256Hex(doc.text)) {}
+      : doc_(doc),
+        analysis_(analysis),
+        code_points_(doc.text),
+        text_sha256_(Sha256Hex(doc.text)),
+        entity_iris_(analysis.mentions.entities.size()),
+        claim_sources_(analysis.claims.size()) {}
 
   Graph Build() {
-    graph_.document_iri =
+    document_iri_ =
         Join(kDoc, Mint('d', "doc|" + (doc_.meta.url.empty() ? text_sha256_ : doc_.meta.url)));
+    document_ = Iri(document_iri_);
     AddArticle();
     for (size_t i = 0; i < analysis_.mentions.entities.size(); ++i) AddEntity(i);
     for (size_t i = 0; i < analysis_.timexes.size(); ++i) AddTime(i);
     for (size_t i = 0; i < analysis_.events.size(); ++i) AddEvent(i);
     for (size_t i = 0; i < analysis_.claims.size(); ++i) AddClaim(i);
     AddMentions();
-    std::sort(graph_.triples.begin(), graph_.triples.end());
-    graph_.triples.erase(std::unique(graph_.triples.begin(), graph_.triples.end()),
-                         graph_.triples.end());
-    return std::move(graph_);
+    return statements_.Finish(std::move(document_iri_));
   }
 
  private:
-  void Add(const std::string& subject, const char* ns, const char* local, Term object) {
-    graph_.triples.push_back({Term::Iri(subject), Term::Iri(Join(ns, local)), std::move(object)});
+  // Terms are interned as they are made; statements refer to them by id.
+  uint32_t Iri(std::string iri) { return statements_.Intern(Term::Iri(std::move(iri))); }
+
+  // A vocabulary IRI (predicate or class), made once per run of the builder.
+  uint32_t Vocabulary(const char* ns, const char* local) {
+    auto [it, inserted] = vocabulary_.try_emplace({ns, local}, 0);
+    if (inserted) it->second = Iri(Join(ns, local));
+    return it->second;
   }
-  void AddType(const std::string& subject, const char* ns, const char* local) {
-    Add(subject, kRdf, "type", Term::Iri(Join(ns, local)));
+
+  void Add(uint32_t subject, const char* ns, const char* local, uint32_t object) {
+    statements_.Add(subject, Vocabulary(ns, local), object);
   }
-  void AddText(const std::string& subject, const char* ns, const char* local,
-               std::string_view text) {
+  void Add(uint32_t subject, const char* ns, const char* local, Term object) {
+    Add(subject, ns, local, statements_.Intern(std::move(object)));
+  }
+  void AddType(uint32_t subject, const char* ns, const char* local) {
+    Add(subject, kRdf, "type", Vocabulary(ns, local));
+  }
+  void AddText(uint32_t subject, const char* ns, const char* local, std::string_view text) {
     Add(subject, ns, local, Term::Literal(Snippet(text)));
   }
 
-  // The IRI of a text span; its nif:String triples are written once at the end.
-  std::string MentionIri(Span span) {
-    mention_spans_.insert(span);
-    return graph_.document_iri + "#char=" + std::to_string(code_points_.At(span.begin)) + "," +
-           std::to_string(code_points_.At(span.end));
+  // The IRI of a text span; its nif:String statements are written once at the end.
+  uint32_t MentionNode(Span span) {
+    auto [it, inserted] = mentions_.try_emplace(span, 0);
+    if (inserted) it->second = Iri(document_iri_ + "#char=" + SpanKey(span));
+    return it->second;
   }
 
   std::string SourceIri(std::string_view name) {
     std::string slug = Slug(name);
     return Join(kSource, slug.empty() ? Mint('s', "source|" + std::string(name)) : slug);
   }
-
-  std::string PublisherIri() const { return publisher_iri_; }
 
   // How each kind of entity (all but outlets, which are source: nodes) is named and typed.
   struct EntityKind {
@@ -185,25 +200,30 @@ class Builder {
     return nullptr;
   }
 
-  std::string EntityIri(size_t index) {
+  // Minted once per entity: events and claims name the same entities many times.
+  const std::string& EntityIri(size_t index) {
+    std::string& iri = entity_iris_[index];
+    if (!iri.empty()) return iri;
     const Entity& entity = analysis_.mentions.entities[index];
     const EntityKind* kind = KindOf(entity.type);
-    if (kind == nullptr) return SourceIri(entity.name);
-    return Join(kEntity, Mint(kind->letter,
-                              std::string("entity|") + kind->seed + "|" + NameKey(entity.name)));
+    iri = kind == nullptr ? SourceIri(entity.name)
+                          : Join(kEntity, Mint(kind->letter, std::string("entity|") + kind->seed +
+                                                                 "|" + NameKey(entity.name)));
+    return iri;
   }
+  uint32_t EntityNode(size_t index) { return Iri(EntityIri(index)); }
 
   void AddArticle() {
-    const std::string& iri = graph_.document_iri;
-    AddType(iri, kSchema, "NewsArticle");
-    AddType(iri, kNif, "Context");
+    AddType(document_, kSchema, "NewsArticle");
+    AddType(document_, kNif, "Context");
     if (!doc_.meta.date.empty()) {
-      Add(iri, kSchema, "datePublished", Term::Literal(doc_.meta.date, Join(kXsd, "date")));
+      Add(document_, kSchema, "datePublished", Term::Literal(doc_.meta.date, Join(kXsd, "date")));
     }
     if (!doc_.meta.publisher.empty()) {
       publisher_iri_ = SourceIri(doc_.meta.publisher);
-      Add(iri, kSchema, "publisher", Term::Iri(publisher_iri_));
-      AddSourceOrganization(publisher_iri_, doc_.meta.publisher);
+      uint32_t publisher = Iri(publisher_iri_);
+      Add(document_, kSchema, "publisher", publisher);
+      AddSourceOrganization(publisher, doc_.meta.publisher);
     }
     std::string headline = doc_.meta.title;
     if (headline.empty()) {
@@ -214,33 +234,33 @@ class Builder {
         }
       }
     }
-    if (!headline.empty()) AddText(iri, kSchema, "headline", headline);
+    if (!headline.empty()) AddText(document_, kSchema, "headline", headline);
     if (!doc_.meta.url.empty())
-      Add(iri, kSchema, "url", Term::Literal(doc_.meta.url, Join(kXsd, "anyURI")));
-    Add(iri, kHs, "textSha256", Term::Literal(text_sha256_));
+      Add(document_, kSchema, "url", Term::Literal(doc_.meta.url, Join(kXsd, "anyURI")));
+    Add(document_, kHs, "textSha256", Term::Literal(text_sha256_));
   }
 
-  void AddSourceOrganization(const std::string& iri, std::string_view name) {
-    AddType(iri, kSchema, "NewsMediaOrganization");
-    AddType(iri, kProv, "Agent");
-    AddText(iri, kRdfs, "label", name);
+  void AddSourceOrganization(uint32_t source, std::string_view name) {
+    AddType(source, kSchema, "NewsMediaOrganization");
+    AddType(source, kProv, "Agent");
+    AddText(source, kRdfs, "label", name);
   }
 
   void AddEntity(size_t index) {
     const Entity& entity = analysis_.mentions.entities[index];
-    std::string iri = EntityIri(index);
+    uint32_t subject = EntityNode(index);
     if (const EntityKind* kind = KindOf(entity.type)) {
-      if (kind->actor) AddType(iri, kSem, "Actor");
-      if (kind->place) AddType(iri, kSem, "Place");
-      AddType(iri, kSchema, kind->schema_class);
-      AddText(iri, kRdfs, "label", entity.name);
+      if (kind->actor) AddType(subject, kSem, "Actor");
+      if (kind->place) AddType(subject, kSem, "Place");
+      AddType(subject, kSchema, kind->schema_class);
+      AddText(subject, kRdfs, "label", entity.name);
     } else {
-      AddSourceOrganization(iri, entity.name);
+      AddSourceOrganization(subject, entity.name);
     }
     if (!entity.wikidata.empty())
-      Add(iri, kSkos, "exactMatch", Term::Iri(Join(kWd, entity.wikidata)));
+      Add(subject, kSkos, "exactMatch", Term::Iri(Join(kWd, entity.wikidata)));
     for (uint32_t m : entity.mentions) {
-      Add(iri, kGaf, "denotedBy", Term::Iri(MentionIri(analysis_.mentions.mentions[m].span)));
+      Add(subject, kGaf, "denotedBy", MentionNode(analysis_.mentions.mentions[m].span));
     }
   }
 
@@ -253,43 +273,49 @@ class Builder {
   void AddTime(size_t index) {
     const Timex& timex = analysis_.timexes[index];
     if (AlnumOnly(timex.value).empty()) return;  // unresolved: no node to merge on
-    std::string iri = TimeIri(timex);
+    uint32_t subject = Iri(TimeIri(timex));
     static constexpr const char* kTypeNames[] = {"DATE", "TIME", "DURATION", "SET"};
     if (timex.type == TimexType::kDuration) {
-      AddType(iri, kTime, "Duration");
+      AddType(subject, kTime, "Duration");
     } else {
-      AddType(iri, kSem, "Time");
-      AddType(iri, kTime, IsDay(timex.value) ? "Instant" : "Interval");
+      AddType(subject, kSem, "Time");
+      AddType(subject, kTime, IsDay(timex.value) ? "Instant" : "Interval");
     }
-    Add(iri, kHs, "timex3", Term::Literal(timex.value));
-    Add(iri, kHs, "timexType", Term::Literal(kTypeNames[static_cast<int>(timex.type)]));
+    Add(subject, kHs, "timex3", Term::Literal(timex.value));
+    Add(subject, kHs, "timexType", Term::Literal(kTypeNames[static_cast<int>(timex.type)]));
     if (IsDay(timex.value)) {
-      Add(iri, kTime, "inXSDDate", Term::Literal(timex.value, Join(kXsd, "date")));
+      Add(subject, kTime, "inXSDDate", Term::Literal(timex.value, Join(kXsd, "date")));
     } else if (IsYearMonth(timex.value)) {
-      Add(iri, kTime, "inXSDgYearMonth", Term::Literal(timex.value, Join(kXsd, "gYearMonth")));
+      Add(subject, kTime, "inXSDgYearMonth", Term::Literal(timex.value, Join(kXsd, "gYearMonth")));
     } else if (IsYear(timex.value)) {
-      Add(iri, kTime, "inXSDgYear", Term::Literal(timex.value, Join(kXsd, "gYear")));
+      Add(subject, kTime, "inXSDgYear", Term::Literal(timex.value, Join(kXsd, "gYear")));
     }
-    Add(iri, kGaf, "denotedBy", Term::Iri(MentionIri(timex.span)));
+    Add(subject, kGaf, "denotedBy", MentionNode(timex.span));
   }
 
-  // Claim sources: the resolved entity, else a document-local agent named by the span.
-  std::string ClaimSourceIri(const Claim& claim) {
-    if (claim.source_entity != kNone) return EntityIri(claim.source_entity);
-    if (claim.source.empty()) return {};
-    std::string iri = Join(kEntity, Mint('a', "agent|" + graph_.document_iri + "|" +
-                                                  std::to_string(claim.source.begin) + "," +
-                                                  std::to_string(claim.source.end)));
-    AddType(iri, kSem, "Actor");
-    AddType(iri, kProv, "Agent");
-    AddText(iri, kRdfs, "label", claim.source.In(doc_.text));
-    Add(iri, kGaf, "denotedBy", Term::Iri(MentionIri(claim.source)));
-    return iri;
+  // Claim sources: the resolved entity, else a document-local agent named by the span (its
+  // statements made once, when first asked for). Empty when the claim has no source.
+  const std::string& ClaimSourceIri(size_t index) {
+    std::optional<std::string>& iri = claim_sources_[index];
+    if (iri.has_value()) return *iri;
+    const Claim& claim = analysis_.claims[index];
+    if (claim.source_entity != kNone) return *(iri = EntityIri(claim.source_entity));
+    iri.emplace();
+    if (claim.source.empty()) return *iri;
+    *iri = Join(kEntity,
+                Mint('a', "agent|" + document_iri_ + "|" + std::to_string(claim.source.begin) +
+                              "," + std::to_string(claim.source.end)));
+    uint32_t agent = Iri(*iri);
+    AddType(agent, kSem, "Actor");
+    AddType(agent, kProv, "Agent");
+    AddText(agent, kRdfs, "label", claim.source.In(doc_.text));
+    Add(agent, kGaf, "denotedBy", MentionNode(claim.source));
+    return *iri;
   }
 
   std::string ClaimIri(const Claim& claim) {
-    return Join(kClaim, Mint('c', "claim|" + graph_.document_iri + "|" + SpanKey(claim.content) +
-                                      "|" + SpanKey(claim.cue)));
+    return Join(kClaim, Mint('c', "claim|" + document_iri_ + "|" + SpanKey(claim.content) + "|" +
+                                      SpanKey(claim.cue)));
   }
 
   std::string SpanKey(Span span) const {
@@ -299,29 +325,30 @@ class Builder {
 
   void AddClaim(size_t index) {
     const Claim& claim = analysis_.claims[index];
-    std::string iri = ClaimIri(claim);
-    AddType(iri, kSchema, "Claim");
-    AddText(iri, kSchema, "text", claim.content.In(doc_.text));
-    Add(iri, kGaf, "denotedBy", Term::Iri(MentionIri(claim.content)));
-    if (!claim.source.empty()) Add(iri, kHs, "sourceMention", Term::Iri(MentionIri(claim.source)));
-    if (!claim.cue.empty()) Add(iri, kHs, "cueMention", Term::Iri(MentionIri(claim.cue)));
-    if (!claim.cue_lemma.empty()) AddText(iri, kHs, "cue", claim.cue_lemma);
+    uint32_t subject = Iri(ClaimIri(claim));
+    AddType(subject, kSchema, "Claim");
+    AddText(subject, kSchema, "text", claim.content.In(doc_.text));
+    Add(subject, kGaf, "denotedBy", MentionNode(claim.content));
+    if (!claim.source.empty()) Add(subject, kHs, "sourceMention", MentionNode(claim.source));
+    if (!claim.cue.empty()) Add(subject, kHs, "cueMention", MentionNode(claim.cue));
+    if (!claim.cue_lemma.empty()) AddText(subject, kHs, "cue", claim.cue_lemma);
     static constexpr const char* kKinds[] = {"Direct", "Indirect", "Mixed"};
-    Add(iri, kHs, "quoteKind", Term::Iri(Join(kHs, kKinds[static_cast<int>(claim.kind)])));
-    std::string source = ClaimSourceIri(claim);
+    Add(subject, kHs, "quoteKind", Vocabulary(kHs, kKinds[static_cast<int>(claim.kind)]));
+    const std::string& source = ClaimSourceIri(index);
     if (!source.empty()) {
-      Add(iri, kSchema, "author", Term::Iri(source));
-      Add(iri, kProv, "wasAttributedTo", Term::Iri(source));
+      uint32_t author = Iri(source);
+      Add(subject, kSchema, "author", author);
+      Add(subject, kProv, "wasAttributedTo", author);
     }
-    Add(iri, kSchema, "appearance", Term::Iri(graph_.document_iri));
-    for (uint32_t relay : claim.relays) Add(iri, kHs, "reportedBy", Term::Iri(EntityIri(relay)));
+    Add(subject, kSchema, "appearance", document_);
+    for (uint32_t relay : claim.relays) Add(subject, kHs, "reportedBy", EntityNode(relay));
     if (claim.said_at != kNone && IsDay(analysis_.timexes[claim.said_at].value)) {
-      Add(iri, kSchema, "dateCreated",
+      Add(subject, kSchema, "dateCreated",
           Term::Literal(analysis_.timexes[claim.said_at].value, Join(kXsd, "date")));
     }
-    if (!claim.occasion.empty()) AddText(iri, kHs, "occasion", claim.occasion.In(doc_.text));
+    if (!claim.occasion.empty()) AddText(subject, kHs, "occasion", claim.occasion.In(doc_.text));
     auto [first, last] = claim_events_.equal_range(static_cast<uint32_t>(index));
-    for (auto it = first; it != last; ++it) Add(iri, kHs, "aboutEvent", Term::Iri(it->second));
+    for (auto it = first; it != last; ++it) Add(subject, kHs, "aboutEvent", it->second);
   }
 
   std::string EventIri(const Event& event) {
@@ -337,46 +364,46 @@ class Builder {
     }
     Span first = event.mentions.empty() ? Span{} : event.mentions.front().trigger;
     for (const EventMention& mention : event.mentions) first = std::min(first, mention.trigger);
-    return Join(kEvent, Mint('e', "event|" + graph_.document_iri + "|" + SpanKey(first)));
+    return Join(kEvent, Mint('e', "event|" + document_iri_ + "|" + SpanKey(first)));
   }
 
   void AddEvent(size_t index) {
     const Event& event = analysis_.events[index];
-    std::string iri = EventIri(event);
-    AddType(iri, kSem, "Event");
-    if (!event.type.empty()) AddType(iri, kHs, event.type.c_str());
+    uint32_t subject = Iri(EventIri(event));
+    AddType(subject, kSem, "Event");
+    if (!event.type.empty()) AddType(subject, kHs, event.type.c_str());
     if (!event.cameo.empty()) {
-      std::string code = Join(kCameo, event.cameo);
-      Add(iri, kSem, "eventType", Term::Iri(code));
-      Add(code, kRdf, "type", Term::Iri(Join(kSkos, "Concept")));
+      uint32_t code = Iri(Join(kCameo, event.cameo));
+      Add(subject, kSem, "eventType", code);
+      AddType(code, kSkos, "Concept");
       Add(code, kSkos, "notation", Term::Literal(event.cameo));
     }
-    if (!event.label.empty()) AddText(iri, kRdfs, "label", event.label);
+    if (!event.label.empty()) AddText(subject, kRdfs, "label", event.label);
     for (uint32_t actor : event.actors) {
-      Add(iri, kSem, "hasActor", Term::Iri(EntityIri(actor)));
+      Add(subject, kSem, "hasActor", EntityNode(actor));
       if (event.agents.empty()) continue;
       bool agent = std::find(event.agents.begin(), event.agents.end(), actor) != event.agents.end();
-      Add(iri, kHs, agent ? "agent" : "target", Term::Iri(EntityIri(actor)));
+      Add(subject, kHs, agent ? "agent" : "target", EntityNode(actor));
     }
-    if (event.place != kNone) Add(iri, kSem, "hasPlace", Term::Iri(EntityIri(event.place)));
+    if (event.place != kNone) Add(subject, kSem, "hasPlace", EntityNode(event.place));
     if (event.time != kNone && !AlnumOnly(analysis_.timexes[event.time].value).empty()) {
-      Add(iri, kSem, "hasTime", Term::Iri(TimeIri(analysis_.timexes[event.time])));
+      Add(subject, kSem, "hasTime", Iri(TimeIri(analysis_.timexes[event.time])));
     }
     for (const EventMention& mention : event.mentions) {
-      std::string mention_iri = MentionIri(mention.trigger);
-      Add(iri, kGaf, "denotedBy", Term::Iri(mention_iri));
-      std::string attributed_to = PublisherIri();
+      uint32_t mention_id = MentionNode(mention.trigger);
+      Add(subject, kGaf, "denotedBy", mention_id);
+      std::string attributed_to = publisher_iri_;
       if (mention.claim != kNone) {
-        claim_events_.emplace(mention.claim, iri);
-        std::string source = ClaimSourceIri(analysis_.claims[mention.claim]);
+        claim_events_.emplace(mention.claim, subject);
+        const std::string& source = ClaimSourceIri(mention.claim);
         if (!source.empty()) attributed_to = source;
       }
-      if (attributed_to.empty()) attributed_to = graph_.document_iri;
-      AddFactuality(mention_iri, mention, attributed_to);
+      if (attributed_to.empty()) attributed_to = document_iri_;
+      AddFactuality(mention_id, mention, attributed_to);
     }
   }
 
-  void AddFactuality(const std::string& mention_iri, const EventMention& mention,
+  void AddFactuality(uint32_t mention_id, const EventMention& mention,
                      const std::string& attributed_to) {
     static constexpr const char* kCertainty[] = {"CERTAIN", "PROBABLE", "POSSIBLE",
                                                  "UNDERSPECIFIED"};
@@ -385,58 +412,124 @@ class Builder {
     const char* values[] = {kCertainty[static_cast<int>(mention.certainty)],
                             kPolarity[static_cast<int>(mention.polarity)],
                             kTense[static_cast<int>(mention.tense)]};
-    std::string iri = Join(kAtt, Mint('a', "att|" + mention_iri + "|" + values[0] + "|" +
-                                               values[1] + "|" + values[2] + "|" + attributed_to));
-    Add(mention_iri, kGrasp, "hasAttribution", Term::Iri(iri));
-    AddType(iri, kGrasp, "Attribution");
-    for (const char* value : values) Add(iri, kRdf, "value", Term::Iri(Join(kGraspf, value)));
-    Add(iri, kGrasp, "wasAttributedTo", Term::Iri(attributed_to));
+    const std::string& mention_iri = statements_.term(mention_id).value;
+    uint32_t attribution =
+        Iri(Join(kAtt, Mint('a', "att|" + mention_iri + "|" + values[0] + "|" + values[1] + "|" +
+                                     values[2] + "|" + attributed_to)));
+    Add(mention_id, kGrasp, "hasAttribution", attribution);
+    AddType(attribution, kGrasp, "Attribution");
+    for (const char* value : values) Add(attribution, kRdf, "value", Vocabulary(kGraspf, value));
+    Add(attribution, kGrasp, "wasAttributedTo", Iri(attributed_to));
   }
 
   void AddMentions() {
     const std::string xsd_index = Join(kXsd, "nonNegativeInteger");
-    for (Span span : mention_spans_) {
-      std::string iri = MentionIri(span);
-      AddType(iri, kNif, "String");
-      Add(iri, kNif, "referenceContext", Term::Iri(graph_.document_iri));
-      Add(iri, kNif, "beginIndex",
+    for (const auto& [span, mention] : mentions_) {
+      AddType(mention, kNif, "String");
+      Add(mention, kNif, "referenceContext", document_);
+      Add(mention, kNif, "beginIndex",
           Term::Literal(std::to_string(code_points_.At(span.begin)), xsd_index));
-      Add(iri, kNif, "endIndex",
+      Add(mention, kNif, "endIndex",
           Term::Literal(std::to_string(code_points_.At(span.end)), xsd_index));
-      AddText(iri, kNif, "anchorOf", span.In(doc_.text));
+      AddText(mention, kNif, "anchorOf", span.In(doc_.text));
     }
   }
+
+  struct PairHash {
+    size_t operator()(const std::pair<const char*, const char*>& key) const {
+      std::hash<const char*> hash;
+      return hash(key.first) * 31 + hash(key.second);
+    }
+  };
 
   const Document& doc_;
   const Analysis& analysis_;
   CodePointIndex code_points_;
   const std::string text_sha256_;  // names the article when it has no URL, and is stated on it
-  Graph graph_;
+  std::string document_iri_;
+  uint32_t document_ = 0;
+  GraphBuilder statements_;
   std::string publisher_iri_;
-  std::set<Span> mention_spans_;
-  std::multimap<uint32_t, std::string> claim_events_;  // claim index -> event IRI
+  std::vector<std::string> entity_iris_;                   // by entity index, once minted
+  std::vector<std::optional<std::string>> claim_sources_;  // by claim index, once made
+  std::unordered_map<std::pair<const char*, const char*>, uint32_t, PairHash> vocabulary_;
+  std::map<Span, uint32_t> mentions_;               // every span named, and its IRI
+  std::multimap<uint32_t, uint32_t> claim_events_;  // claim index -> event
 };
 
 std::tuple<int, const std::string&, const std::string&> Key(const Term& t) {
   return {static_cast<int>(t.kind), t.value, t.datatype};
 }
 
+struct TermHash {
+  size_t operator()(const Term& term) const {
+    std::hash<std::string> hash;
+    return hash(term.value) * 31 + hash(term.datatype) + static_cast<size_t>(term.kind);
+  }
+};
+
 }  // namespace
 
 bool operator<(const Term& a, const Term& b) { return Key(a) < Key(b); }
 bool operator==(const Term& a, const Term& b) { return Key(a) == Key(b); }
 
-// Subjects grouped; within a subject rdf:type first, so Turtle reads "x a T ; ...".
-bool operator<(const Triple& a, const Triple& b) {
-  static const std::string kType = Join(kRdf, "type");
-  if (!(a.subject == b.subject)) return a.subject < b.subject;
-  bool a_type = a.predicate.value == kType, b_type = b.predicate.value == kType;
-  if (a_type != b_type) return a_type;
-  if (!(a.predicate == b.predicate)) return a.predicate < b.predicate;
-  return a.object < b.object;
+struct GraphBuilder::Table {
+  std::unordered_map<Term, uint32_t, TermHash> ids;  // each distinct term, by first use
+  std::vector<const Term*> terms;                    // by id (the map's nodes stay put)
+  std::vector<Graph::Statement> statements;
+};
+
+GraphBuilder::GraphBuilder() : table_(std::make_unique<Table>()) {}
+GraphBuilder::~GraphBuilder() = default;
+
+uint32_t GraphBuilder::Intern(Term term) {
+  auto [it, inserted] =
+      table_->ids.try_emplace(std::move(term), static_cast<uint32_t>(table_->terms.size()));
+  if (inserted) table_->terms.push_back(&it->first);
+  return it->second;
 }
-bool operator==(const Triple& a, const Triple& b) {
-  return a.subject == b.subject && a.predicate == b.predicate && a.object == b.object;
+
+const Term& GraphBuilder::term(uint32_t id) const { return *table_->terms[id]; }
+
+void GraphBuilder::Add(Term subject, Term predicate, Term object) {
+  Add(Intern(std::move(subject)), Intern(std::move(predicate)), Intern(std::move(object)));
+}
+
+void GraphBuilder::Add(uint32_t subject, uint32_t predicate, uint32_t object) {
+  table_->statements.push_back({subject, predicate, object});
+}
+
+Graph GraphBuilder::Finish(std::string document_iri) {
+  Graph graph;
+  graph.document_iri = std::move(document_iri);
+  // Terms are sorted once; statements are then ordered by the ranks of their terms.
+  const std::vector<const Term*>& by_id = table_->terms;
+  std::vector<uint32_t> order(by_id.size());
+  for (uint32_t id = 0; id < order.size(); ++id) order[id] = id;
+  std::sort(order.begin(), order.end(),
+            [&](uint32_t a, uint32_t b) { return *by_id[a] < *by_id[b]; });
+  std::vector<uint32_t> rank(order.size());
+  for (uint32_t position = 0; position < order.size(); ++position) rank[order[position]] = position;
+
+  auto type = table_->ids.find(Term::Iri(Join(kRdf, "type")));
+  uint32_t type_rank = type == table_->ids.end() ? UINT32_MAX : rank[type->second];
+  std::vector<Graph::Statement>& statements = table_->statements;
+  for (Graph::Statement& s : statements) s = {rank[s.subject], rank[s.predicate], rank[s.object]};
+  std::sort(statements.begin(), statements.end(),
+            [type_rank](const Graph::Statement& a, const Graph::Statement& b) {
+              return std::make_tuple(a.subject, a.predicate != type_rank, a.predicate, a.object) <
+                     std::make_tuple(b.subject, b.predicate != type_rank, b.predicate, b.object);
+            });
+  statements.erase(std::unique(statements.begin(), statements.end()), statements.end());
+  graph.statements = std::move(statements);
+
+  graph.terms.resize(order.size());
+  while (!table_->ids.empty()) {
+    auto node = table_->ids.extract(table_->ids.begin());
+    graph.terms[rank[node.mapped()]] = std::move(node.key());
+  }
+  table_ = std::make_unique<Table>();
+  return graph;
 }
 
 const std::vector<Namespace>& OutputNamespaces() {
@@ -453,15 +546,23 @@ const std::vector<Namespace>& OutputNamespaces() {
 }
 
 std::string Sha256Hex(std::string_view bytes) {
+  // Fetched once and a context per thread: OpenSSL 3 looks the algorithm up again on every
+  // EVP_Digest call, which costs more than hashing a short seed.
+  struct ContextDeleter {
+    void operator()(EVP_MD_CTX* context) const { EVP_MD_CTX_free(context); }
+  };
+  static EVP_MD* const sha256 = EVP_MD_fetch(nullptr, "SHA256", nullptr);
+  thread_local std::unique_ptr<EVP_MD_CTX, ContextDeleter> context(EVP_MD_CTX_new());
   unsigned char digest[EVP_MAX_MD_SIZE];
   unsigned int length = 0;
-  EVP_Digest(bytes.data(), bytes.size(), digest, &length, EVP_sha256(), nullptr);
+  EVP_DigestInit_ex2(context.get(), sha256, nullptr);
+  EVP_DigestUpdate(context.get(), bytes.data(), bytes.size());
+  EVP_DigestFinal_ex(context.get(), digest, &length);
   static constexpr char kHex[] = "0123456789abcdef";
-  std::string hex;
-  hex.reserve(length * 2);
+  std::string hex(length * 2, '0');
   for (unsigned int i = 0; i < length; ++i) {
-    hex.push_back(kHex[digest[i] >> 4]);
-    hex.push_back(kHex[digest[i] & 0xF]);
+    hex[2 * i] = kHex[digest[i] >> 4];
+    hex[2 * i + 1] = kHex[digest[i] & 0xF];
   }
   return hex;
 }

@@ -4,6 +4,7 @@
 #include <sord/sord.h>
 
 #include <memory>
+#include <vector>
 
 namespace hearsay {
 namespace {
@@ -60,16 +61,24 @@ SerdSyntax SyntaxOf(OutputFormat format) {
 }
 
 WriterPtr MakeWriter(OutputFormat format, std::string* out) {
-  auto style = format == OutputFormat::kTurtle
-                   ? static_cast<SerdStyle>(SERD_STYLE_ABBREVIATED | SERD_STYLE_CURIED)
-                   : static_cast<SerdStyle>(0);
+  // Bulk: Serd buffers a page before calling the sink, instead of calling it per token.
+  auto style =
+      format == OutputFormat::kTurtle
+          ? static_cast<SerdStyle>(SERD_STYLE_ABBREVIATED | SERD_STYLE_CURIED | SERD_STYLE_BULK)
+          : static_cast<SerdStyle>(SERD_STYLE_BULK);
   return WriterPtr(
       serd_writer_new(SyntaxOf(format), style, SharedEnv(), nullptr, AppendToString, out));
 }
 
-SerdNode NodeOf(const Term& term) {
-  return serd_node_from_string(term.kind == Term::Kind::kIri ? SERD_URI : SERD_LITERAL,
-                               Bytes(term.value));
+// serd_node_from_string's flags without its count of characters, which the writer does not use
+// and which costs as much as writing the node.
+SerdNode NodeOf(SerdType type, const std::string& text) {
+  SerdNodeFlags flags = 0;
+  if (type == SERD_LITERAL) {
+    if (text.find_first_of("\n\r") != std::string::npos) flags |= SERD_HAS_NEWLINE;
+    if (text.find('"') != std::string::npos) flags |= SERD_HAS_QUOTE;
+  }
+  return {Bytes(text), text.size(), text.size(), flags, type};
 }
 
 void AppendJsonString(std::string_view text, std::string* out) {
@@ -133,10 +142,11 @@ std::string JsonLdPrologue() {
   return out;
 }
 
-void AppendJsonLdValue(const Term& term, std::string* out) {
+// `compact` is the term's compact IRI, for IRIs.
+void AppendJsonLdValue(const Term& term, const std::string& compact, std::string* out) {
   if (term.kind == Term::Kind::kIri) {
     *out += "{\"@id\": ";
-    AppendJsonString(Compact(term.value), out);
+    AppendJsonString(compact, out);
     *out += "}";
   } else if (term.datatype.empty()) {
     AppendJsonString(term.value, out);
@@ -149,36 +159,42 @@ void AppendJsonLdValue(const Term& term, std::string* out) {
   }
 }
 
-// One node object per subject; values of a property in one array. Triples arrive sorted, so a
-// subject's statements (rdf:type first) and a predicate's objects are adjacent.
+// One node object per subject; values of a property in one array. Statements arrive sorted,
+// so a subject's statements (rdf:type first) and a predicate's objects are adjacent.
 std::string JsonLdNodes(const Graph& graph) {
   static const std::string kType = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type";
+  std::vector<std::string> compact;  // each IRI term's compact form, once
+  compact.reserve(graph.terms.size());
+  for (const Term& term : graph.terms) {
+    compact.push_back(term.kind == Term::Kind::kIri ? Compact(term.value) : std::string());
+  }
   std::string out;
-  const auto& triples = graph.triples;
-  for (size_t i = 0; i < triples.size();) {
+  const auto& statements = graph.statements;
+  for (size_t i = 0; i < statements.size();) {
     if (!out.empty()) out += ",\n";
     out += "{\"@id\": ";
-    AppendJsonString(Compact(triples[i].subject.value), &out);
+    AppendJsonString(compact[statements[i].subject], &out);
     size_t subject_end = i;
-    while (subject_end < triples.size() && triples[subject_end].subject == triples[i].subject) {
+    while (subject_end < statements.size() &&
+           statements[subject_end].subject == statements[i].subject) {
       ++subject_end;
     }
     while (i < subject_end) {
       size_t predicate_end = i;
       while (predicate_end < subject_end &&
-             triples[predicate_end].predicate == triples[i].predicate) {
+             statements[predicate_end].predicate == statements[i].predicate) {
         ++predicate_end;
       }
-      bool is_type = triples[i].predicate.value == kType;
+      bool is_type = graph.predicate(statements[i]).value == kType;
       out += ", ";
-      AppendJsonString(is_type ? "@type" : Compact(triples[i].predicate.value), &out);
+      AppendJsonString(is_type ? "@type" : compact[statements[i].predicate], &out);
       out += ": [";
       for (size_t k = i; k < predicate_end; ++k) {
         if (k > i) out += ", ";
         if (is_type) {
-          AppendJsonString(Compact(triples[k].object.value), &out);
+          AppendJsonString(compact[statements[k].object], &out);
         } else {
-          AppendJsonLdValue(triples[k].object, &out);
+          AppendJsonLdValue(graph.object(statements[k]), compact[statements[k].object], &out);
         }
       }
       out += "]";
@@ -232,18 +248,25 @@ std::string_view Separator(OutputFormat format) {
 
 std::string Serialize(const Graph& graph, OutputFormat format) {
   if (format == OutputFormat::kJsonLd) return JsonLdNodes(graph);
+  // Serd nodes for each term once: measuring a node's string is as costly as writing it.
+  std::vector<SerdNode> nodes, datatypes;
+  nodes.reserve(graph.terms.size());
+  datatypes.reserve(graph.terms.size());
+  for (const Term& term : graph.terms) {
+    nodes.push_back(NodeOf(term.kind == Term::Kind::kIri ? SERD_URI : SERD_LITERAL, term.value));
+    datatypes.push_back(NodeOf(SERD_URI, term.datatype));
+  }
   std::string out;
-  out.reserve(graph.triples.size() * 96);
+  out.reserve(graph.statements.size() * 96);
   WriterPtr writer = MakeWriter(format, &out);
   SerdNode graph_name = serd_node_from_string(SERD_URI, Bytes(graph.document_iri));
   const SerdNode* graph_node = format == OutputFormat::kNQuads ? &graph_name : nullptr;
-  for (const Triple& triple : graph.triples) {
-    SerdNode subject = NodeOf(triple.subject);
-    SerdNode predicate = NodeOf(triple.predicate);
-    SerdNode object = NodeOf(triple.object);
-    SerdNode datatype = serd_node_from_string(SERD_URI, Bytes(triple.object.datatype));
-    serd_writer_write_statement(writer.get(), 0, graph_node, &subject, &predicate, &object,
-                                triple.object.datatype.empty() ? nullptr : &datatype, nullptr);
+  for (const Graph::Statement& statement : graph.statements) {
+    const SerdNode* datatype =
+        graph.object(statement).datatype.empty() ? nullptr : &datatypes[statement.object];
+    serd_writer_write_statement(writer.get(), 0, graph_node, &nodes[statement.subject],
+                                &nodes[statement.predicate], &nodes[statement.object], datatype,
+                                nullptr);
   }
   serd_writer_finish(writer.get());
   if (format == OutputFormat::kTurtle && !out.empty()) out.push_back('\n');
@@ -274,13 +297,15 @@ MergedTurtle::MergedTurtle() : model_(std::make_unique<Model>()) {}
 MergedTurtle::~MergedTurtle() = default;
 
 void MergedTurtle::Add(const Graph& graph) {
-  for (const Triple& triple : graph.triples) {
-    SordNode* nodes[3] = {model_->Node(triple.subject), model_->Node(triple.predicate),
-                          model_->Node(triple.object)};
-    SordQuad quad = {nodes[0], nodes[1], nodes[2], nullptr};
+  std::vector<SordNode*> nodes;
+  nodes.reserve(graph.terms.size());
+  for (const Term& term : graph.terms) nodes.push_back(model_->Node(term));
+  for (const Graph::Statement& statement : graph.statements) {
+    SordQuad quad = {nodes[statement.subject], nodes[statement.predicate], nodes[statement.object],
+                     nullptr};
     sord_add(model_->model, quad);
-    for (SordNode* node : nodes) sord_node_free(model_->world, node);
   }
+  for (SordNode* node : nodes) sord_node_free(model_->world, node);
 }
 
 size_t MergedTurtle::size() const { return sord_num_quads(model_->model); }
