@@ -53,6 +53,8 @@ batch=("$source_dir/examples")
 "$hearsay" extract -q -j 1 -f nquads "${batch[@]}" > "$work/j1.nq" 2> /dev/null
 "$hearsay" extract -q -j 2 -f nquads "${batch[@]}" > "$work/j2.nq" 2> /dev/null
 check "-j 1 and -j 2 give the same bytes" cmp -s "$work/j1.nq" "$work/j2.nq"
+"$hearsay" extract -q -j2 --format=nquads "${batch[@]}" > "$work/j2-attached.nq" 2> /dev/null
+check "GNU option forms (-j2, --format=nquads)" cmp -s "$work/j1.nq" "$work/j2-attached.nq"
 check "batch N-Quads parse strictly" valid_rdf "$work/j2.nq" nquads
 
 "$hearsay" extract -q --merge "${batch[@]}" > "$work/merged.ttl" 2> /dev/null
@@ -167,6 +169,8 @@ check "the merged node is denoted by mentions of both articles" test "$(cat "$wo
 check "impossible --date is a usage error" test $? -eq 2
 "$hearsay" extract -f rdfxml "$example" > /dev/null 2>&1
 check "unknown format is a usage error" test $? -eq 2
+"$hearsay" extract --merge=yes "$example" > /dev/null 2>&1
+check "a value on a flag is a usage error" test $? -eq 2
 "$hearsay" extract "$work/missing.txt" > "$work/missing.ttl" 2> "$work/missing.err"
 check "missing file exits 1" test $? -eq 1
 check "missing file named" grep -q "missing.txt: error: no such file" "$work/missing.err"

@@ -53,6 +53,7 @@ constexpr char kHelp[] =
     "                        ones, or $HEARSAY_ONTOLOGY\n"
     "\n"
     "JSONL fields: url, title, text|maintext, date|date_publish, publisher|source_domain.\n"
+    "Values may also be attached: -j2, -o out.nt, --format=nquads.\n"
     "\n"
     "hearsay render takes the same options and FILEs and writes, instead of RDF, one\n"
     "self-contained HTML page per article (to -o DIR, named after the input; a single article\n"
@@ -90,7 +91,22 @@ int Extract(int argc, char** argv, bool render) {
   bool only_files = false;
   for (int i = 0; i < argc; ++i) {
     std::string_view arg = argv[i];
+    // GNU forms: "--jobs=2", and a short option's value attached ("-j2", "-ont.out").
+    const char* attached = nullptr;
+    if (!only_files && arg.rfind("--", 0) == 0 && arg.find('=') != std::string_view::npos) {
+      attached = argv[i] + arg.find('=') + 1;
+      arg = arg.substr(0, arg.find('='));
+    } else if (!only_files && arg.size() > 2 && arg[0] == '-' &&
+               std::string_view("jfo").find(arg[1]) != std::string_view::npos) {
+      attached = argv[i] + 2;
+      arg = arg.substr(0, 2);
+    }
     auto value = [&](const char** out) {
+      if (attached != nullptr) {
+        *out = attached;
+        attached = nullptr;
+        return true;
+      }
       if (i + 1 >= argc) return false;
       *out = argv[++i];
       return true;
@@ -148,6 +164,7 @@ int Extract(int argc, char** argv, bool render) {
     } else {
       return UsageError("unknown option " + std::string(arg));
     }
+    if (attached != nullptr) return UsageError(std::string(arg) + " takes no value");
   }
   if (render && options.render_dir.empty() &&
       (options.inputs.size() != 1 ||
