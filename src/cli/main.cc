@@ -53,7 +53,7 @@ constexpr char kHelp[] =
     "                        ones, or $HEARSAY_ONTOLOGY\n"
     "\n"
     "JSONL fields: url, title, text|maintext, date|date_publish, publisher|source_domain.\n"
-    "Values may also be attached: -j2, -o out.nt, --format=nquads.\n"
+    "Option values may also be attached: -j2, -fnt, --jobs=2, --format=nquads.\n"
     "\n"
     "hearsay render takes the same options and FILEs and writes, instead of RDF, one\n"
     "self-contained HTML page per article (to -o DIR, named after the input; a single article\n"
