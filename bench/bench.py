@@ -7,7 +7,7 @@ articles of the repository (examples/, tests/data/). Articles repeat in a fixed 
 the size is reached; each copy gets its own URL, so each is a separate document.
 
 Then it runs, each under /usr/bin/time -v:
-  hearsay extract -f ntriples -j 1, -f ntriples -j 2, -f turtle -j 2
+  hearsay extract -f ntriples|turtle -j 1|2 (and checks each run's summary line)
   node bench/baseline/baseline.js wink|compromise   (entity and date extraction)
 and prints MB/s and articles/s of input text, peak memory, and hearsay's speed relative to
 each baseline. The baselines are far slower, so they read only the first part of the same
@@ -118,6 +118,17 @@ def timed(command, stdout_path, work):
     return seconds, cpu, int(field("Maximum resident set size (kbytes)")) * 1024, stderr
 
 
+def check_summary(stderr, count):
+    """A note unless hearsay's summary line reports every article read and extracted."""
+    summary = re.search(r"(\d+) articles read, (\d+) extracted, (\d+) failed", stderr)
+    if not summary:
+        return "  (no summary line!)"
+    read, extracted, failed = (int(group) for group in summary.groups())
+    if read == count and extracted == count and failed == 0:
+        return ""
+    return f"  (summary: {read} read, {extracted} extracted, {failed} failed of {count}!)"
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--size", type=parse_size, default=parse_size("50M"),
@@ -160,8 +171,10 @@ def main():
     print(header)
     print("-" * len(header))
     rates = {}
+    walls = {}
     for label, fmt, jobs in [("hearsay -f ntriples -j 1", "ntriples", 1),
                              ("hearsay -f ntriples -j 2", "ntriples", 2),
+                             ("hearsay -f turtle -j 1", "turtle", 1),
                              ("hearsay -f turtle -j 2", "turtle", 2)]:
         output = work / f"out-{fmt}-j{jobs}.{'nt' if fmt == 'ntriples' else 'ttl'}"
         seconds, cpu, peak, stderr = timed(
@@ -169,11 +182,15 @@ def main():
         out_mb = output.stat().st_size / 1e6
         if not args.keep_output:
             output.unlink()
-        failed = re.search(r"(\d+) failed", stderr)
-        note = f"  ({failed.group(1)} failed)" if failed and failed.group(1) != "0" else ""
+        note = check_summary(stderr, count)
         rates[label] = mb / cpu
+        walls[label] = seconds
         print(f"{label:44} {seconds:8.2f} {mb / seconds:7.2f} {count / seconds:10.1f} "
               f"{cpu:8.2f} {mb / cpu:9.3f} {peak / 1e6:8.1f} {out_mb:10.1f}{note}", flush=True)
+
+    for fmt in ["ntriples", "turtle"]:
+        speedup = walls[f"hearsay -f {fmt} -j 1"] / walls[f"hearsay -f {fmt} -j 2"]
+        print(f"-j 2 / -j 1 ({fmt}): {speedup:.2f}x")
 
     libraries = [] if args.baseline == "none" else args.baseline.split(",")
     if libraries and not (BASELINE_DIR / "node_modules").is_dir():
