@@ -234,38 +234,50 @@ struct Candidate {
   uint32_t quotation = kNone;  // innermost quotation holding it
 };
 
-// Every rule match in text[begin, end), overlaps resolved: the longest span wins, then the
-// earlier rule. Blocking rules ("none") are removed after they have won their spans.
-std::vector<Candidate> FindCandidates(std::string_view text, const TimexRules::Data& data) {
-  std::vector<int> fired;
-  if (!data.set->Match(text, &fired)) return {};
-  std::vector<Candidate> all;
-  for (int index : fired) {
-    const Rule& rule = data.rules[index];
-    int group_count = rule.pattern->NumberOfCapturingGroups() + 1;
-    std::vector<re2::StringPiece> groups(group_count);
-    size_t pos = 0;
-    while (pos <= text.size() && rule.pattern->Match(text, pos, text.size(), RE2::UNANCHORED,
-                                                     groups.data(), group_count)) {
-      const re2::StringPiece& whole = groups[0];
-      Candidate candidate;
-      candidate.rule = index;
-      for (int slot = 0; slot < kSlotCount; ++slot) {
-        int group = rule.groups[slot];
-        if (group >= 0 && groups[group].data() != nullptr) {
-          candidate.slots[slot] = std::string_view(groups[group].data(), groups[group].size());
-        }
+// Appends every match of `rule` in the line text[begin, end) to `all`. The whole text stays the
+// context of the match, so \b sees the bytes around the line.
+void AddMatches(std::string_view text, size_t begin, size_t end, size_t index, const Rule& rule,
+                std::vector<re2::StringPiece>* groups, std::vector<Candidate>* all) {
+  int group_count = rule.pattern->NumberOfCapturingGroups() + 1;
+  groups->assign(group_count, re2::StringPiece());
+  size_t pos = begin;
+  while (pos <= end &&
+         rule.pattern->Match(text, pos, end, RE2::UNANCHORED, groups->data(), group_count)) {
+    const re2::StringPiece& whole = (*groups)[0];
+    Candidate candidate;
+    candidate.rule = index;
+    for (int slot = 0; slot < kSlotCount; ++slot) {
+      int group = rule.groups[slot];
+      if (group >= 0 && (*groups)[group].data() != nullptr) {
+        candidate.slots[slot] = std::string_view((*groups)[group].data(), (*groups)[group].size());
       }
-      std::string_view span_text = candidate.slots[kSpan].data() != nullptr
-                                       ? candidate.slots[kSpan]
-                                       : std::string_view(whole.data(), whole.size());
-      candidate.span.begin = static_cast<uint32_t>(span_text.data() - text.data());
-      candidate.span.end = candidate.span.begin + static_cast<uint32_t>(span_text.size());
-      if (!candidate.span.empty()) all.push_back(candidate);
-      size_t match_end = static_cast<size_t>(whole.data() - text.data()) + whole.size();
-      pos = std::max(match_end, static_cast<size_t>(candidate.span.end));
-      if (whole.empty() || pos <= static_cast<size_t>(whole.data() - text.data())) ++pos;
     }
+    std::string_view span_text = candidate.slots[kSpan].data() != nullptr
+                                     ? candidate.slots[kSpan]
+                                     : std::string_view(whole.data(), whole.size());
+    candidate.span.begin = static_cast<uint32_t>(span_text.data() - text.data());
+    candidate.span.end = candidate.span.begin + static_cast<uint32_t>(span_text.size());
+    if (!candidate.span.empty()) all->push_back(candidate);
+    size_t match_end = static_cast<size_t>(whole.data() - text.data()) + whole.size();
+    pos = std::max(match_end, static_cast<size_t>(candidate.span.end));
+    if (whole.empty() || pos <= static_cast<size_t>(whole.data() - text.data())) ++pos;
+  }
+}
+
+// Every rule match in the text, overlaps resolved: the longest span wins, then the earlier rule.
+// Blocking rules ("none") are removed after they have won their spans.
+std::vector<Candidate> FindCandidates(std::string_view text, const TimexRules::Data& data) {
+  std::vector<Candidate> all;
+  std::vector<int> fired;
+  std::vector<re2::StringPiece> groups;
+  // No pattern matches a line break ({_} never spans one): the set runs line by line, and only
+  // the rules that fire on a line look for their groups there.
+  for (size_t begin = 0; begin < text.size();) {
+    size_t end = std::min(text.find('\n', begin), text.size());
+    if (data.set->Match(text.substr(begin, end - begin), &fired)) {
+      for (int index : fired) AddMatches(text, begin, end, index, data.rules[index], &groups, &all);
+    }
+    begin = end + 1;
   }
   std::sort(all.begin(), all.end(), [](const Candidate& a, const Candidate& b) {
     if (a.span.size() != b.span.size()) return a.span.size() > b.span.size();
