@@ -6,6 +6,8 @@
 #include <re2/set.h>
 
 #include <array>
+#include <functional>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -76,13 +78,16 @@ class Words {
   // The value of `text` (any case, any run of spaces) in the class, if it is listed there.
   std::optional<std::string> Find(std::string_view word_class, std::string_view text) const;
   bool Has(std::string_view word_class, std::string_view text) const {
-    return Find(word_class, text).has_value();
+    return Lookup(word_class, text) != nullptr;
   }
   // The words of a class, longest first (for building pattern alternations).
   std::vector<std::string> Of(std::string_view word_class) const;
 
  private:
-  std::unordered_map<std::string, std::unordered_map<std::string, std::string>> classes_;
+  const std::string* Lookup(std::string_view word_class, std::string_view text) const;
+
+  // Ordered with a transparent comparator: looked up by string_view without building a string.
+  std::map<std::string, std::unordered_map<std::string, std::string>, std::less<>> classes_;
 };
 
 // Lower case, with every run of spaces, tabs and no-break spaces as one space.

@@ -36,7 +36,8 @@ std::string NormalizeWord(std::string_view text) {
     }
     if (space && !out.empty()) out += ' ';
     space = false;
-    out += static_cast<char>(std::tolower(c));
+    // ASCII only, as std::tolower in the "C" locale, without a call per byte.
+    out += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
   }
   return out;
 }
@@ -45,20 +46,27 @@ void Words::Add(const std::string& word_class, const std::string& word, const st
   classes_[word_class][NormalizeWord(word)] = value;
 }
 
-std::optional<std::string> Words::Find(std::string_view word_class, std::string_view text) const {
-  auto found_class = classes_.find(std::string(word_class));
-  if (found_class == classes_.end() || text.empty()) return std::nullopt;
+const std::string* Words::Lookup(std::string_view word_class, std::string_view text) const {
+  auto found_class = classes_.find(word_class);
+  if (found_class == classes_.end() || text.empty()) return nullptr;
   std::string key = NormalizeWord(text);
   auto found = found_class->second.find(key);
-  // Abbreviations are listed with their period ("oct."); the text may leave it out.
-  if (found == found_class->second.end()) found = found_class->second.find(key + ".");
-  if (found == found_class->second.end()) return std::nullopt;
-  return found->second;
+  if (found == found_class->second.end()) {
+    // Abbreviations are listed with their period ("oct."); the text may leave it out.
+    key += '.';
+    found = found_class->second.find(key);
+  }
+  return found == found_class->second.end() ? nullptr : &found->second;
+}
+
+std::optional<std::string> Words::Find(std::string_view word_class, std::string_view text) const {
+  const std::string* value = Lookup(word_class, text);
+  return value != nullptr ? std::optional<std::string>(*value) : std::nullopt;
 }
 
 std::vector<std::string> Words::Of(std::string_view word_class) const {
   std::vector<std::string> out;
-  auto found = classes_.find(std::string(word_class));
+  auto found = classes_.find(word_class);
   if (found == classes_.end()) return out;
   for (const auto& entry : found->second) out.push_back(entry.first);
   std::sort(out.begin(), out.end(), [](const std::string& a, const std::string& b) {
@@ -370,12 +378,8 @@ std::vector<std::pair<Span, std::string>> WordsIn(std::string_view text, Span sp
       continue;
     }
     uint32_t start = i;
-    std::string word;
-    while (i < span.end && std::isalpha(static_cast<unsigned char>(text[i]))) {
-      word += static_cast<char>(std::tolower(static_cast<unsigned char>(text[i])));
-      ++i;
-    }
-    out.push_back({Span{start, i}, word});
+    while (i < span.end && std::isalpha(static_cast<unsigned char>(text[i]))) ++i;
+    out.push_back({Span{start, i}, NormalizeWord(text.substr(start, i - start))});
   }
   return out;
 }
