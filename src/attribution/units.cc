@@ -24,9 +24,14 @@ bool StartsUpper(std::string_view word) {
 }
 
 // Appends the lower-case form of `word` to `out` (a reused buffer: no allocation per word).
+// ASCII only, as std::tolower in the "C" locale, without a call per byte.
 void AppendLower(std::string_view word, std::string* out) {
-  for (char c : word)
-    out->push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+  size_t start = out->size();
+  out->append(word);
+  for (size_t i = start; i < out->size(); ++i) {
+    char& c = (*out)[i];
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
 }
 
 bool IsWordChar(unsigned char c) { return std::isalnum(c) || c >= 0x80; }
@@ -101,6 +106,7 @@ std::vector<Unit> SplitTokens(const Document& doc, const Segmentation& seg, uint
                               const std::vector<uint32_t>& cuts) {
   std::vector<Unit> units;
   const Sentence& s = seg.sentences[sentence];
+  units.reserve(s.end_token - s.first_token + cuts.size());
   auto push = [&](uint32_t begin, uint32_t end) {
     while (begin < end && std::isspace(static_cast<unsigned char>(doc.text[begin]))) ++begin;
     while (end > begin && std::isspace(static_cast<unsigned char>(doc.text[end - 1]))) --end;
@@ -270,6 +276,7 @@ std::vector<Unit> SentenceUnits(const Document& doc, const Segmentation& seg,
     for (size_t n = 0; n < lexicon.max_cue_words && i + n < units.size(); ++n) {
       if (n > 0) key += ' ';
       AppendLower(units[i + n].span.In(doc.text), &key);
+      if (lexicon.cue_prefixes.count(key) == 0) break;
       auto cue = lexicon.cues.find(key);
       if (cue != lexicon.cues.end()) {
         found = &cue->second;
