@@ -80,7 +80,7 @@ class Detector {
       if (token.Has(mentions_internal::kWord)) {
         ++words;
         if (token.Has(mentions_internal::kUpper)) ++capitalized;
-        if (token.Has(mentions_internal::kLower)) lower_words_.insert(std::string(Word(i)));
+        if (token.Has(mentions_internal::kLower)) lower_words_.insert(Word(i));
       }
     }
     unit_end_.push_back(static_cast<uint32_t>(tokens_.size()));
@@ -110,6 +110,12 @@ class Detector {
   }
 
   void BuildTokens() {
+    // News text has about one token per five bytes: the per-token arrays grow once.
+    const size_t expected_tokens = text_.size() / 5;
+    tokens_.reserve(expected_tokens);
+    for (auto* per_token : {&unit_, &sentence_, &clause_, &paragraph_}) {
+      per_token->reserve(expected_tokens);
+    }
     auto boilerplate = [&](uint32_t paragraph) {
       return paragraph < seg_.paragraphs.size() && seg_.paragraphs[paragraph].boilerplate;
     };
@@ -711,7 +717,7 @@ class Detector {
   uint32_t unit_count_ = 0;
   uint32_t clause_count_ = 0;
   uint32_t paragraph_count_ = 0;
-  std::unordered_set<std::string> lower_words_;
+  std::unordered_set<std::string_view> lower_words_;  // views into text_
 
   std::vector<Hit> hits_;
   std::vector<int32_t> hit_of_;   // per token: index into hits_, or -1
