@@ -142,6 +142,14 @@ class Detector {
       while (j > 0 && SameClause(j - 1, i) && !tokens_[j - 1].Has(mentions_internal::kWord)) --j;
       initial_[i] = j == 0 || !SameClause(j - 1, i);
     }
+    // Looked up once per token: the detectors below ask about a token many times.
+    word_info_.resize(tokens_.size());
+    name_shaped_.resize(tokens_.size());
+    for (uint32_t i = 0; i < tokens_.size(); ++i) {
+      auto found = data_.words.find(std::string(Word(i)));
+      word_info_[i] = found == data_.words.end() ? nullptr : &found->second;
+      name_shaped_[i] = IsNameShaped(i);
+    }
   }
 
   std::string_view Word(uint32_t i) const {
@@ -158,10 +166,7 @@ class Detector {
     return Adjacent(a, b) && !tokens_[b].Has(mentions_internal::kSpaceBefore);
   }
   uint32_t UnitEnd(uint32_t i) const { return unit_end_[unit_[i]]; }
-  const mentions_internal::WordInfo* WordOf(uint32_t i) const {
-    auto found = data_.words.find(std::string(Word(i)));
-    return found == data_.words.end() ? nullptr : &found->second;
-  }
+  const mentions_internal::WordInfo* WordOf(uint32_t i) const { return word_info_[i]; }
   bool IsWordKind(uint32_t i, WordKind kind) const {
     if (i >= tokens_.size()) return false;
     const auto* info = WordOf(i);
@@ -228,6 +233,12 @@ class Detector {
       EntryKind kind = hits_[hit_of_[i]].entry.kind;
       if ((kind != EntryKind::kModifier && kind != EntryKind::kBody) || initial_[i]) return false;
     }
+    return name_shaped_[i];
+  }
+
+  // A capitalized word that is neither a name stop word nor, at the start of a sentence or in
+  // a title-case line, a common word.
+  bool IsNameShaped(uint32_t i) const {
     const Tok& token = tokens_[i];
     if (!token.Has(mentions_internal::kWord) || !token.Has(mentions_internal::kUpper)) return false;
     std::string_view word = Word(i);
@@ -712,8 +723,10 @@ class Detector {
   std::vector<uint32_t> clause_;
   std::vector<uint32_t> paragraph_;
   std::vector<bool> initial_;
-  std::vector<bool> title_case_;    // per unit
-  std::vector<uint32_t> unit_end_;  // per unit: its end token
+  std::vector<const mentions_internal::WordInfo*> word_info_;  // per token, null if unlisted
+  std::vector<bool> name_shaped_;                              // per token: IsNameShaped
+  std::vector<bool> title_case_;                               // per unit
+  std::vector<uint32_t> unit_end_;                             // per unit: its end token
   uint32_t unit_count_ = 0;
   uint32_t clause_count_ = 0;
   uint32_t paragraph_count_ = 0;

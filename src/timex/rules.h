@@ -86,8 +86,12 @@ class Words {
  private:
   const std::string* Lookup(std::string_view word_class, std::string_view text) const;
 
+  struct Class {
+    std::unordered_map<std::string, std::string> values;  // by normalized word
+    bool abbreviations = false;                           // some word ends in a period
+  };
   // Ordered with a transparent comparator: looked up by string_view without building a string.
-  std::map<std::string, std::unordered_map<std::string, std::string>, std::less<>> classes_;
+  std::map<std::string, Class, std::less<>> classes_;
 };
 
 // Lower case, with every run of spaces, tabs and no-break spaces as one space.

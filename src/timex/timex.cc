@@ -43,20 +43,24 @@ std::string NormalizeWord(std::string_view text) {
 }
 
 void Words::Add(const std::string& word_class, const std::string& word, const std::string& value) {
-  classes_[word_class][NormalizeWord(word)] = value;
+  Class& members = classes_[word_class];
+  std::string key = NormalizeWord(word);
+  members.abbreviations = members.abbreviations || (!key.empty() && key.back() == '.');
+  members.values[std::move(key)] = value;
 }
 
 const std::string* Words::Lookup(std::string_view word_class, std::string_view text) const {
   auto found_class = classes_.find(word_class);
   if (found_class == classes_.end() || text.empty()) return nullptr;
+  const Class& members = found_class->second;
   std::string key = NormalizeWord(text);
-  auto found = found_class->second.find(key);
-  if (found == found_class->second.end()) {
+  auto found = members.values.find(key);
+  if (found == members.values.end() && members.abbreviations) {
     // Abbreviations are listed with their period ("oct."); the text may leave it out.
     key += '.';
-    found = found_class->second.find(key);
+    found = members.values.find(key);
   }
-  return found == found_class->second.end() ? nullptr : &found->second;
+  return found == members.values.end() ? nullptr : &found->second;
 }
 
 std::optional<std::string> Words::Find(std::string_view word_class, std::string_view text) const {
@@ -68,7 +72,7 @@ std::vector<std::string> Words::Of(std::string_view word_class) const {
   std::vector<std::string> out;
   auto found = classes_.find(word_class);
   if (found == classes_.end()) return out;
-  for (const auto& entry : found->second) out.push_back(entry.first);
+  for (const auto& entry : found->second.values) out.push_back(entry.first);
   std::sort(out.begin(), out.end(), [](const std::string& a, const std::string& b) {
     return a.size() != b.size() ? a.size() > b.size() : a < b;
   });
