@@ -80,7 +80,7 @@ class Detector {
       if (token.Has(mentions_internal::kWord)) {
         ++words;
         if (token.Has(mentions_internal::kUpper)) ++capitalized;
-        if (token.Has(mentions_internal::kLower)) lower_words_.insert(Word(i));
+        if (token.Has(mentions_internal::kLower)) lower_words_.Insert(Word(i), true);
       }
     }
     unit_end_.push_back(static_cast<uint32_t>(tokens_.size()));
@@ -146,8 +146,7 @@ class Detector {
     word_info_.resize(tokens_.size());
     name_shaped_.resize(tokens_.size());
     for (uint32_t i = 0; i < tokens_.size(); ++i) {
-      auto found = data_.words.find(std::string(Word(i)));
-      word_info_[i] = found == data_.words.end() ? nullptr : &found->second;
+      word_info_[i] = data_.words.Find(Word(i));
       name_shaped_[i] = IsNameShaped(i);
     }
   }
@@ -246,9 +245,8 @@ class Detector {
     if (initial_[i] || title_case_[unit_[i]]) {
       // A capitalized common word: the article uses it in lower case elsewhere.
       std::string lower = Lower(word);
-      if (lower_words_.count(lower)) return false;
-      auto info = data_.words.find(lower);
-      if (title_case_[unit_[i]] && info != data_.words.end()) return false;
+      if (lower_words_.Find(lower) != nullptr) return false;
+      if (title_case_[unit_[i]] && data_.words.Find(lower) != nullptr) return false;
     }
     return true;
   }
@@ -730,7 +728,7 @@ class Detector {
   uint32_t unit_count_ = 0;
   uint32_t clause_count_ = 0;
   uint32_t paragraph_count_ = 0;
-  std::unordered_set<std::string_view> lower_words_;  // views into text_
+  mentions_internal::WordTable<bool> lower_words_;
 
   std::vector<Hit> hits_;
   std::vector<int32_t> hit_of_;   // per token: index into hits_, or -1
