@@ -225,9 +225,8 @@ std::vector<Unit> SentenceUnits(const Document& doc, const Segmentation& seg,
           } else if (mention.kind == MentionKind::kPronoun) {
             lower.clear();
             AppendLower(text, &lower);
-            auto known = lexicon.word_classes.find(lower);
-            const bool listed = known != lexicon.word_classes.end();
-            letter = listed && (known->second == 'p' || known->second == 'I') ? known->second : 'P';
+            const char* known = lexicon.word_classes.Find(lower);
+            letter = known != nullptr && (*known == 'p' || *known == 'I') ? *known : 'P';
           } else if (mention.kind == MentionKind::kDemonym) {
             letter = 'j';
           } else if (mention.entity < mentions.entities.size() &&
@@ -248,9 +247,9 @@ std::vector<Unit> SentenceUnits(const Document& doc, const Segmentation& seg,
     if (letter == 0) {
       lower.clear();
       AppendLower(text, &lower);
-      auto known = lexicon.word_classes.find(lower);
-      if (known != lexicon.word_classes.end()) {
-        letter = known->second;
+      const char* known = lexicon.word_classes.Find(lower);
+      if (known != nullptr) {
+        letter = *known;
       } else if (std::isdigit(static_cast<unsigned char>(text[0]))) {
         letter = 'n';
       } else {
@@ -276,10 +275,9 @@ std::vector<Unit> SentenceUnits(const Document& doc, const Segmentation& seg,
     for (size_t n = 0; n < lexicon.max_cue_words && i + n < units.size(); ++n) {
       if (n > 0) key += ' ';
       AppendLower(units[i + n].span.In(doc.text), &key);
-      if (lexicon.cue_prefixes.count(key) == 0) break;
-      auto cue = lexicon.cues.find(key);
-      if (cue != lexicon.cues.end()) {
-        found = &cue->second;
+      if (lexicon.cue_prefixes.Find(key) == nullptr) break;
+      if (const CueForm* cue = lexicon.cues.Find(key)) {
+        found = cue;
         found_words = n + 1;
       }
     }

@@ -11,6 +11,7 @@
 
 #include "hearsay/document.h"
 #include "hearsay/mentions.h"
+#include "hearsay/word_table.h"
 
 namespace hearsay {
 namespace mentions_internal {
@@ -37,57 +38,6 @@ void Tokenize(std::string_view text, uint32_t begin, uint32_t end, std::vector<T
 
 // Whether a word has at least two upper-case letters and starts with one ("AU", "AfCFTA").
 bool IsAcronym(std::string_view word);
-
-// --- word tables ------------------------------------------------------------------------
-
-// Words to values in an open-addressing table (power-of-two size, linear probing, FNV-1a):
-// looked up for every token of the text, so without building a string or dividing.
-template <typename V>
-class WordTable {
- public:
-  // Adds `word` with `value` unless the table has it; returns whether it was added.
-  bool Insert(std::string_view word, V value) {
-    if (2 * (count_ + 1) > slots_.size()) Grow();
-    Slot& slot = slots_[SlotOf(word)];
-    if (slot.used) return false;
-    slot = {std::string(word), std::move(value), true};
-    ++count_;
-    return true;
-  }
-  const V* Find(std::string_view word) const {
-    const Slot& slot = slots_[SlotOf(word)];
-    return slot.used ? &slot.value : nullptr;
-  }
-  size_t size() const { return count_; }
-
- private:
-  struct Slot {
-    std::string word;
-    V value{};
-    bool used = false;
-  };
-
-  // The slot holding `word`, or the empty one where it belongs.
-  size_t SlotOf(std::string_view word) const {
-    uint64_t hash = 14695981039346656037ull;
-    for (char c : word) hash = (hash ^ static_cast<uint8_t>(c)) * 1099511628211ull;
-    const size_t mask = slots_.size() - 1;
-    size_t at = hash & mask;
-    while (slots_[at].used && slots_[at].word != word) at = (at + 1) & mask;
-    return at;
-  }
-
-  void Grow() {
-    std::vector<Slot> old(2 * slots_.size());
-    old.swap(slots_);
-    for (Slot& slot : old) {
-      if (slot.used) slots_[SlotOf(slot.word)] = std::move(slot);
-    }
-  }
-
-  std::vector<Slot> slots_ = std::vector<Slot>(16);
-  size_t count_ = 0;
-};
 
 // --- gazetteer --------------------------------------------------------------------------
 
@@ -145,14 +95,14 @@ struct Gazetteer::Data {
   std::vector<mentions_internal::KnownEntity> entities;
   std::vector<mentions_internal::TitleWord> titles;
   // The phrase trie: token strings are interned, edges are (node, token id) pairs.
-  mentions_internal::WordTable<uint32_t> token_ids;
+  WordTable<uint32_t> token_ids;
   std::unordered_map<uint64_t, uint32_t> edges;
   std::vector<int32_t> node_entry;  // index into entries, or -1
   std::vector<Entry> entries;
 
   std::unordered_map<std::string, char> given_names;  // gender
   std::unordered_map<std::string, mentions_internal::HeadKind> name_heads;
-  mentions_internal::WordTable<mentions_internal::WordInfo> words;
+  WordTable<mentions_internal::WordInfo> words;
   std::unordered_map<std::string, bool> stopwords;
 
   // Adds a phrase (tokenized like article text); the first entry for a phrase wins.

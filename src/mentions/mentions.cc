@@ -728,7 +728,7 @@ class Detector {
   uint32_t unit_count_ = 0;
   uint32_t clause_count_ = 0;
   uint32_t paragraph_count_ = 0;
-  mentions_internal::WordTable<bool> lower_words_;
+  WordTable<bool> lower_words_;
 
   std::vector<Hit> hits_;
   std::vector<int32_t> hit_of_;   // per token: index into hits_, or -1
