@@ -40,6 +40,13 @@ class WordTable {
     return slot.used ? &slot.value : nullptr;
   }
   size_t size() const { return count_; }
+  // Calls f(word, value) for every entry, in no particular order.
+  template <typename F>
+  void ForEach(F f) const {
+    for (const Slot& slot : slots_) {
+      if (slot.used) f(slot.word, slot.value);
+    }
+  }
 
  private:
   struct Slot {

@@ -12,10 +12,10 @@
 #include <optional>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "hearsay/timex.h"
+#include "hearsay/word_table.h"
 
 namespace hearsay::timex {
 
@@ -87,8 +87,8 @@ class Words {
   const std::string* Lookup(std::string_view word_class, std::string_view text) const;
 
   struct Class {
-    std::unordered_map<std::string, std::string> values;  // by normalized word
-    bool abbreviations = false;                           // some word ends in a period
+    WordTable<std::string> values;  // by normalized word
+    bool abbreviations = false;     // some word ends in a period
   };
   // Ordered with a transparent comparator: looked up by string_view without building a string.
   std::map<std::string, Class, std::less<>> classes_;

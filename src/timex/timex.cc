@@ -46,21 +46,27 @@ void Words::Add(const std::string& word_class, const std::string& word, const st
   Class& members = classes_[word_class];
   std::string key = NormalizeWord(word);
   members.abbreviations = members.abbreviations || (!key.empty() && key.back() == '.');
-  members.values[std::move(key)] = value;
+  members.values[key] = value;
 }
 
 const std::string* Words::Lookup(std::string_view word_class, std::string_view text) const {
   auto found_class = classes_.find(word_class);
   if (found_class == classes_.end() || text.empty()) return nullptr;
   const Class& members = found_class->second;
-  std::string key = NormalizeWord(text);
-  auto found = members.values.find(key);
-  if (found == members.values.end() && members.abbreviations) {
+  // Most words come in lower case without spaces: only the others need a normalized copy.
+  const bool normalized = std::none_of(text.begin(), text.end(), [](char c) {
+    return (c >= 'A' && c <= 'Z') || c == ' ' || c == '\t' || c == '\n' || c == '\xC2';
+  });
+  std::string key = normalized ? std::string() : NormalizeWord(text);
+  std::string_view word = normalized ? text : std::string_view(key);
+  const std::string* found = members.values.Find(word);
+  if (found == nullptr && members.abbreviations) {
     // Abbreviations are listed with their period ("oct."); the text may leave it out.
+    key.assign(word.data(), word.size());
     key += '.';
-    found = members.values.find(key);
+    found = members.values.Find(key);
   }
-  return found == members.values.end() ? nullptr : &found->second;
+  return found;
 }
 
 std::optional<std::string> Words::Find(std::string_view word_class, std::string_view text) const {
@@ -72,7 +78,8 @@ std::vector<std::string> Words::Of(std::string_view word_class) const {
   std::vector<std::string> out;
   auto found = classes_.find(word_class);
   if (found == classes_.end()) return out;
-  for (const auto& entry : found->second.values) out.push_back(entry.first);
+  found->second.values.ForEach(
+      [&](const std::string& word, const std::string&) { out.push_back(word); });
   std::sort(out.begin(), out.end(), [](const std::string& a, const std::string& b) {
     return a.size() != b.size() ? a.size() > b.size() : a < b;
   });
@@ -372,9 +379,9 @@ class Sentences {
   const Segmentation& seg_;
 };
 
-// Lower-case ASCII words of text[span], in order.
-std::vector<std::pair<Span, std::string>> WordsIn(std::string_view text, Span span) {
-  std::vector<std::pair<Span, std::string>> out;
+// The ASCII words of text[span], in order, as written (Words look-ups ignore case).
+std::vector<std::pair<Span, std::string_view>> WordsIn(std::string_view text, Span span) {
+  std::vector<std::pair<Span, std::string_view>> out;
   uint32_t i = span.begin;
   while (i < span.end) {
     if (!std::isalpha(static_cast<unsigned char>(text[i]))) {
@@ -383,21 +390,23 @@ std::vector<std::pair<Span, std::string>> WordsIn(std::string_view text, Span sp
     }
     uint32_t start = i;
     while (i < span.end && std::isalpha(static_cast<unsigned char>(text[i]))) ++i;
-    out.push_back({Span{start, i}, NormalizeWord(text.substr(start, i - start))});
+    out.push_back({Span{start, i}, text.substr(start, i - start)});
   }
   return out;
 }
 
-using WordList = std::vector<std::pair<Span, std::string>>;
+using WordList = std::vector<std::pair<Span, std::string_view>>;
 
 // The tense cue of words[i]: future and past cue words, and lower-case words ending in -ed
 // (capitalized ones are names: "United"). A participle after "be" or "been" is passive, not
 // past: "to be held on Monday".
 int TenseOfWord(std::string_view text, const WordList& list, size_t i, const Words& words) {
-  const std::string& word = list[i].second;
+  std::string_view word = list[i].second;
   if (words.Has("future_cue", word)) return 1;
   if (words.Has("not_past_cue", word)) return 0;
-  bool participle = word.size() >= 5 && word.compare(word.size() - 2, 2, "ed") == 0 &&
+  auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; };
+  bool participle = word.size() >= 5 && lower(word[word.size() - 2]) == 'e' &&
+                    lower(word.back()) == 'd' &&
                     std::islower(static_cast<unsigned char>(text[list[i].first.begin]));
   if (!participle && !words.Has("past_cue", word)) return 0;
   if (i > 0 && words.Has("passive_auxiliary", list[i - 1].second)) return 0;
