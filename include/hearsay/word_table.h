@@ -39,6 +39,9 @@ class WordTable {
     const Slot& slot = slots_[SlotOf(word)];
     return slot.used ? &slot.value : nullptr;
   }
+  V* Find(std::string_view word) {
+    return const_cast<V*>(static_cast<const WordTable&>(*this).Find(word));
+  }
   size_t size() const { return count_; }
   // Calls f(word, value) for every entry, in no particular order.
   template <typename F>

@@ -80,7 +80,6 @@ class Detector {
       if (token.Has(mentions_internal::kWord)) {
         ++words;
         if (token.Has(mentions_internal::kUpper)) ++capitalized;
-        if (token.Has(mentions_internal::kLower)) lower_words_.Insert(Word(i), true);
       }
     }
     unit_end_.push_back(static_cast<uint32_t>(tokens_.size()));
@@ -142,13 +141,31 @@ class Detector {
       while (j > 0 && SameClause(j - 1, i) && !tokens_[j - 1].Has(mentions_internal::kWord)) --j;
       initial_[i] = j == 0 || !SameClause(j - 1, i);
     }
+    // Capitalized words that may be common words, and whether the article also writes them in
+    // lower case: few are asked about, so they are collected first.
+    WordTable<bool> lower_case_use;
+    for (uint32_t i = 0; i < tokens_.size(); ++i) {
+      if (IsCapitalizedWord(i) && (initial_[i] || title_case_[unit_[i]])) {
+        lower_case_use.Insert(Lower(Word(i)), false);
+      }
+    }
+    for (uint32_t i = 0; i < tokens_.size(); ++i) {
+      if (!tokens_[i].Has(mentions_internal::kWord) || !tokens_[i].Has(mentions_internal::kLower)) {
+        continue;
+      }
+      if (bool* used = lower_case_use.Find(Word(i))) *used = true;
+    }
     // Looked up once per token: the detectors below ask about a token many times.
     word_info_.resize(tokens_.size());
     name_shaped_.resize(tokens_.size());
     for (uint32_t i = 0; i < tokens_.size(); ++i) {
       word_info_[i] = data_.words.Find(Word(i));
-      name_shaped_[i] = IsNameShaped(i);
+      name_shaped_[i] = IsNameShaped(i, lower_case_use);
     }
+  }
+
+  bool IsCapitalizedWord(uint32_t i) const {
+    return tokens_[i].Has(mentions_internal::kWord) && tokens_[i].Has(mentions_internal::kUpper);
   }
 
   std::string_view Word(uint32_t i) const {
@@ -237,15 +254,14 @@ class Detector {
 
   // A capitalized word that is neither a name stop word nor, at the start of a sentence or in
   // a title-case line, a common word.
-  bool IsNameShaped(uint32_t i) const {
-    const Tok& token = tokens_[i];
-    if (!token.Has(mentions_internal::kWord) || !token.Has(mentions_internal::kUpper)) return false;
+  bool IsNameShaped(uint32_t i, const WordTable<bool>& lower_case_use) const {
+    if (!IsCapitalizedWord(i)) return false;
     std::string_view word = Word(i);
     if (data_.stopwords.count(std::string(word))) return false;
     if (initial_[i] || title_case_[unit_[i]]) {
       // A capitalized common word: the article uses it in lower case elsewhere.
       std::string lower = Lower(word);
-      if (lower_words_.Find(lower) != nullptr) return false;
+      if (*lower_case_use.Find(lower)) return false;
       if (title_case_[unit_[i]] && data_.words.Find(lower) != nullptr) return false;
     }
     return true;
@@ -728,7 +744,6 @@ class Detector {
   uint32_t unit_count_ = 0;
   uint32_t clause_count_ = 0;
   uint32_t paragraph_count_ = 0;
-  WordTable<bool> lower_words_;
 
   std::vector<Hit> hits_;
   std::vector<int32_t> hit_of_;   // per token: index into hits_, or -1
