@@ -86,6 +86,7 @@ std::vector<uint32_t> CutPoints(const Document& doc, const Segmentation& seg,
     char c = doc.text[at];
     unsigned char before = static_cast<unsigned char>(doc.text[at - 1]);
     if ((c == ',' || c == ';' || c == ':') && IsWordChar(before)) add(at);
+    if (c != '\'' && c != '\xE2') continue;  // not an apostrophe: no possessive here
     std::string_view rest(doc.text.data() + at, sentence.end - at);
     bool apostrophe_s = rest.substr(0, 2) == "'s" || rest.substr(0, 4) == "\xE2\x80\x99s";
     if (apostrophe_s && IsWordChar(before)) {
