@@ -379,37 +379,48 @@ class Sentences {
   const Segmentation& seg_;
 };
 
+bool IsAsciiLetter(char c) { return std::isalpha(static_cast<unsigned char>(c)) != 0; }
+
+// The last ASCII word of text[begin, end), or an empty span: clauses are read from the time
+// expression outwards, and mostly a word or two away from it tells the tense.
+Span WordBefore(std::string_view text, uint32_t begin, uint32_t end) {
+  while (end > begin && !IsAsciiLetter(text[end - 1])) --end;
+  uint32_t start = end;
+  while (start > begin && IsAsciiLetter(text[start - 1])) --start;
+  return {start, end};
+}
+
+// The first ASCII word of text[begin, end), or an empty span.
+Span WordAfter(std::string_view text, uint32_t begin, uint32_t end) {
+  while (begin < end && !IsAsciiLetter(text[begin])) ++begin;
+  uint32_t stop = begin;
+  while (stop < end && IsAsciiLetter(text[stop])) ++stop;
+  return {begin, stop};
+}
+
 // The ASCII words of text[span], in order, as written (Words look-ups ignore case).
 std::vector<std::pair<Span, std::string_view>> WordsIn(std::string_view text, Span span) {
   std::vector<std::pair<Span, std::string_view>> out;
-  uint32_t i = span.begin;
-  while (i < span.end) {
-    if (!std::isalpha(static_cast<unsigned char>(text[i]))) {
-      ++i;
-      continue;
-    }
-    uint32_t start = i;
-    while (i < span.end && std::isalpha(static_cast<unsigned char>(text[i]))) ++i;
-    out.push_back({Span{start, i}, text.substr(start, i - start)});
+  for (Span word = WordAfter(text, span.begin, span.end); !word.empty();
+       word = WordAfter(text, word.end, span.end)) {
+    out.push_back({word, word.In(text)});
   }
   return out;
 }
 
-using WordList = std::vector<std::pair<Span, std::string_view>>;
-
-// The tense cue of words[i]: future and past cue words, and lower-case words ending in -ed
-// (capitalized ones are names: "United"). A participle after "be" or "been" is passive, not
-// past: "to be held on Monday".
-int TenseOfWord(std::string_view text, const WordList& list, size_t i, const Words& words) {
-  std::string_view word = list[i].second;
+// The tense cue of a word: future and past cue words, and lower-case words ending in -ed
+// (capitalized ones are names: "United"). A participle after "be" or "been" (the word before
+// it in the clause, if any) is passive, not past: "to be held on Monday".
+int TenseOfWord(std::string_view text, Span word_span, Span previous, const Words& words) {
+  std::string_view word = word_span.In(text);
   if (words.Has("future_cue", word)) return 1;
   if (words.Has("not_past_cue", word)) return 0;
   auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; };
   bool participle = word.size() >= 5 && lower(word[word.size() - 2]) == 'e' &&
                     lower(word.back()) == 'd' &&
-                    std::islower(static_cast<unsigned char>(text[list[i].first.begin]));
+                    std::islower(static_cast<unsigned char>(text[word_span.begin]));
   if (!participle && !words.Has("past_cue", word)) return 0;
-  if (i > 0 && words.Has("passive_auxiliary", list[i - 1].second)) return 0;
+  if (!previous.empty() && words.Has("passive_auxiliary", previous.In(text))) return 0;
   return -1;
 }
 
@@ -428,17 +439,23 @@ int DirectionAt(std::string_view text, Span sentence, Span timex, const Words& w
     size_t right = text.substr(timex.end, sentence.end - timex.end).find(';');
     if (right != std::string_view::npos) sentence.end = static_cast<uint32_t>(timex.end + right);
   }
-  WordList before = WordsIn(text, Span{sentence.begin, std::max(sentence.begin, timex.begin)});
-  if (!before.empty()) {
-    if (words.Has("future_preposition", before.back().second)) return 1;
-    if (words.Has("past_preposition", before.back().second)) return -1;
+  const Span before{sentence.begin, std::max(sentence.begin, timex.begin)};
+  Span word = WordBefore(text, before.begin, before.end);
+  if (!word.empty()) {
+    if (words.Has("future_preposition", word.In(text))) return 1;
+    if (words.Has("past_preposition", word.In(text))) return -1;
   }
-  for (size_t i = before.size(); i-- > 0;) {
-    if (int tense = TenseOfWord(text, before, i, words)) return tense;
+  while (!word.empty()) {
+    const Span previous = WordBefore(text, before.begin, word.begin);
+    if (int tense = TenseOfWord(text, word, previous, words)) return tense;
+    word = previous;
   }
-  WordList after = WordsIn(text, Span{std::min(timex.end, sentence.end), sentence.end});
-  for (size_t i = 0; i < after.size(); ++i) {
-    if (int tense = TenseOfWord(text, after, i, words)) return tense;
+  const Span after{std::min(timex.end, sentence.end), sentence.end};
+  Span previous{after.begin, after.begin};  // none: the clause after starts here
+  for (word = WordAfter(text, after.begin, after.end); !word.empty();
+       word = WordAfter(text, word.end, after.end)) {
+    if (int tense = TenseOfWord(text, word, previous, words)) return tense;
+    previous = word;
   }
   return 0;
 }
