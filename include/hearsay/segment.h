@@ -5,11 +5,11 @@
 #include <memory>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "hearsay/document.h"
 #include "hearsay/status.h"
+#include "hearsay/word_table.h"
 
 namespace hearsay {
 
@@ -69,11 +69,8 @@ class SegmentLexicon {
   struct Patterns;  // compiled boilerplate rules (RE2)
 
  private:
-  std::unordered_map<std::string, AbbreviationKind> abbreviations_;
-  // Stop words in an open-addressing table (power-of-two size, linear probing): looked up
-  // for every word of the text, so without building a string or dividing.
-  std::vector<std::string> stop_slots_;  // "" = empty slot
-  std::vector<StopWordKind> stop_kinds_;
+  WordTable<AbbreviationKind> abbreviations_;
+  WordTable<StopWordKind> stop_words_;
   size_t longest_stop_word_ = 0;
   std::vector<BoilerplateRule> rules_;
   std::unique_ptr<Patterns> patterns_;

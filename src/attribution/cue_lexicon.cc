@@ -46,6 +46,11 @@ Status LoadCues(const std::string& path, CueLexicon::Data* data) {
     size_t words = 1;
     for (char c : key) words += c == ' ';
     if (words > data->max_cue_words) data->max_cue_words = words;
+    for (size_t space = key.find(' '); space != std::string::npos;
+         space = key.find(' ', space + 1)) {
+      data->cue_prefixes.Insert(std::string_view(key).substr(0, space), true);
+    }
+    data->cue_prefixes.Insert(key, true);
     data->cues[key] = std::move(form);
     return Status::Ok();
   });

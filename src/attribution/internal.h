@@ -7,11 +7,11 @@
 
 #include <memory>
 #include <string>
-#include <unordered_map>
 #include <vector>
 
 #include "hearsay/attribution.h"
 #include "hearsay/document.h"
+#include "hearsay/word_table.h"
 
 namespace hearsay {
 
@@ -40,11 +40,14 @@ struct AttributionRule {
 };
 
 struct CueLexicon::Data {
-  std::unordered_map<std::string, CueForm> cues;  // lower-case form, words joined by ' '
+  WordTable<CueForm> cues;  // lower-case form, words joined by ' '
   size_t max_cue_words = 1;
-  std::unordered_map<std::string, char> word_classes;  // attribution-words.tsv
-  std::vector<AttributionRule> rules;                  // in priority order
-  std::unique_ptr<RE2::Set> rule_set;                  // the same patterns, to filter
+  // Every form and its leading words ("according" of "according to"): a look-up stops as soon
+  // as the words read so far begin no form.
+  WordTable<bool> cue_prefixes;
+  WordTable<char> word_classes;        // attribution-words.tsv
+  std::vector<AttributionRule> rules;  // in priority order
+  std::unique_ptr<RE2::Set> rule_set;  // the same patterns, to filter
 };
 
 // One word or mark of a sentence with its skeleton letter (see attribution-rules.tsv).

@@ -24,9 +24,14 @@ bool StartsUpper(std::string_view word) {
 }
 
 // Appends the lower-case form of `word` to `out` (a reused buffer: no allocation per word).
+// ASCII only, as std::tolower in the "C" locale, without a call per byte.
 void AppendLower(std::string_view word, std::string* out) {
-  for (char c : word)
-    out->push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+  size_t start = out->size();
+  out->append(word);
+  for (size_t i = start; i < out->size(); ++i) {
+    char& c = (*out)[i];
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
 }
 
 bool IsWordChar(unsigned char c) { return std::isalnum(c) || c >= 0x80; }
@@ -81,6 +86,7 @@ std::vector<uint32_t> CutPoints(const Document& doc, const Segmentation& seg,
     char c = doc.text[at];
     unsigned char before = static_cast<unsigned char>(doc.text[at - 1]);
     if ((c == ',' || c == ';' || c == ':') && IsWordChar(before)) add(at);
+    if (c != '\'' && c != '\xE2') continue;  // not an apostrophe: no possessive here
     std::string_view rest(doc.text.data() + at, sentence.end - at);
     bool apostrophe_s = rest.substr(0, 2) == "'s" || rest.substr(0, 4) == "\xE2\x80\x99s";
     if (apostrophe_s && IsWordChar(before)) {
@@ -101,6 +107,7 @@ std::vector<Unit> SplitTokens(const Document& doc, const Segmentation& seg, uint
                               const std::vector<uint32_t>& cuts) {
   std::vector<Unit> units;
   const Sentence& s = seg.sentences[sentence];
+  units.reserve(s.end_token - s.first_token + cuts.size());
   auto push = [&](uint32_t begin, uint32_t end) {
     while (begin < end && std::isspace(static_cast<unsigned char>(doc.text[begin]))) ++begin;
     while (end > begin && std::isspace(static_cast<unsigned char>(doc.text[end - 1]))) --end;
@@ -219,9 +226,8 @@ std::vector<Unit> SentenceUnits(const Document& doc, const Segmentation& seg,
           } else if (mention.kind == MentionKind::kPronoun) {
             lower.clear();
             AppendLower(text, &lower);
-            auto known = lexicon.word_classes.find(lower);
-            const bool listed = known != lexicon.word_classes.end();
-            letter = listed && (known->second == 'p' || known->second == 'I') ? known->second : 'P';
+            const char* known = lexicon.word_classes.Find(lower);
+            letter = known != nullptr && (*known == 'p' || *known == 'I') ? *known : 'P';
           } else if (mention.kind == MentionKind::kDemonym) {
             letter = 'j';
           } else if (mention.entity < mentions.entities.size() &&
@@ -242,9 +248,9 @@ std::vector<Unit> SentenceUnits(const Document& doc, const Segmentation& seg,
     if (letter == 0) {
       lower.clear();
       AppendLower(text, &lower);
-      auto known = lexicon.word_classes.find(lower);
-      if (known != lexicon.word_classes.end()) {
-        letter = known->second;
+      const char* known = lexicon.word_classes.Find(lower);
+      if (known != nullptr) {
+        letter = *known;
       } else if (std::isdigit(static_cast<unsigned char>(text[0]))) {
         letter = 'n';
       } else {
@@ -270,9 +276,9 @@ std::vector<Unit> SentenceUnits(const Document& doc, const Segmentation& seg,
     for (size_t n = 0; n < lexicon.max_cue_words && i + n < units.size(); ++n) {
       if (n > 0) key += ' ';
       AppendLower(units[i + n].span.In(doc.text), &key);
-      auto cue = lexicon.cues.find(key);
-      if (cue != lexicon.cues.end()) {
-        found = &cue->second;
+      if (lexicon.cue_prefixes.Find(key) == nullptr) break;
+      if (const CueForm* cue = lexicon.cues.Find(key)) {
+        found = cue;
         found_words = n + 1;
       }
     }

@@ -27,16 +27,9 @@ void Gazetteer::Data::AddPhrase(std::string_view phrase, Entry entry) {
   uint32_t node = 0;
   for (const Tok& token : tokens) {
     std::string_view word = phrase.substr(token.begin, token.end - token.begin);
-    auto found = token_ids.find(word);
-    uint32_t id;
-    if (found == token_ids.end()) {
-      id = static_cast<uint32_t>(token_strings.size());
-      // A deque never moves its strings: the map's keys point into them.
-      token_strings.emplace_back(word);
-      token_ids.emplace(std::string_view(token_strings.back()), id);
-    } else {
-      id = found->second;
-    }
+    const uint32_t* found = token_ids.Find(word);
+    uint32_t id = found != nullptr ? *found : static_cast<uint32_t>(token_ids.size());
+    if (found == nullptr) token_ids.Insert(word, id);
     uint64_t key = (static_cast<uint64_t>(node) << 32) | id;
     auto edge = edges.find(key);
     if (edge == edges.end()) {
@@ -63,9 +56,10 @@ bool Gazetteer::Data::LongestMatch(std::string_view text, const std::vector<Tok>
   for (uint32_t i = first; i < limit; ++i) {
     // Phrases do not continue across a line break.
     if (i > first && tokens[i].Has(mentions_internal::kNewlineBefore)) break;
-    auto id = token_ids.find(text.substr(tokens[i].begin, tokens[i].end - tokens[i].begin));
-    if (id == token_ids.end()) break;
-    auto edge = edges.find((static_cast<uint64_t>(node) << 32) | id->second);
+    const uint32_t* id =
+        token_ids.Find(text.substr(tokens[i].begin, tokens[i].end - tokens[i].begin));
+    if (id == nullptr) break;
+    auto edge = edges.find((static_cast<uint64_t>(node) << 32) | *id);
     if (edge == edges.end()) break;
     node = edge->second;
     if (node_entry[node] >= 0) {
@@ -273,7 +267,7 @@ Status LoadWords(const std::string& dir, Gazetteer::Data* data) {
     if (!fields.ok()) return fields;
     for (const auto& [name, kind] : kKinds) {
       if (record.fields[1] == name) {
-        data->words.emplace(record.fields[0], WordInfo{kind, record.fields[2][0]});
+        data->words.Insert(record.fields[0], WordInfo{kind, record.fields[2][0]});
         return Status::Ok();
       }
     }

@@ -4,7 +4,6 @@
 #define HEARSAY_MENTIONS_INTERNAL_H_
 
 #include <cstdint>
-#include <deque>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -12,6 +11,7 @@
 
 #include "hearsay/document.h"
 #include "hearsay/mentions.h"
+#include "hearsay/word_table.h"
 
 namespace hearsay {
 namespace mentions_internal {
@@ -95,15 +95,14 @@ struct Gazetteer::Data {
   std::vector<mentions_internal::KnownEntity> entities;
   std::vector<mentions_internal::TitleWord> titles;
   // The phrase trie: token strings are interned, edges are (node, token id) pairs.
-  std::deque<std::string> token_strings;
-  std::unordered_map<std::string_view, uint32_t> token_ids;
+  WordTable<uint32_t> token_ids;
   std::unordered_map<uint64_t, uint32_t> edges;
   std::vector<int32_t> node_entry;  // index into entries, or -1
   std::vector<Entry> entries;
 
   std::unordered_map<std::string, char> given_names;  // gender
   std::unordered_map<std::string, mentions_internal::HeadKind> name_heads;
-  std::unordered_map<std::string, mentions_internal::WordInfo> words;
+  WordTable<mentions_internal::WordInfo> words;
   std::unordered_map<std::string, bool> stopwords;
 
   // Adds a phrase (tokenized like article text); the first entry for a phrase wins.

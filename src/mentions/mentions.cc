@@ -80,7 +80,6 @@ class Detector {
       if (token.Has(mentions_internal::kWord)) {
         ++words;
         if (token.Has(mentions_internal::kUpper)) ++capitalized;
-        if (token.Has(mentions_internal::kLower)) lower_words_.insert(std::string(Word(i)));
       }
     }
     unit_end_.push_back(static_cast<uint32_t>(tokens_.size()));
@@ -110,6 +109,12 @@ class Detector {
   }
 
   void BuildTokens() {
+    // News text has about one token per five bytes: the per-token arrays grow once.
+    const size_t expected_tokens = text_.size() / 5;
+    tokens_.reserve(expected_tokens);
+    for (auto* per_token : {&unit_, &sentence_, &clause_, &paragraph_}) {
+      per_token->reserve(expected_tokens);
+    }
     auto boilerplate = [&](uint32_t paragraph) {
       return paragraph < seg_.paragraphs.size() && seg_.paragraphs[paragraph].boilerplate;
     };
@@ -136,6 +141,31 @@ class Detector {
       while (j > 0 && SameClause(j - 1, i) && !tokens_[j - 1].Has(mentions_internal::kWord)) --j;
       initial_[i] = j == 0 || !SameClause(j - 1, i);
     }
+    // Capitalized words that may be common words, and whether the article also writes them in
+    // lower case: few are asked about, so they are collected first.
+    WordTable<bool> lower_case_use;
+    for (uint32_t i = 0; i < tokens_.size(); ++i) {
+      if (IsCapitalizedWord(i) && (initial_[i] || title_case_[unit_[i]])) {
+        lower_case_use.Insert(Lower(Word(i)), false);
+      }
+    }
+    for (uint32_t i = 0; i < tokens_.size(); ++i) {
+      if (!tokens_[i].Has(mentions_internal::kWord) || !tokens_[i].Has(mentions_internal::kLower)) {
+        continue;
+      }
+      if (bool* used = lower_case_use.Find(Word(i))) *used = true;
+    }
+    // Looked up once per token: the detectors below ask about a token many times.
+    word_info_.resize(tokens_.size());
+    name_shaped_.resize(tokens_.size());
+    for (uint32_t i = 0; i < tokens_.size(); ++i) {
+      word_info_[i] = data_.words.Find(Word(i));
+      name_shaped_[i] = IsNameShaped(i, lower_case_use);
+    }
+  }
+
+  bool IsCapitalizedWord(uint32_t i) const {
+    return tokens_[i].Has(mentions_internal::kWord) && tokens_[i].Has(mentions_internal::kUpper);
   }
 
   std::string_view Word(uint32_t i) const {
@@ -152,10 +182,7 @@ class Detector {
     return Adjacent(a, b) && !tokens_[b].Has(mentions_internal::kSpaceBefore);
   }
   uint32_t UnitEnd(uint32_t i) const { return unit_end_[unit_[i]]; }
-  const mentions_internal::WordInfo* WordOf(uint32_t i) const {
-    auto found = data_.words.find(std::string(Word(i)));
-    return found == data_.words.end() ? nullptr : &found->second;
-  }
+  const mentions_internal::WordInfo* WordOf(uint32_t i) const { return word_info_[i]; }
   bool IsWordKind(uint32_t i, WordKind kind) const {
     if (i >= tokens_.size()) return false;
     const auto* info = WordOf(i);
@@ -222,16 +249,20 @@ class Detector {
       EntryKind kind = hits_[hit_of_[i]].entry.kind;
       if ((kind != EntryKind::kModifier && kind != EntryKind::kBody) || initial_[i]) return false;
     }
-    const Tok& token = tokens_[i];
-    if (!token.Has(mentions_internal::kWord) || !token.Has(mentions_internal::kUpper)) return false;
+    return name_shaped_[i];
+  }
+
+  // A capitalized word that is neither a name stop word nor, at the start of a sentence or in
+  // a title-case line, a common word.
+  bool IsNameShaped(uint32_t i, const WordTable<bool>& lower_case_use) const {
+    if (!IsCapitalizedWord(i)) return false;
     std::string_view word = Word(i);
     if (data_.stopwords.count(std::string(word))) return false;
     if (initial_[i] || title_case_[unit_[i]]) {
       // A capitalized common word: the article uses it in lower case elsewhere.
       std::string lower = Lower(word);
-      if (lower_words_.count(lower)) return false;
-      auto info = data_.words.find(lower);
-      if (title_case_[unit_[i]] && info != data_.words.end()) return false;
+      if (*lower_case_use.Find(lower)) return false;
+      if (title_case_[unit_[i]] && data_.words.Find(lower) != nullptr) return false;
     }
     return true;
   }
@@ -706,12 +737,13 @@ class Detector {
   std::vector<uint32_t> clause_;
   std::vector<uint32_t> paragraph_;
   std::vector<bool> initial_;
-  std::vector<bool> title_case_;    // per unit
-  std::vector<uint32_t> unit_end_;  // per unit: its end token
+  std::vector<const mentions_internal::WordInfo*> word_info_;  // per token, null if unlisted
+  std::vector<bool> name_shaped_;                              // per token: IsNameShaped
+  std::vector<bool> title_case_;                               // per unit
+  std::vector<uint32_t> unit_end_;                             // per unit: its end token
   uint32_t unit_count_ = 0;
   uint32_t clause_count_ = 0;
   uint32_t paragraph_count_ = 0;
-  std::unordered_set<std::string> lower_words_;
 
   std::vector<Hit> hits_;
   std::vector<int32_t> hit_of_;   // per token: index into hits_, or -1

@@ -32,8 +32,7 @@ SegmentLexicon& SegmentLexicon::operator=(SegmentLexicon&&) noexcept = default;
 
 namespace {
 
-Status LoadAbbreviations(const std::string& path,
-                         std::unordered_map<std::string, AbbreviationKind>* out) {
+Status LoadAbbreviations(const std::string& path, WordTable<AbbreviationKind>* out) {
   return ReadTsv(path, [&](const TsvRecord& record) {
     if (record.fields.size() < 2) return record.Error("expected: abbreviation TAB kind");
     const std::string& word = record.fields[0];
@@ -52,12 +51,6 @@ Status LoadAbbreviations(const std::string& path,
     (*out)[word] = parsed;
     return Status::Ok();
   });
-}
-
-uint64_t HashWord(std::string_view word) {
-  uint64_t hash = 14695981039346656037ull;  // FNV-1a
-  for (char c : word) hash = (hash ^ static_cast<uint8_t>(c)) * 1099511628211ull;
-  return hash;
 }
 
 Status LoadStopwords(const std::string& path,
@@ -101,18 +94,9 @@ Status SegmentLexicon::Load(const std::string& dir, SegmentLexicon* out) {
   std::vector<std::pair<std::string, StopWordKind>> stopwords;
   status = LoadStopwords(dir + "/stopwords.tsv", &stopwords);
   if (!status.ok()) return status;
-  size_t slots = 16;
-  while (slots < 2 * stopwords.size()) slots *= 2;
-  lexicon.stop_slots_.assign(slots, std::string());
-  lexicon.stop_kinds_.assign(slots, StopWordKind::kNotStopWord);
-  for (auto& [word, kind] : stopwords) {
-    size_t slot = HashWord(word) & (slots - 1);
-    while (!lexicon.stop_slots_[slot].empty() && lexicon.stop_slots_[slot] != word) {
-      slot = (slot + 1) & (slots - 1);
-    }
+  for (const auto& [word, kind] : stopwords) {
     lexicon.longest_stop_word_ = std::max(lexicon.longest_stop_word_, word.size());
-    lexicon.stop_slots_[slot] = std::move(word);
-    lexicon.stop_kinds_[slot] = kind;
+    lexicon.stop_words_[word] = kind;
   }
   Patterns& patterns = *lexicon.patterns_;
   status = ReadTsv(dir + "/boilerplate.tsv", [&](const TsvRecord& record) {
@@ -155,20 +139,14 @@ Status SegmentLexicon::Load(const std::string& dir, SegmentLexicon* out) {
 }
 
 AbbreviationKind SegmentLexicon::Abbreviation(std::string_view word_with_period) const {
-  auto found = abbreviations_.find(std::string(word_with_period));
-  return found == abbreviations_.end() ? AbbreviationKind::kNotAbbreviation : found->second;
+  const AbbreviationKind* found = abbreviations_.Find(word_with_period);
+  return found == nullptr ? AbbreviationKind::kNotAbbreviation : *found;
 }
 
 StopWordKind SegmentLexicon::StopWord(std::string_view lower_word) const {
-  if (lower_word.size() > longest_stop_word_ || stop_slots_.empty()) {
-    return StopWordKind::kNotStopWord;
-  }
-  const size_t mask = stop_slots_.size() - 1;
-  for (size_t slot = HashWord(lower_word) & mask; !stop_slots_[slot].empty();
-       slot = (slot + 1) & mask) {
-    if (stop_slots_[slot] == lower_word) return stop_kinds_[slot];
-  }
-  return StopWordKind::kNotStopWord;
+  if (lower_word.size() > longest_stop_word_) return StopWordKind::kNotStopWord;
+  const StopWordKind* found = stop_words_.Find(lower_word);
+  return found == nullptr ? StopWordKind::kNotStopWord : *found;
 }
 
 int SegmentLexicon::BoilerplateScore(std::string_view paragraph) const {

@@ -6,14 +6,16 @@
 #include <re2/set.h>
 
 #include <array>
+#include <functional>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "hearsay/timex.h"
+#include "hearsay/word_table.h"
 
 namespace hearsay::timex {
 
@@ -76,13 +78,20 @@ class Words {
   // The value of `text` (any case, any run of spaces) in the class, if it is listed there.
   std::optional<std::string> Find(std::string_view word_class, std::string_view text) const;
   bool Has(std::string_view word_class, std::string_view text) const {
-    return Find(word_class, text).has_value();
+    return Lookup(word_class, text) != nullptr;
   }
   // The words of a class, longest first (for building pattern alternations).
   std::vector<std::string> Of(std::string_view word_class) const;
 
  private:
-  std::unordered_map<std::string, std::unordered_map<std::string, std::string>> classes_;
+  const std::string* Lookup(std::string_view word_class, std::string_view text) const;
+
+  struct Class {
+    WordTable<std::string> values;  // by normalized word
+    bool abbreviations = false;     // some word ends in a period
+  };
+  // Ordered with a transparent comparator: looked up by string_view without building a string.
+  std::map<std::string, Class, std::less<>> classes_;
 };
 
 // Lower case, with every run of spaces, tabs and no-break spaces as one space.

@@ -36,31 +36,50 @@ std::string NormalizeWord(std::string_view text) {
     }
     if (space && !out.empty()) out += ' ';
     space = false;
-    out += static_cast<char>(std::tolower(c));
+    // ASCII only, as std::tolower in the "C" locale, without a call per byte.
+    out += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
   }
   return out;
 }
 
 void Words::Add(const std::string& word_class, const std::string& word, const std::string& value) {
-  classes_[word_class][NormalizeWord(word)] = value;
+  Class& members = classes_[word_class];
+  std::string key = NormalizeWord(word);
+  members.abbreviations = members.abbreviations || (!key.empty() && key.back() == '.');
+  members.values[key] = value;
+}
+
+const std::string* Words::Lookup(std::string_view word_class, std::string_view text) const {
+  auto found_class = classes_.find(word_class);
+  if (found_class == classes_.end() || text.empty()) return nullptr;
+  const Class& members = found_class->second;
+  // Most words come in lower case without spaces: only the others need a normalized copy.
+  const bool normalized = std::none_of(text.begin(), text.end(), [](char c) {
+    return (c >= 'A' && c <= 'Z') || c == ' ' || c == '\t' || c == '\n' || c == '\xC2';
+  });
+  std::string key = normalized ? std::string() : NormalizeWord(text);
+  std::string_view word = normalized ? text : std::string_view(key);
+  const std::string* found = members.values.Find(word);
+  if (found == nullptr && members.abbreviations) {
+    // Abbreviations are listed with their period ("oct."); the text may leave it out.
+    key.assign(word.data(), word.size());
+    key += '.';
+    found = members.values.Find(key);
+  }
+  return found;
 }
 
 std::optional<std::string> Words::Find(std::string_view word_class, std::string_view text) const {
-  auto found_class = classes_.find(std::string(word_class));
-  if (found_class == classes_.end() || text.empty()) return std::nullopt;
-  std::string key = NormalizeWord(text);
-  auto found = found_class->second.find(key);
-  // Abbreviations are listed with their period ("oct."); the text may leave it out.
-  if (found == found_class->second.end()) found = found_class->second.find(key + ".");
-  if (found == found_class->second.end()) return std::nullopt;
-  return found->second;
+  const std::string* value = Lookup(word_class, text);
+  return value != nullptr ? std::optional<std::string>(*value) : std::nullopt;
 }
 
 std::vector<std::string> Words::Of(std::string_view word_class) const {
   std::vector<std::string> out;
-  auto found = classes_.find(std::string(word_class));
+  auto found = classes_.find(word_class);
   if (found == classes_.end()) return out;
-  for (const auto& entry : found->second) out.push_back(entry.first);
+  found->second.values.ForEach(
+      [&](const std::string& word, const std::string&) { out.push_back(word); });
   std::sort(out.begin(), out.end(), [](const std::string& a, const std::string& b) {
     return a.size() != b.size() ? a.size() > b.size() : a < b;
   });
@@ -234,38 +253,50 @@ struct Candidate {
   uint32_t quotation = kNone;  // innermost quotation holding it
 };
 
-// Every rule match in text[begin, end), overlaps resolved: the longest span wins, then the
-// earlier rule. Blocking rules ("none") are removed after they have won their spans.
-std::vector<Candidate> FindCandidates(std::string_view text, const TimexRules::Data& data) {
-  std::vector<int> fired;
-  if (!data.set->Match(text, &fired)) return {};
-  std::vector<Candidate> all;
-  for (int index : fired) {
-    const Rule& rule = data.rules[index];
-    int group_count = rule.pattern->NumberOfCapturingGroups() + 1;
-    std::vector<re2::StringPiece> groups(group_count);
-    size_t pos = 0;
-    while (pos <= text.size() && rule.pattern->Match(text, pos, text.size(), RE2::UNANCHORED,
-                                                     groups.data(), group_count)) {
-      const re2::StringPiece& whole = groups[0];
-      Candidate candidate;
-      candidate.rule = index;
-      for (int slot = 0; slot < kSlotCount; ++slot) {
-        int group = rule.groups[slot];
-        if (group >= 0 && groups[group].data() != nullptr) {
-          candidate.slots[slot] = std::string_view(groups[group].data(), groups[group].size());
-        }
+// Appends every match of `rule` in the line text[begin, end) to `all`. The whole text stays the
+// context of the match, so \b sees the bytes around the line.
+void AddMatches(std::string_view text, size_t begin, size_t end, size_t index, const Rule& rule,
+                std::vector<re2::StringPiece>* groups, std::vector<Candidate>* all) {
+  int group_count = rule.pattern->NumberOfCapturingGroups() + 1;
+  groups->assign(group_count, re2::StringPiece());
+  size_t pos = begin;
+  while (pos <= end &&
+         rule.pattern->Match(text, pos, end, RE2::UNANCHORED, groups->data(), group_count)) {
+    const re2::StringPiece& whole = (*groups)[0];
+    Candidate candidate;
+    candidate.rule = index;
+    for (int slot = 0; slot < kSlotCount; ++slot) {
+      int group = rule.groups[slot];
+      if (group >= 0 && (*groups)[group].data() != nullptr) {
+        candidate.slots[slot] = std::string_view((*groups)[group].data(), (*groups)[group].size());
       }
-      std::string_view span_text = candidate.slots[kSpan].data() != nullptr
-                                       ? candidate.slots[kSpan]
-                                       : std::string_view(whole.data(), whole.size());
-      candidate.span.begin = static_cast<uint32_t>(span_text.data() - text.data());
-      candidate.span.end = candidate.span.begin + static_cast<uint32_t>(span_text.size());
-      if (!candidate.span.empty()) all.push_back(candidate);
-      size_t match_end = static_cast<size_t>(whole.data() - text.data()) + whole.size();
-      pos = std::max(match_end, static_cast<size_t>(candidate.span.end));
-      if (whole.empty() || pos <= static_cast<size_t>(whole.data() - text.data())) ++pos;
     }
+    std::string_view span_text = candidate.slots[kSpan].data() != nullptr
+                                     ? candidate.slots[kSpan]
+                                     : std::string_view(whole.data(), whole.size());
+    candidate.span.begin = static_cast<uint32_t>(span_text.data() - text.data());
+    candidate.span.end = candidate.span.begin + static_cast<uint32_t>(span_text.size());
+    if (!candidate.span.empty()) all->push_back(candidate);
+    size_t match_end = static_cast<size_t>(whole.data() - text.data()) + whole.size();
+    pos = std::max(match_end, static_cast<size_t>(candidate.span.end));
+    if (whole.empty() || pos <= static_cast<size_t>(whole.data() - text.data())) ++pos;
+  }
+}
+
+// Every rule match in the text, overlaps resolved: the longest span wins, then the earlier rule.
+// Blocking rules ("none") are removed after they have won their spans.
+std::vector<Candidate> FindCandidates(std::string_view text, const TimexRules::Data& data) {
+  std::vector<Candidate> all;
+  std::vector<int> fired;
+  std::vector<re2::StringPiece> groups;
+  // No pattern matches a line break ({_} never spans one): the set runs line by line, and only
+  // the rules that fire on a line look for their groups there.
+  for (size_t begin = 0; begin < text.size();) {
+    size_t end = std::min(text.find('\n', begin), text.size());
+    if (data.set->Match(text.substr(begin, end - begin), &fired)) {
+      for (int index : fired) AddMatches(text, begin, end, index, data.rules[index], &groups, &all);
+    }
+    begin = end + 1;
   }
   std::sort(all.begin(), all.end(), [](const Candidate& a, const Candidate& b) {
     if (a.span.size() != b.span.size()) return a.span.size() > b.span.size();
@@ -348,39 +379,48 @@ class Sentences {
   const Segmentation& seg_;
 };
 
-// Lower-case ASCII words of text[span], in order.
-std::vector<std::pair<Span, std::string>> WordsIn(std::string_view text, Span span) {
-  std::vector<std::pair<Span, std::string>> out;
-  uint32_t i = span.begin;
-  while (i < span.end) {
-    if (!std::isalpha(static_cast<unsigned char>(text[i]))) {
-      ++i;
-      continue;
-    }
-    uint32_t start = i;
-    std::string word;
-    while (i < span.end && std::isalpha(static_cast<unsigned char>(text[i]))) {
-      word += static_cast<char>(std::tolower(static_cast<unsigned char>(text[i])));
-      ++i;
-    }
-    out.push_back({Span{start, i}, word});
+bool IsAsciiLetter(char c) { return std::isalpha(static_cast<unsigned char>(c)) != 0; }
+
+// The last ASCII word of text[begin, end), or an empty span: clauses are read from the time
+// expression outwards, and mostly a word or two away from it tells the tense.
+Span WordBefore(std::string_view text, uint32_t begin, uint32_t end) {
+  while (end > begin && !IsAsciiLetter(text[end - 1])) --end;
+  uint32_t start = end;
+  while (start > begin && IsAsciiLetter(text[start - 1])) --start;
+  return {start, end};
+}
+
+// The first ASCII word of text[begin, end), or an empty span.
+Span WordAfter(std::string_view text, uint32_t begin, uint32_t end) {
+  while (begin < end && !IsAsciiLetter(text[begin])) ++begin;
+  uint32_t stop = begin;
+  while (stop < end && IsAsciiLetter(text[stop])) ++stop;
+  return {begin, stop};
+}
+
+// The ASCII words of text[span], in order, as written (Words look-ups ignore case).
+std::vector<std::pair<Span, std::string_view>> WordsIn(std::string_view text, Span span) {
+  std::vector<std::pair<Span, std::string_view>> out;
+  for (Span word = WordAfter(text, span.begin, span.end); !word.empty();
+       word = WordAfter(text, word.end, span.end)) {
+    out.push_back({word, word.In(text)});
   }
   return out;
 }
 
-using WordList = std::vector<std::pair<Span, std::string>>;
-
-// The tense cue of words[i]: future and past cue words, and lower-case words ending in -ed
-// (capitalized ones are names: "United"). A participle after "be" or "been" is passive, not
-// past: "to be held on Monday".
-int TenseOfWord(std::string_view text, const WordList& list, size_t i, const Words& words) {
-  const std::string& word = list[i].second;
+// The tense cue of a word: future and past cue words, and lower-case words ending in -ed
+// (capitalized ones are names: "United"). A participle after "be" or "been" (the word before
+// it in the clause, if any) is passive, not past: "to be held on Monday".
+int TenseOfWord(std::string_view text, Span word_span, Span previous, const Words& words) {
+  std::string_view word = word_span.In(text);
   if (words.Has("future_cue", word)) return 1;
   if (words.Has("not_past_cue", word)) return 0;
-  bool participle = word.size() >= 5 && word.compare(word.size() - 2, 2, "ed") == 0 &&
-                    std::islower(static_cast<unsigned char>(text[list[i].first.begin]));
+  auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; };
+  bool participle = word.size() >= 5 && lower(word[word.size() - 2]) == 'e' &&
+                    lower(word.back()) == 'd' &&
+                    std::islower(static_cast<unsigned char>(text[word_span.begin]));
   if (!participle && !words.Has("past_cue", word)) return 0;
-  if (i > 0 && words.Has("passive_auxiliary", list[i - 1].second)) return 0;
+  if (!previous.empty() && words.Has("passive_auxiliary", previous.In(text))) return 0;
   return -1;
 }
 
@@ -399,17 +439,23 @@ int DirectionAt(std::string_view text, Span sentence, Span timex, const Words& w
     size_t right = text.substr(timex.end, sentence.end - timex.end).find(';');
     if (right != std::string_view::npos) sentence.end = static_cast<uint32_t>(timex.end + right);
   }
-  WordList before = WordsIn(text, Span{sentence.begin, std::max(sentence.begin, timex.begin)});
-  if (!before.empty()) {
-    if (words.Has("future_preposition", before.back().second)) return 1;
-    if (words.Has("past_preposition", before.back().second)) return -1;
+  const Span before{sentence.begin, std::max(sentence.begin, timex.begin)};
+  Span word = WordBefore(text, before.begin, before.end);
+  if (!word.empty()) {
+    if (words.Has("future_preposition", word.In(text))) return 1;
+    if (words.Has("past_preposition", word.In(text))) return -1;
   }
-  for (size_t i = before.size(); i-- > 0;) {
-    if (int tense = TenseOfWord(text, before, i, words)) return tense;
+  while (!word.empty()) {
+    const Span previous = WordBefore(text, before.begin, word.begin);
+    if (int tense = TenseOfWord(text, word, previous, words)) return tense;
+    word = previous;
   }
-  WordList after = WordsIn(text, Span{std::min(timex.end, sentence.end), sentence.end});
-  for (size_t i = 0; i < after.size(); ++i) {
-    if (int tense = TenseOfWord(text, after, i, words)) return tense;
+  const Span after{std::min(timex.end, sentence.end), sentence.end};
+  Span previous{after.begin, after.begin};  // none: the clause after starts here
+  for (word = WordAfter(text, after.begin, after.end); !word.empty();
+       word = WordAfter(text, word.end, after.end)) {
+    if (int tense = TenseOfWord(text, word, previous, words)) return tense;
+    previous = word;
   }
   return 0;
 }

@@ -1,0 +1,85 @@
+// WordTable: words to values in an open-addressing hash table, for the stages that look up
+// every word of an article.
+#ifndef HEARSAY_WORD_TABLE_H_
+#define HEARSAY_WORD_TABLE_H_
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace hearsay {
+
+// Words to values in an open-addressing table (power-of-two size, linear probing, FNV-1a):
+// looked up for every token of the text, so without building a string or dividing.
+template <typename V>
+class WordTable {
+ public:
+  // The value of `word`, added as V() when the table lacks it.
+  V& operator[](std::string_view word) {
+    if (2 * (count_ + 1) > slots_.size()) Grow();
+    Slot& slot = slots_[SlotOf(word)];
+    if (!slot.used) {
+      slot = {std::string(word), V(), true};
+      ++count_;
+    }
+    return slot.value;
+  }
+  // Adds `word` with `value` unless the table has it; returns whether it was added.
+  bool Insert(std::string_view word, V value) {
+    const size_t before = count_;
+    V& slot = (*this)[word];
+    if (count_ == before) return false;
+    slot = std::move(value);
+    return true;
+  }
+  const V* Find(std::string_view word) const {
+    const Slot& slot = slots_[SlotOf(word)];
+    return slot.used ? &slot.value : nullptr;
+  }
+  V* Find(std::string_view word) {
+    return const_cast<V*>(static_cast<const WordTable&>(*this).Find(word));
+  }
+  size_t size() const { return count_; }
+  // Calls f(word, value) for every entry, in no particular order.
+  template <typename F>
+  void ForEach(F f) const {
+    for (const Slot& slot : slots_) {
+      if (slot.used) f(slot.word, slot.value);
+    }
+  }
+
+ private:
+  struct Slot {
+    std::string word;
+    V value{};
+    bool used = false;
+  };
+
+  // The slot holding `word`, or the empty one where it belongs.
+  size_t SlotOf(std::string_view word) const {
+    uint64_t hash = 14695981039346656037ull;
+    for (char c : word) hash = (hash ^ static_cast<uint8_t>(c)) * 1099511628211ull;
+    const size_t mask = slots_.size() - 1;
+    size_t at = hash & mask;
+    while (slots_[at].used && slots_[at].word != word) at = (at + 1) & mask;
+    return at;
+  }
+
+  void Grow() {
+    std::vector<Slot> old(2 * slots_.size());
+    old.swap(slots_);
+    for (Slot& slot : old) {
+      if (slot.used) slots_[SlotOf(slot.word)] = std::move(slot);
+    }
+  }
+
+  std::vector<Slot> slots_ = std::vector<Slot>(16);
+  size_t count_ = 0;
+};
+
+}  // namespace hearsay
+
+#endif  // HEARSAY_WORD_TABLE_H_
