@@ -12,6 +12,7 @@
 #include <unordered_set>
 #include <vector>
 
+#include "events/rule_filter.h"
 #include "hearsay/document.h"
 #include "hearsay/events.h"
 
@@ -68,9 +69,11 @@ struct ClauseRule {
 
 struct TriggerLexicon::Data {
   std::vector<TriggerRule> triggers;
-  std::unique_ptr<RE2::Set> trigger_set;  // index = position in `triggers`
+  RuleFilter trigger_filter;  // index = position in `triggers`
   std::vector<FactualityCue> cues;
+  RuleFilter cue_filter;  // index = position in `cues`
   std::vector<ClauseRule> clauses;
+  RuleFilter clause_filter;                   // index = position in `clauses`
   std::unordered_set<std::string> locatives;  // lower case
   std::unordered_set<std::string> passives;   // auxiliaries that make a verb passive
   std::unordered_set<std::string> occasions;  // "news conference": no gathering of parties
