@@ -104,52 +104,61 @@ TEST_CASE("events: every clause rule matches its example") {
   }
 }
 
-// Whether `filter` lets rule `index` through on `text`, and on `text` in capitals.
-bool Passes(const RuleFilter& filter, size_t index, const std::string& text) {
+// Whether `filter` lets rule `index` through on `text` and on `text` in capitals, wherever
+// the rule's pattern matches.
+bool Passes(const RuleFilter& filter, int index, const std::string& text) {
   std::string upper = text;
   for (char& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
   for (const std::string& variant : {text, upper}) {
+    if (!RE2::PartialMatch(variant, filter.pattern(index))) continue;
     std::vector<int> candidates;
     filter.Candidates(variant, &candidates);
-    if (std::find(candidates.begin(), candidates.end(), static_cast<int>(index)) ==
-        candidates.end()) {
-      return false;
-    }
+    if (std::find(candidates.begin(), candidates.end(), index) == candidates.end()) return false;
   }
   return true;
 }
 
 TEST_CASE("events: the rule filters let every rule through on its example") {
   const TriggerLexicon::Data& lexicon = Lexicon();
-  for (size_t i = 0; i < lexicon.triggers.size(); ++i) {
+  for (int i = 0; i < static_cast<int>(lexicon.triggers.size()); ++i) {
     CAPTURE(lexicon.triggers[i].name);
+    CHECK(RE2::PartialMatch(lexicon.triggers[i].example, *lexicon.triggers[i].pattern));
     CHECK(Passes(lexicon.trigger_filter, i, lexicon.triggers[i].example));
   }
-  for (size_t i = 0; i < lexicon.cues.size(); ++i) {
+  for (int i = 0; i < static_cast<int>(lexicon.cues.size()); ++i) {
     CAPTURE(lexicon.cues[i].name);
     CHECK(Passes(lexicon.cue_filter, i, lexicon.cues[i].example));
   }
-  for (size_t i = 0; i < lexicon.clauses.size(); ++i) {
+  for (int i = 0; i < static_cast<int>(lexicon.clauses.size()); ++i) {
     CAPTURE(lexicon.clauses[i].name);
     CHECK(Passes(lexicon.clause_filter, i, lexicon.clauses[i].example));
   }
 }
 
 TEST_CASE("events: a rule filter lets through what case folding matches") {
-  RuleFilter filter;
+  for (RuleFilter::Kind kind : {RuleFilter::Kind::kWhole, RuleFilter::Kind::kRequiredStrings}) {
+    RuleFilter filter(kind, EventPatternOptions());
+    std::string error;
+    REQUIRE(filter.Add("(sanctions)\\b", &error) == 0);
+    REQUIRE(filter.Add("(kill(?:s|ed)?)\\b", &error) == 1);
+    REQUIRE(filter.Compile());
+    // U+017F (long s) folds to "s" and U+212A (Kelvin sign) to "k".
+    const std::string text = "New \u017Fanctions after the \u212Ailled.";
+    std::vector<int> candidates;
+    filter.Candidates(text, &candidates);
+    CHECK(candidates == std::vector<int>{0, 1});
+    CHECK(RE2::PartialMatch(text, filter.pattern(0)));
+    CHECK(RE2::PartialMatch(text, filter.pattern(1)));
+    filter.Candidates("No such words here.", &candidates);
+    CHECK(candidates.empty());
+  }
+}
+
+TEST_CASE("events: a bad rule pattern is an error") {
+  RuleFilter filter(RuleFilter::Kind::kRequiredStrings, EventPatternOptions());
   std::string error;
-  REQUIRE(filter.Add("(sanctions)\\b", EventPatternOptions(), &error));
-  REQUIRE(filter.Add("(kill(?:s|ed)?)\\b", EventPatternOptions(), &error));
-  REQUIRE(filter.Compile());
-  // U+017F (long s) folds to "s" and U+212A (Kelvin sign) to "k".
-  const std::string text = "New \u017Fanctions after the \u212Ailling.";
-  std::vector<int> candidates;
-  filter.Candidates(text, &candidates);
-  CHECK(candidates == std::vector<int>{0, 1});
-  RE2 sanctions("(sanctions)\\b", EventPatternOptions());
-  CHECK(RE2::PartialMatch(text, sanctions));
-  filter.Candidates("No such words here.", &candidates);
-  CHECK(candidates.empty());
+  CHECK(filter.Add("(unclosed", &error) == -1);
+  CHECK(error.find("missing )") != std::string::npos);
 }
 
 TEST_CASE("events: a bad trigger pattern is an error naming file and line") {

@@ -1,6 +1,5 @@
-// Which of many patterns can match a text, told from the literal strings each one requires,
-// so that only those patterns are run. One RE2::Set over all the trigger rules was the slowest
-// step of the pipeline: the rules' word-counting context multiplies the states of its DFA.
+// A list of rules' patterns, and which of them match (or may match) a text, found at once so
+// that only those are run for their groups.
 #ifndef HEARSAY_EVENTS_RULE_FILTER_H_
 #define HEARSAY_EVENTS_RULE_FILTER_H_
 
@@ -17,22 +16,35 @@ namespace hearsay {
 
 class RuleFilter {
  public:
-  RuleFilter();
+  enum class Kind {
+    // One RE2::Set of the patterns: exact, for a few patterns of plain words.
+    kWhole,
+    // One RE2::Set of the literal strings each pattern requires (RE2's FilteredRE2 atoms): for
+    // many patterns with word-counting context, whose joint DFA has too many states to cache.
+    kRequiredStrings,
+  };
 
-  // Adds the next pattern (its index is the count of those added before it); false, with
-  // `error`, when it does not compile.
-  bool Add(const std::string& pattern, const RE2::Options& options, std::string* error);
+  RuleFilter(Kind kind, const RE2::Options& options);
 
-  // Call once, after the last Add; false when the required strings do not compile together.
+  // Adds a pattern and returns its index (the count of those added before it), or -1 with
+  // `error` when it does not compile.
+  int Add(const std::string& pattern, std::string* error);
+
+  // Call once, after the last Add; false when the patterns do not compile together.
   bool Compile();
 
+  const RE2& pattern(int index) const;
+
   // The indices of the patterns that may match `text`, ascending: all of those that do match,
-  // and a few that do not.
+  // and for kRequiredStrings a few that do not.
   void Candidates(std::string_view text, std::vector<int>* out) const;
 
  private:
-  re2::FilteredRE2 filter_;             // its AND-OR tree of the strings each pattern requires
-  std::unique_ptr<RE2::Set> required_;  // those strings, case-insensitive; null if none
+  Kind kind_;
+  RE2::Options options_;
+  std::vector<std::unique_ptr<RE2>> patterns_;  // kWhole
+  re2::FilteredRE2 filter_;                     // kRequiredStrings: owns the patterns
+  std::unique_ptr<RE2::Set> set_;  // the patterns, or the strings they require (null if none)
 };
 
 }  // namespace hearsay

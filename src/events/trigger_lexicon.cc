@@ -31,15 +31,13 @@ Status CheckFields(const TsvRecord& record, size_t count) {
                       std::to_string(record.fields.size()));
 }
 
-// Compiles the pattern of a rule, which is the next one of `filter`.
+// Adds the pattern of a rule to `filter`, which keeps it.
 Status Compile(const TsvRecord& record, const std::string& pattern, RuleFilter* filter,
-               std::unique_ptr<RE2>* out) {
-  *out = std::make_unique<RE2>(pattern, EventPatternOptions());
-  if (!(*out)->ok()) return record.Error("bad pattern: " + (*out)->error());
+               const RE2** out) {
   std::string error;
-  if (!filter->Add(pattern, EventPatternOptions(), &error)) {
-    return record.Error("bad pattern: " + error);
-  }
+  int index = filter->Add(pattern, &error);
+  if (index < 0) return record.Error("bad pattern: " + error);
+  *out = &filter->pattern(index);
   return Status::Ok();
 }
 
