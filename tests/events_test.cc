@@ -154,6 +154,34 @@ TEST_CASE("events: a rule filter lets through what case folding matches") {
   }
 }
 
+TEST_CASE("events: caseless strings are found where a case-insensitive RE2::Set finds them") {
+  const std::vector<std::string> strings = {"kill",    "sanction",     "the ", " to\t", "s",
+                                            "\u2019s", "d\u00e9tente", "ask",  "killed"};
+  const std::vector<std::string> texts = {"The Kelvin \u212Aill was SANCTIONED",
+                                          "\u017Fanctions in D\u00c9TENTE talks",
+                                          "Peru\u2019s envoy went to\tLima",
+                                          "nothing here",
+                                          "",
+                                          "TASKED with kILLED"};
+  CaselessStrings caseless;
+  REQUIRE(caseless.Build(strings));
+  RE2::Options options;
+  options.set_literal(true);
+  options.set_case_sensitive(false);
+  RE2::Set set(options, RE2::UNANCHORED);
+  for (const std::string& string : strings) REQUIRE(set.Add(string, nullptr) >= 0);
+  REQUIRE(set.Compile());
+  for (const std::string& text : texts) {
+    CAPTURE(text);
+    std::vector<int> expected;
+    set.Match(text, &expected);
+    std::sort(expected.begin(), expected.end());
+    std::vector<int> found;
+    REQUIRE(caseless.Find(text, &found));
+    CHECK(found == expected);
+  }
+}
+
 TEST_CASE("events: a bad rule pattern is an error") {
   RuleFilter filter(RuleFilter::Kind::kRequiredStrings, EventPatternOptions());
   std::string error;
