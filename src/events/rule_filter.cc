@@ -81,6 +81,7 @@ bool CaselessStrings::Build(const std::vector<std::string>& strings) {
   }
   if (others_ != nullptr && !others_->Compile()) return false;
   if (ascii.empty()) return true;
+  for (int c = 'A'; c <= 'Z'; ++c) byte_class_[c] = byte_class_[c - 'A' + 'a'];
   next_.assign(classes_, -1);
   std::vector<std::vector<int32_t>> ends(1);
   for (size_t s = 0; s < ascii.size(); ++s) {
@@ -134,11 +135,22 @@ bool CaselessStrings::Build(const std::vector<std::string>& strings) {
 bool CaselessStrings::Find(std::string_view text, std::vector<int>* found) const {
   size_t first = found->size();
   if (!next_.empty()) {
+    // Locals, which the compiler keeps in registers across the writes to `found`.
+    const int32_t* next = next_.data();
+    const int32_t* output_begin = output_begin_.data();
+    const uint8_t* byte_class = byte_class_;
+    const int classes = classes_;
     int32_t state = 0;
-    for (size_t pos = 0, length = 0; pos < text.size(); pos += length) {
-      state = next_[state * classes_ + byte_class_[FoldedByte(text, pos, &length)]];
-      found->insert(found->end(), outputs_.begin() + output_begin_[state],
-                    outputs_.begin() + output_begin_[state + 1]);
+    for (size_t pos = 0; pos < text.size();) {
+      // ASCII capitals have the class of their small letter.
+      size_t length = 1;
+      unsigned char byte = static_cast<unsigned char>(text[pos]);
+      if (byte >= 0x80) byte = FoldedByte(text, pos, &length);
+      pos += length;
+      state = next[state * classes + byte_class[byte]];
+      for (int32_t i = output_begin[state]; i < output_begin[state + 1]; ++i) {
+        found->push_back(outputs_[i]);
+      }
     }
   }
   if (others_ != nullptr) {
