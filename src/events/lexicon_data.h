@@ -4,9 +4,7 @@
 #define HEARSAY_EVENTS_LEXICON_DATA_H_
 
 #include <re2/re2.h>
-#include <re2/set.h>
 
-#include <memory>
 #include <optional>
 #include <string>
 #include <unordered_set>

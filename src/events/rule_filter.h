@@ -42,8 +42,9 @@ class RuleFilter {
   enum class Kind {
     // One RE2::Set of the patterns: exact, for a few patterns of plain words.
     kWhole,
-    // One RE2::Set of the literal strings each pattern requires (RE2's FilteredRE2 atoms): for
-    // many patterns with word-counting context, whose joint DFA has too many states to cache.
+    // The literal strings each pattern requires (RE2's FilteredRE2 atoms), found together by
+    // CaselessStrings: for many patterns with word-counting context, whose joint DFA in one
+    // RE2::Set has too many states to cache.
     kRequiredStrings,
   };
 

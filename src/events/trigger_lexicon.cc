@@ -43,7 +43,7 @@ Status Compile(const TsvRecord& record, const std::string& pattern, RuleFilter* 
 
 Status CompileFilter(const std::string& path, Status status, RuleFilter* filter) {
   if (status.ok() && !filter->Compile()) {
-    return Status::Error(path + ": the strings the patterns require do not compile together");
+    return Status::Error(path + ": the patterns do not compile together");
   }
   return status;
 }
