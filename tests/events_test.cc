@@ -4,6 +4,8 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
+#include <cctype>
 #include <string>
 #include <vector>
 
@@ -100,6 +102,91 @@ TEST_CASE("events: every clause rule matches its example") {
     CAPTURE(rule.name);
     CHECK(RE2::PartialMatch(rule.example, *rule.pattern));
   }
+}
+
+// Whether `filter` lets rule `index` through on `text` and on `text` in capitals, wherever
+// the rule's pattern matches.
+bool Passes(const RuleFilter& filter, int index, const std::string& text) {
+  std::string upper = text;
+  for (char& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  for (const std::string& variant : {text, upper}) {
+    if (!RE2::PartialMatch(variant, filter.pattern(index))) continue;
+    std::vector<int> candidates;
+    filter.Candidates(variant, &candidates);
+    if (std::find(candidates.begin(), candidates.end(), index) == candidates.end()) return false;
+  }
+  return true;
+}
+
+TEST_CASE("events: the rule filters let every rule through on its example") {
+  const TriggerLexicon::Data& lexicon = Lexicon();
+  for (int i = 0; i < static_cast<int>(lexicon.triggers.size()); ++i) {
+    CAPTURE(lexicon.triggers[i].name);
+    CHECK(RE2::PartialMatch(lexicon.triggers[i].example, *lexicon.triggers[i].pattern));
+    CHECK(Passes(lexicon.trigger_filter, i, lexicon.triggers[i].example));
+  }
+  for (int i = 0; i < static_cast<int>(lexicon.cues.size()); ++i) {
+    CAPTURE(lexicon.cues[i].name);
+    CHECK(Passes(lexicon.cue_filter, i, lexicon.cues[i].example));
+  }
+  for (int i = 0; i < static_cast<int>(lexicon.clauses.size()); ++i) {
+    CAPTURE(lexicon.clauses[i].name);
+    CHECK(Passes(lexicon.clause_filter, i, lexicon.clauses[i].example));
+  }
+}
+
+TEST_CASE("events: a rule filter lets through what case folding matches") {
+  for (RuleFilter::Kind kind : {RuleFilter::Kind::kWhole, RuleFilter::Kind::kRequiredStrings}) {
+    RuleFilter filter(kind, EventPatternOptions());
+    std::string error;
+    REQUIRE(filter.Add("(sanctions)\\b", &error) == 0);
+    REQUIRE(filter.Add("(kill(?:s|ed)?)\\b", &error) == 1);
+    REQUIRE(filter.Compile());
+    // U+017F (long s) folds to "s" and U+212A (Kelvin sign) to "k".
+    const std::string text = "New \u017Fanctions after the \u212Ailled.";
+    std::vector<int> candidates;
+    filter.Candidates(text, &candidates);
+    CHECK(candidates == std::vector<int>{0, 1});
+    CHECK(RE2::PartialMatch(text, filter.pattern(0)));
+    CHECK(RE2::PartialMatch(text, filter.pattern(1)));
+    filter.Candidates("No such words here.", &candidates);
+    CHECK(candidates.empty());
+  }
+}
+
+TEST_CASE("events: caseless strings are found where a case-insensitive RE2::Set finds them") {
+  const std::vector<std::string> strings = {"kill",    "sanction",     "the ", " to\t", "s",
+                                            "\u2019s", "d\u00e9tente", "ask",  "killed"};
+  const std::vector<std::string> texts = {"The Kelvin \u212Aill was SANCTIONED",
+                                          "\u017Fanctions in D\u00c9TENTE talks",
+                                          "Peru\u2019s envoy went to\tLima",
+                                          "nothing here",
+                                          "",
+                                          "TASKED with kILLED"};
+  CaselessStrings caseless;
+  REQUIRE(caseless.Build(strings));
+  RE2::Options options;
+  options.set_literal(true);
+  options.set_case_sensitive(false);
+  RE2::Set set(options, RE2::UNANCHORED);
+  for (const std::string& string : strings) REQUIRE(set.Add(string, nullptr) >= 0);
+  REQUIRE(set.Compile());
+  for (const std::string& text : texts) {
+    CAPTURE(text);
+    std::vector<int> expected;
+    set.Match(text, &expected);
+    std::sort(expected.begin(), expected.end());
+    std::vector<int> found;
+    REQUIRE(caseless.Find(text, &found));
+    CHECK(found == expected);
+  }
+}
+
+TEST_CASE("events: a bad rule pattern is an error") {
+  RuleFilter filter(RuleFilter::Kind::kRequiredStrings, EventPatternOptions());
+  std::string error;
+  CHECK(filter.Add("(unclosed", &error) == -1);
+  CHECK(error.find("missing )") != std::string::npos);
 }
 
 TEST_CASE("events: a bad trigger pattern is an error naming file and line") {

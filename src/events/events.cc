@@ -174,7 +174,10 @@ std::vector<Clause> SplitClauses(const Context& context, Span sentence) {
     ClauseKind kind;
   };
   std::vector<Cut> cuts;
-  for (const ClauseRule& rule : context.lexicon.clauses) {
+  std::vector<int> rules;
+  context.lexicon.clause_filter.Candidates(piece, &rules);
+  for (int index : rules) {
+    const ClauseRule& rule = context.lexicon.clauses[index];
     re2::StringPiece input(piece.data(), piece.size());
     int groups = std::min(1, rule.pattern->NumberOfCapturingGroups()) + 1;
     re2::StringPiece found[2];
@@ -231,7 +234,7 @@ std::vector<Candidate> FindCandidates(const Context& context, Span sentence) {
   std::string_view piece = sentence.In(text);
   re2::StringPiece input(piece.data(), piece.size());
   std::vector<int> hits;
-  context.lexicon.trigger_set->Match(input, &hits);
+  context.lexicon.trigger_filter.Candidates(piece, &hits);
   std::vector<Candidate> all;
   for (int index : hits) {
     const TriggerRule& rule = context.lexicon.triggers[index];
@@ -742,7 +745,10 @@ std::vector<CueHit> FindCues(const Context& context, Span sentence) {
   re2::StringPiece input(piece.data(), piece.size());
   std::vector<uint32_t> timexes = context.TimexesIn(sentence);
   std::vector<CueHit> all;
-  for (const FactualityCue& cue : context.lexicon.cues) {
+  std::vector<int> cues;
+  context.lexicon.cue_filter.Candidates(piece, &cues);
+  for (int index : cues) {
+    const FactualityCue& cue = context.lexicon.cues[index];
     re2::StringPiece match;
     size_t pos = 0;
     while (pos < piece.size() &&

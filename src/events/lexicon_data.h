@@ -4,14 +4,13 @@
 #define HEARSAY_EVENTS_LEXICON_DATA_H_
 
 #include <re2/re2.h>
-#include <re2/set.h>
 
-#include <memory>
 #include <optional>
 #include <string>
 #include <unordered_set>
 #include <vector>
 
+#include "events/rule_filter.h"
 #include "hearsay/document.h"
 #include "hearsay/events.h"
 
@@ -34,7 +33,7 @@ struct TriggerRule {
   std::string cameo;         // empty if none
   std::string future_cameo;  // empty if none
   ActorKind actors = ActorKind::kAll;
-  std::unique_ptr<RE2> pattern;
+  const RE2* pattern = nullptr;  // owned by the lexicon's filter of its kind
   std::string example;
 };
 
@@ -42,7 +41,7 @@ enum class CueSide { kBefore, kAfter };
 
 struct FactualityCue {
   std::string name;
-  std::unique_ptr<RE2> pattern;
+  const RE2* pattern = nullptr;  // owned by the lexicon's filter of its kind
   std::optional<Certainty> certainty;
   std::optional<Polarity> polarity;
   std::optional<Tense> tense;
@@ -61,16 +60,23 @@ enum class ClauseKind { kPlain, kCoordinate, kRelative, kParticiple };
 
 struct ClauseRule {
   std::string name;
-  std::unique_ptr<RE2> pattern;
+  const RE2* pattern = nullptr;  // owned by the lexicon's filter of its kind
   ClauseKind kind = ClauseKind::kPlain;
   std::string example;
 };
 
+// The options every events pattern is compiled with (case-insensitive, leftmost-longest,
+// UTF-8, quiet).
+RE2::Options EventPatternOptions();
+
 struct TriggerLexicon::Data {
   std::vector<TriggerRule> triggers;
-  std::unique_ptr<RE2::Set> trigger_set;  // index = position in `triggers`
+  // Index = position in the rule list. Cues and clauses are a few patterns of plain words.
+  RuleFilter trigger_filter{RuleFilter::Kind::kRequiredStrings, EventPatternOptions()};
   std::vector<FactualityCue> cues;
+  RuleFilter cue_filter{RuleFilter::Kind::kWhole, EventPatternOptions()};
   std::vector<ClauseRule> clauses;
+  RuleFilter clause_filter{RuleFilter::Kind::kWhole, EventPatternOptions()};
   std::unordered_set<std::string> locatives;  // lower case
   std::unordered_set<std::string> passives;   // auxiliaries that make a verb passive
   std::unordered_set<std::string> occasions;  // "news conference": no gathering of parties
@@ -80,10 +86,6 @@ struct TriggerLexicon::Data {
   std::unordered_set<std::string> topics;
   std::unordered_set<std::string> prepositions;
 };
-
-// The options every events pattern is compiled with (case-insensitive, leftmost-longest,
-// UTF-8, quiet).
-RE2::Options EventPatternOptions();
 
 }  // namespace hearsay
 

@@ -31,10 +31,21 @@ Status CheckFields(const TsvRecord& record, size_t count) {
                       std::to_string(record.fields.size()));
 }
 
-Status Compile(const TsvRecord& record, const std::string& pattern, std::unique_ptr<RE2>* out) {
-  *out = std::make_unique<RE2>(pattern, EventPatternOptions());
-  if ((*out)->ok()) return Status::Ok();
-  return record.Error("bad pattern: " + (*out)->error());
+// Adds the pattern of a rule to `filter`, which keeps it.
+Status Compile(const TsvRecord& record, const std::string& pattern, RuleFilter* filter,
+               const RE2** out) {
+  std::string error;
+  int index = filter->Add(pattern, &error);
+  if (index < 0) return record.Error("bad pattern: " + error);
+  *out = &filter->pattern(index);
+  return Status::Ok();
+}
+
+Status CompileFilter(const std::string& path, Status status, RuleFilter* filter) {
+  if (status.ok() && !filter->Compile()) {
+    return Status::Error(path + ": the patterns do not compile together");
+  }
+  return status;
 }
 
 std::string CodeOrEmpty(const std::string& field) { return field == "-" ? "" : field; }
@@ -57,11 +68,6 @@ Status ParseActorKind(const TsvRecord& record, const std::string& field, ActorKi
 }
 
 Status LoadTriggers(const std::string& path, TriggerLexicon::Data* data) {
-  // The set's DFA covers every trigger at once; with RE2's default 8 MB budget its state cache
-  // fills and is rebuilt on every sentence, which made matching the slowest step of the pipeline.
-  RE2::Options set_options = EventPatternOptions();
-  set_options.set_max_mem(256 << 20);
-  data->trigger_set = std::make_unique<RE2::Set>(set_options, RE2::UNANCHORED);
   Status status = ReadTsv(path, [&](const TsvRecord& record) {
     // name lemma pos type cameo future args pattern example
     Status fields = CheckFields(record, 9);
@@ -77,18 +83,13 @@ Status LoadTriggers(const std::string& path, TriggerLexicon::Data* data) {
     rule.future_cameo = CodeOrEmpty(f[5]);
     Status kind = ParseActorKind(record, f[6], &rule.actors);
     if (!kind.ok()) return kind;
-    Status compiled = Compile(record, f[7], &rule.pattern);
+    Status compiled = Compile(record, f[7], &data->trigger_filter, &rule.pattern);
     if (!compiled.ok()) return compiled;
-    std::string error;
-    if (data->trigger_set->Add(f[7], &error) < 0) return record.Error("bad pattern: " + error);
     rule.example = f[8];
     data->triggers.push_back(std::move(rule));
     return Status::Ok();
   });
-  if (status.ok() && !data->trigger_set->Compile()) {
-    return Status::Error(path + ": the trigger patterns do not compile together");
-  }
-  return status;
+  return CompileFilter(path, status, &data->trigger_filter);
 }
 
 template <typename Value>
@@ -106,14 +107,14 @@ Status ParseValue(const TsvRecord& record, const std::string& field,
 }
 
 Status LoadCues(const std::string& path, TriggerLexicon::Data* data) {
-  return ReadTsv(path, [&](const TsvRecord& record) {
+  Status read = ReadTsv(path, [&](const TsvRecord& record) {
     // name pattern certainty polarity tense side distance applies strength example
     Status fields = CheckFields(record, 10);
     if (!fields.ok()) return fields;
     const auto& f = record.fields;
     FactualityCue cue;
     cue.name = f[0];
-    Status status = Compile(record, f[1], &cue.pattern);
+    Status status = Compile(record, f[1], &data->cue_filter, &cue.pattern);
     if (status.ok()) {
       status = ParseValue<Certainty>(record, f[2],
                                      {{"CERTAIN", Certainty::kCertain},
@@ -149,17 +150,18 @@ Status LoadCues(const std::string& path, TriggerLexicon::Data* data) {
     data->cues.push_back(std::move(cue));
     return Status::Ok();
   });
+  return CompileFilter(path, read, &data->cue_filter);
 }
 
 Status LoadClauses(const std::string& path, TriggerLexicon::Data* data) {
-  return ReadTsv(path, [&](const TsvRecord& record) {
+  Status status = ReadTsv(path, [&](const TsvRecord& record) {
     // name pattern kind example
     Status fields = CheckFields(record, 4);
     if (!fields.ok()) return fields;
     const auto& f = record.fields;
     ClauseRule rule;
     rule.name = f[0];
-    Status compiled = Compile(record, f[1], &rule.pattern);
+    Status compiled = Compile(record, f[1], &data->clause_filter, &rule.pattern);
     if (!compiled.ok()) return compiled;
     if (f[2] == "plain") {
       rule.kind = ClauseKind::kPlain;
@@ -176,6 +178,7 @@ Status LoadClauses(const std::string& path, TriggerLexicon::Data* data) {
     data->clauses.push_back(std::move(rule));
     return Status::Ok();
   });
+  return CompileFilter(path, status, &data->clause_filter);
 }
 
 Status LoadWords(const std::string& path, TriggerLexicon::Data* data) {

@@ -1,0 +1,216 @@
+#include "events/rule_filter.h"
+
+#include <algorithm>
+#include <numeric>
+#include <utility>
+
+namespace hearsay {
+namespace {
+
+// Required strings shorter than this ("to", "a") would let nearly every text through.
+constexpr int kMinRequiredLength = 3;
+
+// The byte that stands for the character at `pos` once case-folded, and the character's length:
+// ASCII letters in lower case, and the two other characters RE2 folds into ASCII ones: U+212A
+// (Kelvin sign) into "k" and U+017F (long s) into "s". Any other byte stands for itself.
+unsigned char FoldedByte(std::string_view text, size_t pos, size_t* length) {
+  auto byte = [&](size_t i) { return i < text.size() ? static_cast<unsigned char>(text[i]) : 0; };
+  unsigned char c = byte(pos);
+  *length = 1;
+  if (c >= 'A' && c <= 'Z') return static_cast<unsigned char>(c - 'A' + 'a');
+  if (c == 0xE2 && byte(pos + 1) == 0x84 && byte(pos + 2) == 0xAA) {
+    *length = 3;
+    return 'k';
+  }
+  if (c == 0xC5 && byte(pos + 1) == 0xBF) {
+    *length = 2;
+    return 's';
+  }
+  return c;
+}
+
+std::string Folded(std::string_view text) {
+  std::string out;
+  for (size_t pos = 0, length = 0; pos < text.size(); pos += length) {
+    out.push_back(static_cast<char>(FoldedByte(text, pos, &length)));
+  }
+  return out;
+}
+
+// The indices of the patterns of `set` that match `text`, ascending; false when RE2 ran out of
+// memory.
+bool MatchSet(const RE2::Set& set, std::string_view text, std::vector<int>* out) {
+  RE2::Set::ErrorInfo info;
+  if (!set.Match(re2::StringPiece(text.data(), text.size()), out, &info) &&
+      info.kind != RE2::Set::kNoError) {
+    return false;
+  }
+  std::sort(out->begin(), out->end());
+  return true;
+}
+
+}  // namespace
+
+bool CaselessStrings::Build(const std::vector<std::string>& strings) {
+  int count = static_cast<int>(strings.size());
+  // A trie of the ASCII strings, its nodes numbered as made; -1 where there is no edge yet.
+  std::vector<std::string> ascii;
+  std::vector<int> ascii_index;
+  for (int i = 0; i < count; ++i) {
+    std::string folded = Folded(strings[i]);
+    bool is_ascii = std::all_of(folded.begin(), folded.end(),
+                                [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+    if (is_ascii) {
+      for (char c : folded) {
+        uint8_t& byte_class = byte_class_[static_cast<unsigned char>(c)];
+        if (byte_class == 0) byte_class = static_cast<uint8_t>(classes_++);
+      }
+      ascii.push_back(std::move(folded));
+      ascii_index.push_back(i);
+      continue;
+    }
+    if (others_ == nullptr) {
+      RE2::Options options;
+      options.set_literal(true);
+      options.set_case_sensitive(false);
+      options.set_log_errors(false);
+      others_ = std::make_unique<RE2::Set>(options, RE2::UNANCHORED);
+    }
+    if (others_->Add(strings[i], nullptr) < 0) return false;
+    other_index_.push_back(i);
+  }
+  if (others_ != nullptr && !others_->Compile()) return false;
+  if (ascii.empty()) return true;
+  for (int c = 'A'; c <= 'Z'; ++c) byte_class_[c] = byte_class_[c - 'A' + 'a'];
+  next_.assign(classes_, -1);
+  std::vector<std::vector<int32_t>> ends(1);
+  for (size_t s = 0; s < ascii.size(); ++s) {
+    int32_t state = 0;
+    for (char c : ascii[s]) {
+      size_t edge = state * classes_ + byte_class_[static_cast<unsigned char>(c)];
+      if (next_[edge] < 0) {
+        next_[edge] = static_cast<int32_t>(ends.size());
+        ends.emplace_back();
+        next_.resize(next_.size() + classes_, -1);
+      }
+      state = next_[edge];
+    }
+    ends[state].push_back(ascii_index[s]);
+  }
+  // Aho-Corasick: breadth first, each missing edge takes the one of the longest proper suffix
+  // that is a node, and each node the strings that end in that suffix.
+  std::vector<int32_t> suffix(ends.size(), 0);
+  std::vector<int32_t> queue;
+  for (int c = 0; c < classes_; ++c) {
+    int32_t& child = next_[c];
+    if (child < 0) {
+      child = 0;
+    } else {
+      queue.push_back(child);
+    }
+  }
+  for (size_t head = 0; head < queue.size(); ++head) {
+    int32_t state = queue[head];
+    const auto& inherited = ends[suffix[state]];
+    ends[state].insert(ends[state].end(), inherited.begin(), inherited.end());
+    for (int c = 0; c < classes_; ++c) {
+      int32_t& child = next_[state * classes_ + c];
+      int32_t fallback = next_[suffix[state] * classes_ + c];
+      if (child < 0) {
+        child = fallback;
+      } else {
+        suffix[child] = fallback;
+        queue.push_back(child);
+      }
+    }
+  }
+  for (const auto& strings_ending : ends) {
+    output_begin_.push_back(static_cast<int32_t>(outputs_.size()));
+    outputs_.insert(outputs_.end(), strings_ending.begin(), strings_ending.end());
+  }
+  output_begin_.push_back(static_cast<int32_t>(outputs_.size()));
+  return true;
+}
+
+bool CaselessStrings::Find(std::string_view text, std::vector<int>* found) const {
+  size_t first = found->size();
+  if (!next_.empty()) {
+    // Locals, which the compiler keeps in registers across the writes to `found`.
+    const int32_t* next = next_.data();
+    const int32_t* output_begin = output_begin_.data();
+    const uint8_t* byte_class = byte_class_;
+    const int classes = classes_;
+    int32_t state = 0;
+    for (size_t pos = 0; pos < text.size();) {
+      // ASCII capitals have the class of their small letter.
+      size_t length = 1;
+      unsigned char byte = static_cast<unsigned char>(text[pos]);
+      if (byte >= 0x80) byte = FoldedByte(text, pos, &length);
+      pos += length;
+      state = next[state * classes + byte_class[byte]];
+      for (int32_t i = output_begin[state]; i < output_begin[state + 1]; ++i) {
+        found->push_back(outputs_[i]);
+      }
+    }
+  }
+  if (others_ != nullptr) {
+    std::vector<int> hits;
+    if (!MatchSet(*others_, text, &hits)) return false;
+    for (int hit : hits) found->push_back(other_index_[hit]);
+  }
+  std::sort(found->begin() + first, found->end());
+  found->erase(std::unique(found->begin() + first, found->end()), found->end());
+  return true;
+}
+
+RuleFilter::RuleFilter(Kind kind, const RE2::Options& options)
+    : kind_(kind), options_(options), filter_(kMinRequiredLength) {
+  if (kind_ == Kind::kWhole) set_ = std::make_unique<RE2::Set>(options_, RE2::UNANCHORED);
+}
+
+int RuleFilter::Add(const std::string& pattern, std::string* error) {
+  if (kind_ == Kind::kRequiredStrings) {
+    int index = -1;
+    if (filter_.Add(pattern, options_, &index) == RE2::NoError) return index;
+    *error = RE2(pattern, options_).error();
+    return -1;
+  }
+  auto compiled = std::make_unique<RE2>(pattern, options_);
+  if (!compiled->ok()) {
+    *error = compiled->error();
+    return -1;
+  }
+  patterns_.push_back(std::move(compiled));
+  return set_->Add(pattern, error);
+}
+
+bool RuleFilter::Compile() {
+  if (kind_ == Kind::kWhole) return set_->Compile();
+  std::vector<std::string> strings;
+  filter_.Compile(&strings);
+  return required_.Build(strings);
+}
+
+const RE2& RuleFilter::pattern(int index) const {
+  return kind_ == Kind::kWhole ? *patterns_[index] : filter_.GetRE2(index);
+}
+
+void RuleFilter::Candidates(std::string_view text, std::vector<int>* out) const {
+  std::vector<int> found;
+  bool complete =
+      kind_ == Kind::kWhole ? MatchSet(*set_, text, &found) : required_.Find(text, &found);
+  if (!complete) {
+    // Out of DFA memory: every pattern may match.
+    out->resize(
+        static_cast<size_t>(kind_ == Kind::kWhole ? patterns_.size() : filter_.NumRegexps()));
+    std::iota(out->begin(), out->end(), 0);
+    return;
+  }
+  if (kind_ == Kind::kWhole) {
+    *out = std::move(found);
+    return;
+  }
+  filter_.AllPotentials(found, out);
+}
+
+}  // namespace hearsay

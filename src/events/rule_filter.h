@@ -1,0 +1,77 @@
+// A list of rules' patterns, and which of them match (or may match) a text, found at once so
+// that only those are run for their groups.
+#ifndef HEARSAY_EVENTS_RULE_FILTER_H_
+#define HEARSAY_EVENTS_RULE_FILTER_H_
+
+#include <re2/filtered_re2.h>
+#include <re2/re2.h>
+#include <re2/set.h>
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace hearsay {
+
+// Which of a list of strings occur in a text, compared as RE2 compares case-insensitively
+// (simple case folding): one Aho-Corasick automaton for the strings of ASCII characters, much
+// faster than an RE2::Set, which takes the rest.
+class CaselessStrings {
+ public:
+  // False when the strings the RE2::Set takes do not compile together.
+  bool Build(const std::vector<std::string>& strings);
+
+  // Appends the indices of the strings found in `text`, ascending; false when RE2 ran out of
+  // memory.
+  bool Find(std::string_view text, std::vector<int>* found) const;
+
+ private:
+  int classes_ = 1;                    // byte classes: 0 is every byte no ASCII string holds
+  uint8_t byte_class_[256] = {};       // of the folded byte
+  std::vector<int32_t> next_;          // state * classes_ + class -> state; state 0 is the root
+  std::vector<int32_t> output_begin_;  // per state, into `outputs_`; one more at the end
+  std::vector<int32_t> outputs_;       // the strings that end in each state
+  std::unique_ptr<RE2::Set> others_;   // the strings with other characters; null if none
+  std::vector<int> other_index_;       // index of each of them in the list
+};
+
+class RuleFilter {
+ public:
+  enum class Kind {
+    // One RE2::Set of the patterns: exact, for a few patterns of plain words.
+    kWhole,
+    // The literal strings each pattern requires (RE2's FilteredRE2 atoms), found together by
+    // CaselessStrings: for many patterns with word-counting context, whose joint DFA in one
+    // RE2::Set has too many states to cache.
+    kRequiredStrings,
+  };
+
+  RuleFilter(Kind kind, const RE2::Options& options);
+
+  // Adds a pattern and returns its index (the count of those added before it), or -1 with
+  // `error` when it does not compile.
+  int Add(const std::string& pattern, std::string* error);
+
+  // Call once, after the last Add; false when the patterns do not compile together.
+  bool Compile();
+
+  const RE2& pattern(int index) const;
+
+  // The indices of the patterns that may match `text`, ascending: all of those that do match,
+  // and for kRequiredStrings a few that do not.
+  void Candidates(std::string_view text, std::vector<int>* out) const;
+
+ private:
+  Kind kind_;
+  RE2::Options options_;
+  std::vector<std::unique_ptr<RE2>> patterns_;  // kWhole
+  re2::FilteredRE2 filter_;                     // kRequiredStrings: owns the patterns
+  std::unique_ptr<RE2::Set> set_;               // kWhole: the patterns
+  CaselessStrings required_;  // kRequiredStrings: the strings the patterns require
+};
+
+}  // namespace hearsay
+
+#endif  // HEARSAY_EVENTS_RULE_FILTER_H_
