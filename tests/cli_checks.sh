@@ -115,6 +115,11 @@ check "mixed.jsonl: good records extracted" \
 check "mixed.jsonl: four bad records reported with line numbers" \
   test "$(grep -c 'mixed.jsonl:[0-9]*: .*error' "$work/mixed.err")" -eq 4
 check "mixed.jsonl: output valid" valid_rdf "$work/mixed.nt" ntriples
+"$hearsay" extract -q -f ntriples --stdin jsonl - < "$source_dir/tests/bad/mixed.jsonl" \
+  > "$work/mixed-stdin.nt" 2> "$work/mixed-stdin.err"
+check "--stdin jsonl: the same statements as the file" cmp -s "$work/mixed.nt" "$work/mixed-stdin.nt"
+check "--stdin jsonl: bad records named <stdin>:LINE" \
+  test "$(grep -c '^<stdin>:[0-9]*: .*error' "$work/mixed-stdin.err")" -eq 4
 "$hearsay" extract -q -f ntriples "$source_dir/tests/bad/deep.jsonl" "$source_dir/tests/bad/escapes.jsonl" \
   > "$work/json.nt" 2> "$work/json.err"
 check "deep nesting rejected" grep -q "deep.jsonl:1: .*nested too deeply" "$work/json.err"

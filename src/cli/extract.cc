@@ -43,9 +43,12 @@ struct Totals {
   std::map<std::string, uint64_t> failure_reasons;
 };
 
-// "dir/story.txt" -> "story.html", "crawl.jsonl:17" -> "crawl-17.html".
+// "dir/story.txt" -> "story.html", "crawl.jsonl:17" -> "crawl-17.html", "<stdin>" ->
+// "stdin.html".
 std::string PageName(const std::string& origin) {
-  std::string name = origin.substr(origin.find_last_of('/') + 1);
+  bool is_stdin = origin.rfind("<stdin>", 0) == 0;
+  std::string name =
+      is_stdin ? "stdin" + origin.substr(7) : origin.substr(origin.find_last_of('/') + 1);
   size_t colon = name.rfind(':');
   std::string line = colon == std::string::npos ? "" : "-" + name.substr(colon + 1);
   name = name.substr(0, colon);
@@ -55,7 +58,7 @@ std::string PageName(const std::string& origin) {
                 c == '-' || c == '_' || c == '.';
     if (!safe) c = '_';
   }
-  return (name.empty() || name == "-" ? std::string("stdin") : name) + ".html";
+  return (name.empty() ? std::string("stdin") : name) + ".html";
 }
 
 // A failure's reason for the summary: its message up to the first colon or quote.
@@ -259,7 +262,7 @@ void ReadJsonl(const InputFile& input, const ExtractOptions& options, Extractor*
   bool is_stdin = input.path == "-";
   std::FILE* file = is_stdin ? stdin : std::fopen(input.path.c_str(), "rb");
   if (file == nullptr) {
-    extractor->Add(Diagnostic{Severity::kError, input.path, 0, 0, false, "cannot open"}, 0);
+    extractor->Add(Diagnostic{Severity::kError, input.Name(), 0, 0, false, "cannot open"}, 0);
     return;
   }
   LineReader reader(file, options.max_bytes);
@@ -269,14 +272,14 @@ void ReadJsonl(const InputFile& input, const ExtractOptions& options, Extractor*
   for (uint64_t number = 1; reader.Next(&line, &too_long, &line_bytes); ++number) {
     if (too_long) {
       extractor->Add(
-          Diagnostic{Severity::kError, input.path, number, 0, false,
+          Diagnostic{Severity::kError, input.Name(), number, 0, false,
                      "record is " + std::to_string(line_bytes) + " bytes, over the limit of " +
                          std::to_string(options.max_bytes) + " (see --max-bytes)"},
           line_bytes);
       continue;
     }
     if (line.find_first_not_of(" \t\r") == std::string::npos) continue;  // blank line
-    extractor->Add(IngestJsonlRecord(line, input.path, number, options.meta), line_bytes + 1);
+    extractor->Add(IngestJsonlRecord(line, input.Name(), number, options.meta), line_bytes + 1);
   }
   if (!is_stdin) std::fclose(file);
 }
@@ -295,8 +298,8 @@ void ReadInput(const InputFile& input, const ExtractOptions& options, const Html
   }
   uint64_t size = bytes.size();
   extractor->Add(input.format == InputFormat::kHtml
-                     ? IngestHtml(bytes, input.path, options.meta, html)
-                     : IngestText(bytes, input.path, options.meta),
+                     ? IngestHtml(bytes, input.Name(), options.meta, html)
+                     : IngestText(bytes, input.Name(), options.meta),
                  size);
 }
 
@@ -311,7 +314,8 @@ int RunExtract(const ExtractOptions& options) {
     return 2;
   }
   std::vector<Diagnostic> input_problems;
-  std::vector<InputFile> inputs = ExpandInputs(options.inputs, &input_problems);
+  std::vector<InputFile> inputs =
+      ExpandInputs(options.inputs, options.stdin_format, &input_problems);
 
   std::FILE* out = stdout;
   if (options.output != "-") {

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "hearsay/document.h"
+#include "hearsay/ingest.h"
 #include "hearsay/serialize.h"
 
 namespace hearsay::cli {
@@ -23,6 +24,7 @@ struct ExtractOptions {
   std::string ontology_dir;
   uint64_t max_bytes = 64ull << 20;
   std::vector<std::string> inputs;
+  InputFormat stdin_format = InputFormat::kText;  // how "-" is read (--stdin)
 };
 
 // Runs the extraction; returns the process exit status (0 all good, 1 some input failed,

@@ -26,11 +26,12 @@ bool KnownExtension(const fs::path& path) {
 }  // namespace
 
 std::vector<InputFile> ExpandInputs(const std::vector<std::string>& arguments,
+                                    InputFormat stdin_format,
                                     std::vector<Diagnostic>* diagnostics) {
   std::vector<InputFile> inputs;
   for (const std::string& argument : arguments) {
     if (argument == "-") {
-      inputs.push_back({argument, InputFormat::kText, 0});
+      inputs.push_back({argument, stdin_format, 0});
       continue;
     }
     std::error_code error;
@@ -76,14 +77,14 @@ bool ReadWholeFile(const InputFile& input, uint64_t max_bytes, std::string* out,
                    Diagnostic* problem) {
   bool is_stdin = input.path == "-";
   if (!is_stdin && input.size > max_bytes) {
-    *problem =
-        Problem(input.path, "file is " + std::to_string(input.size) + " bytes, over the limit of " +
-                                std::to_string(max_bytes) + " (raise it with --max-bytes)");
+    *problem = Problem(input.Name(), "file is " + std::to_string(input.size) +
+                                         " bytes, over the limit of " + std::to_string(max_bytes) +
+                                         " (raise it with --max-bytes)");
     return false;
   }
   std::FILE* file = is_stdin ? stdin : std::fopen(input.path.c_str(), "rb");
   if (file == nullptr) {
-    *problem = Problem(input.path, std::string("cannot open: ") + std::strerror(errno));
+    *problem = Problem(input.Name(), std::string("cannot open: ") + std::strerror(errno));
     return false;
   }
   out->clear();
@@ -100,12 +101,12 @@ bool ReadWholeFile(const InputFile& input, uint64_t max_bytes, std::string* out,
   bool failed = std::ferror(file) != 0;
   if (!is_stdin) std::fclose(file);
   if (too_big) {
-    *problem = Problem(input.path, "input is over the limit of " + std::to_string(max_bytes) +
-                                       " bytes (raise it with --max-bytes)");
+    *problem = Problem(input.Name(), "input is over the limit of " + std::to_string(max_bytes) +
+                                         " bytes (raise it with --max-bytes)");
     return false;
   }
   if (failed) {
-    *problem = Problem(input.path, "read error");
+    *problem = Problem(input.Name(), "read error");
     return false;
   }
   return true;

@@ -15,13 +15,16 @@ struct InputFile {
   std::string path;  // "-" for standard input
   InputFormat format = InputFormat::kText;
   uint64_t size = 0;  // bytes, 0 when unknown (standard input)
+
+  // How messages and render pages name it.
+  std::string Name() const { return path == "-" ? "<stdin>" : path; }
 };
 
 // Expands the command line's FILE arguments. Directories are walked recursively in sorted order
 // and keep files with known extensions; problems (missing paths, skipped files) become
-// diagnostics.
+// diagnostics. "-" is standard input, read as `stdin_format`.
 std::vector<InputFile> ExpandInputs(const std::vector<std::string>& arguments,
-                                    std::vector<Diagnostic>* diagnostics);
+                                    InputFormat stdin_format, std::vector<Diagnostic>* diagnostics);
 
 // Reads a whole file (or standard input) up to `max_bytes`; false with a diagnostic otherwise.
 bool ReadWholeFile(const InputFile& input, uint64_t max_bytes, std::string* out,

@@ -28,7 +28,7 @@ constexpr char kHelp[] =
     "usage: hearsay extract [options] FILE...\n"
     "\n"
     "FILE is a .txt article, an .html/.htm page, a .jsonl file (one article a line), a directory\n"
-    "(recursed, sorted), or - for standard input (read as plain text).\n"
+    "(recursed, sorted), or - for standard input (plain text unless --stdin says otherwise).\n"
     "\n"
     "Article metadata (the command line wins over what a file says):\n"
     "  --date YYYY-MM-DD     publication date; relative dates (\"said Thursday\") resolve\n"
@@ -49,6 +49,8 @@ constexpr char kHelp[] =
     "  -q, --quiet           no progress line and no summary (errors are still reported)\n"
     "      --progress        a progress line even when standard error is not a terminal\n"
     "      --max-bytes N     largest article or JSONL record accepted (default 67108864)\n"
+    "      --stdin FMT       read standard input (-) as text (default), html or jsonl: a map\n"
+    "                        step of Hadoop Streaming or Spark pipe() hands its task JSONL lines\n"
     "      --ontology DIR    data files (lexicons, gazetteers, rules); default: the installed\n"
     "                        ones, or $HEARSAY_ONTOLOGY\n"
     "\n"
@@ -68,7 +70,8 @@ constexpr char kHelp[] =
     "Examples:\n"
     "  hearsay extract --date 2013-10-03 --publisher \"The Moscow Times\" article.txt\n"
     "  hearsay extract -f nquads -j 8 -o graph.nq crawl/*.jsonl\n"
-    "  curl -s URL | hearsay extract --date 2019-01-07 -\n";
+    "  curl -s URL | hearsay extract --date 2019-01-07 -\n"
+    "  zcat crawl.jsonl.gz | hearsay extract --stdin jsonl -f nquads - > graph.nq\n";
 
 int UsageError(const std::string& message) {
   std::fprintf(stderr, "hearsay: %s\n%s(try 'hearsay --help')\n", message.c_str(), kUsage);
@@ -157,6 +160,18 @@ int Extract(int argc, char** argv, bool render) {
     } else if (arg == "--max-bytes") {
       if (!value(&v) || !ParseCount(v, &options.max_bytes) || options.max_bytes == 0) {
         return UsageError("--max-bytes needs a positive number");
+      }
+    } else if (arg == "--stdin") {
+      if (!value(&v)) return UsageError("--stdin needs a format");
+      std::string_view name = v;
+      if (name == "text") {
+        options.stdin_format = hearsay::InputFormat::kText;
+      } else if (name == "html") {
+        options.stdin_format = hearsay::InputFormat::kHtml;
+      } else if (name == "jsonl") {
+        options.stdin_format = hearsay::InputFormat::kJsonl;
+      } else {
+        return UsageError(std::string("unknown --stdin format '") + v + "' (text, html, jsonl)");
       }
     } else if (arg == "--ontology") {
       if (!value(&v)) return UsageError("--ontology needs a directory");
