@@ -12,6 +12,7 @@ packages=(
   nodejs                               # tests/rdf: SHACL validation, SPARQL on Oxigraph
   rapidjson-dev                        # JSON-LD metadata of HTML pages
   python3-distributed time             # the Dask map step and its test; the benchmark's memory
+  clang libclang-rt-14-dev             # the bounded libFuzzer run of the tests
 )
 
 if [ "$(id -u)" -eq 0 ]; then sudo=""; else sudo="sudo"; fi
