@@ -115,6 +115,12 @@ check "mixed.jsonl: good records extracted" \
 check "mixed.jsonl: four bad records reported with line numbers" \
   test "$(grep -c 'mixed.jsonl:[0-9]*: .*error' "$work/mixed.err")" -eq 4
 check "mixed.jsonl: output valid" valid_rdf "$work/mixed.nt" ntriples
+"$hearsay" extract -f ntriples "$source_dir/tests/bad/mixed.jsonl" "$example" \
+  2> "$work/summary.err" > /dev/null
+check "summary: failures counted by reason" grep -q "^hearsay:   1 failed: record's date$" \
+  "$work/summary.err"
+check "summary: warnings counted by reason" \
+  grep -q "^hearsay:   1 warned: no publication date$" "$work/summary.err"
 "$hearsay" extract -q -f ntriples --stdin jsonl - < "$source_dir/tests/bad/mixed.jsonl" \
   > "$work/mixed-stdin.nt" 2> "$work/mixed-stdin.err"
 check "--stdin jsonl: the same statements as the file" cmp -s "$work/mixed.nt" "$work/mixed-stdin.nt"

@@ -2,6 +2,7 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <cstdio>
@@ -41,6 +42,7 @@ struct Totals {
   uint64_t bytes = 0;
   uint64_t triples = 0;
   std::map<std::string, uint64_t> failure_reasons;
+  std::map<std::string, uint64_t> warning_reasons;
 };
 
 // "dir/story.txt" -> "story.html", "crawl.jsonl:17" -> "crawl-17.html", "<stdin>" ->
@@ -61,9 +63,10 @@ std::string PageName(const std::string& origin) {
   return (name.empty() ? std::string("stdin") : name) + ".html";
 }
 
-// A failure's reason for the summary: its message up to the first colon or quote.
+// A diagnostic's reason for the summary: its message up to the first colon, parenthesis or
+// quoted value (an apostrophe inside a word, as in "record's", is kept).
 std::string ReasonOf(const std::string& message) {
-  size_t cut = message.find_first_of(":'(");
+  size_t cut = std::min({message.find_first_of(":("), message.find(" '"), message.size()});
   std::string reason = message.substr(0, cut);
   while (!reason.empty() && reason.back() == ' ') reason.pop_back();
   return reason;
@@ -120,6 +123,8 @@ class Extractor {
     if (diagnostic.severity == Severity::kError) {
       ++totals_.failed;
       ++totals_.failure_reasons[ReasonOf(diagnostic.message)];
+    } else {
+      ++totals_.warning_reasons[ReasonOf(diagnostic.message)];
     }
   }
 
@@ -365,6 +370,10 @@ int RunExtract(const ExtractOptions& options) {
         static_cast<unsigned long long>(totals.failed), made.c_str(), totals.bytes / 1e6, seconds);
     for (const auto& [reason, count] : totals.failure_reasons) {
       std::fprintf(stderr, "hearsay:   %llu failed: %s\n", static_cast<unsigned long long>(count),
+                   reason.c_str());
+    }
+    for (const auto& [reason, count] : totals.warning_reasons) {
+      std::fprintf(stderr, "hearsay:   %llu warned: %s\n", static_cast<unsigned long long>(count),
                    reason.c_str());
     }
   }
