@@ -95,6 +95,27 @@ if [ -n "$shared" ]; then
   done
 fi
 
+# --- --text: the article text in the graph, exactly as read -----------------------------
+printf 'Talks ended.\n\nHe said: "We will meet ""' > "$work/quoted.txt"
+text_is_stated() {
+  /usr/bin/python3 - "$@" <<'PY'
+import sys
+import rdflib
+graph = rdflib.Graph().parse(sys.argv[1], format=sys.argv[2])
+texts = [str(o) for o in graph.objects(None, rdflib.URIRef(
+    "http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#isString"))]
+sys.exit(0 if texts == [open(sys.argv[3], encoding="utf-8").read()] else 1)
+PY
+}
+for format in turtle ntriples; do
+  "$hearsay" extract -q --text --date 2019-01-07 -f "$format" "$work/quoted.txt" \
+    > "$work/quoted.$format"
+  check "--text parses ($format)" valid_rdf "$work/quoted.$format" "$format"
+  check "--text states the exact text ($format)" \
+    text_is_stated "$work/quoted.$format" "$([ $format = turtle ] && echo turtle || echo nt)" \
+    "$work/quoted.txt"
+done
+
 # --- standard input and directories ------------------------------------------------------
 "$hearsay" extract -q "${meta[@]}" - < "$example" > "$work/stdin.turtle"
 check "standard input gives the same graph" cmp -s "$work/stdin.turtle" "$work/example.turtle"

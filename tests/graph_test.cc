@@ -125,6 +125,17 @@ TEST_CASE("graph: the article node follows DESIGN.md") {
   CHECK(Has(graph, doc, std::string(kHs) + "textSha256", hearsay::Sha256Hex(f.doc.text)));
 }
 
+TEST_CASE("graph: the article text is stated only on request, exactly as read") {
+  Fixture f;
+  const std::string is_string =
+      "http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#isString";
+  CHECK_FALSE(Has(hearsay::BuildGraph(f.doc, f.analysis), "", is_string, f.doc.text));
+  hearsay::GraphOptions options;
+  options.text = true;
+  Graph graph = hearsay::BuildGraph(f.doc, f.analysis, options);
+  CHECK(Has(graph, graph.document_iri, is_string, f.doc.text));
+}
+
 TEST_CASE("graph: mention IRIs count code points, not bytes") {
   Fixture f;
   Graph graph = hearsay::BuildGraph(f.doc, f.analysis);

@@ -58,6 +58,23 @@ TEST_CASE("serialize: N-Triples and N-Quads, one graph per article") {
   CHECK(hearsay::Prologue(hearsay::OutputFormat::kNTriples).empty());
 }
 
+TEST_CASE("serialize: multi-line literals read back, also when they end in quotes") {
+  for (const char* text : {"one\ntwo", "one\n\"two\"", "one\n\"two \"\"", "one \"\"",
+                           "\"\"\"\n\"\"\"", "back\\slash\n\\"}) {
+    hearsay::GraphBuilder builder;
+    builder.Add(hearsay::Term::Iri("http://x/a"), hearsay::Term::Iri("http://x/text"),
+                hearsay::Term::Literal(text));
+    hearsay::Graph graph = builder.Finish("http://x/a");
+    for (auto format : {hearsay::OutputFormat::kTurtle, hearsay::OutputFormat::kNTriples}) {
+      std::string out = hearsay::Serialize(graph, format);
+      size_t statements = 0;
+      hearsay::Status status = hearsay::ParseStrict(out, format, &statements);
+      CHECK_MESSAGE(status.ok(), text, ": ", status.message(), "\n", out);
+      CHECK(statements == 1);
+    }
+  }
+}
+
 TEST_CASE("serialize: the output is the same bytes every time") {
   CHECK(hearsay::Serialize(SmallGraph(), hearsay::OutputFormat::kTurtle) ==
         hearsay::Serialize(SmallGraph(), hearsay::OutputFormat::kTurtle));

@@ -82,7 +82,14 @@ const std::vector<Namespace>& OutputNamespaces();
 // Lower-case hex SHA-256 of `bytes` (OpenSSL).
 std::string Sha256Hex(std::string_view bytes);
 
-Graph BuildGraph(const Document& doc, const Analysis& analysis);
+struct GraphOptions {
+  // State the article text itself (nif:isString on the article), so that a consumer can read
+  // every mention's characters from the graph alone. Off by default: it doubles the output.
+  bool text = false;
+};
+
+// The article's statements in the DESIGN.md vocabulary.
+Graph BuildGraph(const Document& doc, const Analysis& analysis, const GraphOptions& options = {});
 
 }  // namespace hearsay
 

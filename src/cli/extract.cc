@@ -187,7 +187,7 @@ class Extractor {
       job.page = PageName(doc->origin);
       return;
     }
-    Graph graph = BuildGraph(*doc, analysis);
+    Graph graph = BuildGraph(*doc, analysis, options_.graph);
     job.triples = graph.statements.size();
     if (merged_ != nullptr) {
       job.graph = std::move(graph);

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "hearsay/document.h"
+#include "hearsay/graph.h"
 #include "hearsay/ingest.h"
 #include "hearsay/serialize.h"
 
@@ -25,6 +26,7 @@ struct ExtractOptions {
   uint64_t max_bytes = 64ull << 20;
   std::vector<std::string> inputs;
   InputFormat stdin_format = InputFormat::kText;  // how "-" is read (--stdin)
+  GraphOptions graph;                             // --text
 };
 
 // Runs the extraction; returns the process exit status (0 all good, 1 some input failed,

@@ -41,6 +41,8 @@ constexpr char kHelp[] =
     "  -f, --format FMT      turtle (default), ntriples, nquads (one graph per article) or\n"
     "                        jsonld (schema.org context: claims as schema:Claim)\n"
     "  -o, --output FILE     write there instead of standard output\n"
+    "      --text            state each article's text (nif:isString), which mention offsets\n"
+    "                        count code points of; always stated: its SHA-256 (hs:textSha256)\n"
     "      --merge           Turtle only: one deduplicated document for the whole batch, each\n"
     "                        entity and event described once (holds the graph in memory)\n"
     "\n"
@@ -151,6 +153,8 @@ int Extract(int argc, char** argv, bool render) {
         return UsageError("--jobs needs a number from 1 to 1024");
       }
       options.jobs = static_cast<unsigned>(jobs);
+    } else if (arg == "--text") {
+      options.graph.text = true;
     } else if (arg == "--merge") {
       options.merge = true;
     } else if (arg == "-q" || arg == "--quiet") {

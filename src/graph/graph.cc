@@ -121,9 +121,10 @@ std::string Join(const char* ns, std::string_view local) {
 
 class Builder {
  public:
-  Builder(const Document& doc, const Analysis& analysis)
+  Builder(const Document& doc, const Analysis& analysis, const GraphOptions& options)
       : doc_(doc),
         analysis_(analysis),
+        options_(options),
         code_points_(doc.text),
         text_sha256_(Sha256Hex(doc.text)),
         entity_iris_(analysis.mentions.entities.size()),
@@ -238,6 +239,8 @@ class Builder {
     if (!doc_.meta.url.empty())
       Add(document_, kSchema, "url", Term::Literal(doc_.meta.url, Join(kXsd, "anyURI")));
     Add(document_, kHs, "textSha256", Term::Literal(text_sha256_));
+    // As it is: mention offsets count its code points, so no newline may become a space.
+    if (options_.text) Add(document_, kNif, "isString", Term::Literal(doc_.text));
   }
 
   void AddSourceOrganization(uint32_t source, std::string_view name) {
@@ -444,6 +447,7 @@ class Builder {
 
   const Document& doc_;
   const Analysis& analysis_;
+  const GraphOptions& options_;
   CodePointIndex code_points_;
   const std::string text_sha256_;  // names the article when it has no URL, and is stated on it
   std::string document_iri_;
@@ -571,8 +575,8 @@ std::string Sha256Hex(std::string_view bytes) {
   return hex;
 }
 
-Graph BuildGraph(const Document& doc, const Analysis& analysis) {
-  return Builder(doc, analysis).Build();
+Graph BuildGraph(const Document& doc, const Analysis& analysis, const GraphOptions& options) {
+  return Builder(doc, analysis, options).Build();
 }
 
 }  // namespace hearsay

@@ -72,6 +72,27 @@ checks.ok([...usedTerms].every((t) => ontologyTerms.has(t)),
   `the ${usedTerms.size} hs: terms of the output are defined in the ontology`,
   [...usedTerms].filter((t) => !ontologyTerms.has(t)));
 
+// --- --text: the article text in the graph, and every anchor read from it ----------------------
+
+const withText = runHearsay(binary, articles[0], ['--text']);
+const textResults = await validate(parseTurtle(withText));
+checks.ok(textResults.length === 0, `${articles[0].name} with --text conforms to the shapes`,
+  textResults.map(describeResult));
+const textStore = sparqlStore([withText]);
+const offAnchors = select(textStore, `
+  PREFIX nif: <http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#>
+  SELECT ?m WHERE {
+    ?m nif:referenceContext ?d ; nif:beginIndex ?b ; nif:endIndex ?e ; nif:anchorOf ?a .
+    ?d nif:isString ?text .
+    FILTER (REPLACE(SUBSTR(?text, ?b + 1, ?e - ?b), "[\\n\\r\\t]", " ") != STR(?a))
+  }`).map((r) => r.m);
+const anchors = select(textStore, `
+  SELECT (COUNT(?m) AS ?n) WHERE {
+    ?m <http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#anchorOf> ?a }`)[0].n;
+checks.ok(offAnchors.length === 0 && Number(anchors) > 0,
+  `--text: each of the ${anchors} anchors is the text between its offsets in nif:isString`,
+  offAnchors);
+
 // --- a batch: JSONL in, N-Quads out, one named graph per article --------------------------------
 
 const quads = new oxigraph.Store();

@@ -145,9 +145,9 @@ function extract(binary, args) {
 }
 
 // hearsay's Turtle for one dev article, called as the scorer calls it.
-export function runHearsay(binary, article) {
+export function runHearsay(binary, article, extraArgs = []) {
   const meta = article.gold.meta;
-  const args = ['--date', meta.date, '--publisher', meta.publisher];
+  const args = [...extraArgs, '--date', meta.date, '--publisher', meta.publisher];
   if (meta.url) args.push('--url', meta.url);
   if (meta.title) args.push('--title', meta.title);
   return extract(binary, [...args, article.txt]);
