@@ -8,7 +8,6 @@
 #include <vector>
 
 #include "support.h"
-#include "timex/rules.h"
 
 namespace hearsay {
 namespace {
@@ -78,25 +77,6 @@ TEST_CASE("timex: every rule's example gives its value") {
     bool has_value = false;
     for (const Found& item : found) has_value = has_value || item.value == example.value;
     CHECK_MESSAGE(has_value, "expected " << example.value);
-  }
-}
-
-TEST_CASE("timex: the rule filter finds exactly the rules that match a line") {
-  const TimexRules::Data& data = Rules().data();
-  std::vector<std::string> lines;
-  for (const auto& example : Rules().Examples()) lines.push_back(example.text);
-  // Lines with no word a rule requires, and lines where only the digit rules can match.
-  lines.push_back("Nothing here at all.");
-  lines.push_back("The 2019 budget and 1800 UTC.");
-  for (const std::string& line : lines) {
-    CAPTURE(line);
-    std::vector<int> expected;
-    for (size_t i = 0; i < data.rules.size(); ++i) {
-      if (RE2::PartialMatch(line, *data.rules[i].pattern)) expected.push_back(static_cast<int>(i));
-    }
-    std::vector<int> fired;
-    data.filter.Candidates(line, &fired);
-    CHECK(fired == expected);
   }
 }
 

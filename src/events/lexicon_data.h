@@ -10,7 +10,7 @@
 #include <unordered_set>
 #include <vector>
 
-#include "core/rule_filter.h"
+#include "events/rule_filter.h"
 #include "hearsay/document.h"
 #include "hearsay/events.h"
 

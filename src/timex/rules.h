@@ -3,6 +3,7 @@
 #define HEARSAY_TIMEX_RULES_H_
 
 #include <re2/re2.h>
+#include <re2/set.h>
 
 #include <array>
 #include <cstdint>
@@ -14,7 +15,6 @@
 #include <string_view>
 #include <vector>
 
-#include "core/rule_filter.h"
 #include "hearsay/timex.h"
 #include "hearsay/word_table.h"
 
@@ -106,8 +106,6 @@ class Words {
   uint32_t abbreviation_classes_ = 0;
 };
 
-RE2::Options PatternOptions();
-
 // Lower case, with every run of spaces, tabs and no-break spaces as one space.
 std::string NormalizeWord(std::string_view text);
 
@@ -117,9 +115,7 @@ namespace hearsay {
 
 struct TimexRules::Data {
   std::vector<timex::Rule> rules;
-  // Which rules fire on a line. Split by the words they require (months, weekdays, units), the
-  // rules build far fewer DFA states on new text than in one set.
-  RuleFilter filter{RuleFilter::Kind::kSplitByRequiredStrings, timex::PatternOptions(), 4};
+  std::unique_ptr<RE2::Set> set;
   timex::Words words;
 };
 

@@ -120,13 +120,6 @@ std::vector<std::string> Words::Of(std::string_view word_class) const {
   return out;
 }
 
-RE2::Options PatternOptions() {
-  RE2::Options options;
-  options.set_case_sensitive(false);
-  options.set_log_errors(false);
-  return options;
-}
-
 namespace {
 
 constexpr const char* kSlotNames[kSlotCount] = {
@@ -155,6 +148,13 @@ constexpr std::pair<const char*, Function> kFunctions[] = {
 
 // Spaces inside an expression: never a line break, so titles and datelines stay apart.
 constexpr const char* kSpacePattern = "[ \\t\\x{00A0}]+";
+
+RE2::Options PatternOptions() {
+  RE2::Options options;
+  options.set_case_sensitive(false);
+  options.set_log_errors(false);
+  return options;
+}
 
 // One word or phrase of a class as a pattern: "a few" → a[ \t...]+few; "oct." → oct\.?
 std::string WordPattern(const std::string& word, bool capitalized) {
@@ -234,7 +234,7 @@ Status LoadWords(const std::string& path, Words* words) {
   });
 }
 
-Status LoadRule(const TsvRecord& record, const Words& words, RuleFilter* filter, Rule* rule) {
+Status LoadRule(const TsvRecord& record, const Words& words, RE2::Set* set, Rule* rule) {
   if (record.fields.size() != 7) {
     return record.Error(
         "expected 7 fields: name, pattern, function, args, example_date, example, "
@@ -275,7 +275,7 @@ Status LoadRule(const TsvRecord& record, const Words& words, RuleFilter* filter,
   }
   rule->example = {rule->name, record.fields[4], record.fields[5], record.fields[6]};
   std::string error;
-  if (filter->Add(pattern, &error) < 0) {
+  if (set->Add(pattern, &error) < 0) {
     return record.Error("rule " + rule->name + ": bad pattern: " + error);
   }
   return Status::Ok();
@@ -325,12 +325,13 @@ std::vector<Candidate> FindCandidates(std::string_view text, const TimexRules::D
   std::vector<Candidate> all;
   std::vector<int> fired;
   std::vector<re2::StringPiece> groups;
-  // No pattern matches a line break ({_} never spans one): the filter runs line by line, and
-  // only the rules that may fire on a line look for their groups there.
+  // No pattern matches a line break ({_} never spans one): the set runs line by line, and only
+  // the rules that fire on a line look for their groups there.
   for (size_t begin = 0; begin < text.size();) {
     size_t end = std::min(text.find('\n', begin), text.size());
-    data.filter.Candidates(text.substr(begin, end - begin), &fired);
-    for (int index : fired) AddMatches(text, begin, end, index, data.rules[index], &groups, &all);
+    if (data.set->Match(text.substr(begin, end - begin), &fired)) {
+      for (int index : fired) AddMatches(text, begin, end, index, data.rules[index], &groups, &all);
+    }
     begin = end + 1;
   }
   std::sort(all.begin(), all.end(), [](const Candidate& a, const Candidate& b) {
@@ -648,15 +649,16 @@ Status TimexRules::Load(const std::string& dir, TimexRules* out) {
   auto data = std::make_unique<Data>();
   Status status = timex::LoadWords(dir + "/timex-words.tsv", &data->words);
   if (!status.ok()) return status;
+  data->set = std::make_unique<RE2::Set>(timex::PatternOptions(), RE2::UNANCHORED);
   status = ReadTsv(dir + "/timex-rules.tsv", [&](const TsvRecord& record) {
     timex::Rule rule;
-    Status loaded = timex::LoadRule(record, data->words, &data->filter, &rule);
+    Status loaded = timex::LoadRule(record, data->words, data->set.get(), &rule);
     if (loaded.ok()) data->rules.push_back(std::move(rule));
     return loaded;
   });
   if (!status.ok()) return status;
   if (data->rules.empty()) return Status::Error(dir + "/timex-rules.tsv: no rules");
-  if (!data->filter.Compile()) return Status::Error(dir + "/timex-rules.tsv: cannot compile rules");
+  if (!data->set->Compile()) return Status::Error(dir + "/timex-rules.tsv: cannot compile rules");
   out->data_ = std::move(data);
   return Status::Ok();
 }

@@ -1,7 +1,7 @@
 // A list of rules' patterns, and which of them match (or may match) a text, found at once so
 // that only those are run for their groups.
-#ifndef HEARSAY_CORE_RULE_FILTER_H_
-#define HEARSAY_CORE_RULE_FILTER_H_
+#ifndef HEARSAY_EVENTS_RULE_FILTER_H_
+#define HEARSAY_EVENTS_RULE_FILTER_H_
 
 #include <re2/filtered_re2.h>
 #include <re2/re2.h>
@@ -46,15 +46,9 @@ class RuleFilter {
     // CaselessStrings: for many patterns with word-counting context, whose joint DFA in one
     // RE2::Set has too many states to cache.
     kRequiredStrings,
-    // Exact, with two RE2::Sets: one of the patterns that require some literal string, run only
-    // on texts where CaselessStrings finds one, and one of the rest (digits, short words). For
-    // many patterns of word alternations, whose states multiply in one joint DFA.
-    kSplitByRequiredStrings,
   };
 
-  // Required strings shorter than `min_required_length` ("to", "the") would let nearly every
-  // text through: a pattern that needs only such strings counts as requiring none.
-  RuleFilter(Kind kind, const RE2::Options& options, int min_required_length = 3);
+  RuleFilter(Kind kind, const RE2::Options& options);
 
   // Adds a pattern and returns its index (the count of those added before it), or -1 with
   // `error` when it does not compile.
@@ -70,23 +64,14 @@ class RuleFilter {
   void Candidates(std::string_view text, std::vector<int>* out) const;
 
  private:
-  bool MatchPart(const RE2::Set& set, const std::vector<int>& index, std::string_view text,
-                 std::vector<int>* out) const;
-
   Kind kind_;
   RE2::Options options_;
   std::vector<std::unique_ptr<RE2>> patterns_;  // kWhole
   re2::FilteredRE2 filter_;                     // kRequiredStrings: owns the patterns
-  // kWhole: the patterns; kSplitByRequiredStrings: those that require no string.
-  std::unique_ptr<RE2::Set> set_;
-  CaselessStrings required_;  // kRequiredStrings and kSplit...: the strings patterns require
-  // kSplitByRequiredStrings: the patterns that require strings, and the index of each pattern
-  // of either set in the list.
-  std::unique_ptr<RE2::Set> requiring_set_;
-  std::vector<int> set_index_;
-  std::vector<int> requiring_index_;
+  std::unique_ptr<RE2::Set> set_;               // kWhole: the patterns
+  CaselessStrings required_;  // kRequiredStrings: the strings the patterns require
 };
 
 }  // namespace hearsay
 
-#endif  // HEARSAY_CORE_RULE_FILTER_H_
+#endif  // HEARSAY_EVENTS_RULE_FILTER_H_

@@ -1,4 +1,4 @@
-#include "core/rule_filter.h"
+#include "events/rule_filter.h"
 
 #include <algorithm>
 #include <numeric>
@@ -6,6 +6,9 @@
 
 namespace hearsay {
 namespace {
+
+// Required strings shorter than this ("to", "a") would let nearly every text through.
+constexpr int kMinRequiredLength = 3;
 
 // The byte that stands for the character at `pos` once case-folded, and the character's length:
 // ASCII letters in lower case, and the two other characters RE2 folds into ASCII ones: U+212A
@@ -160,13 +163,13 @@ bool CaselessStrings::Find(std::string_view text, std::vector<int>* found) const
   return true;
 }
 
-RuleFilter::RuleFilter(Kind kind, const RE2::Options& options, int min_required_length)
-    : kind_(kind), options_(options), filter_(min_required_length) {
+RuleFilter::RuleFilter(Kind kind, const RE2::Options& options)
+    : kind_(kind), options_(options), filter_(kMinRequiredLength) {
   if (kind_ == Kind::kWhole) set_ = std::make_unique<RE2::Set>(options_, RE2::UNANCHORED);
 }
 
 int RuleFilter::Add(const std::string& pattern, std::string* error) {
-  if (kind_ != Kind::kWhole) {
+  if (kind_ == Kind::kRequiredStrings) {
     int index = -1;
     if (filter_.Add(pattern, options_, &index) == RE2::NoError) return index;
     *error = RE2(pattern, options_).error();
@@ -185,23 +188,6 @@ bool RuleFilter::Compile() {
   if (kind_ == Kind::kWhole) return set_->Compile();
   std::vector<std::string> strings;
   filter_.Compile(&strings);
-  if (kind_ == Kind::kSplitByRequiredStrings) {
-    // With no strings found, the filter passes exactly the patterns that require none.
-    std::vector<int> unfiltered;
-    filter_.AllPotentials({}, &unfiltered);
-    set_ = std::make_unique<RE2::Set>(options_, RE2::UNANCHORED);
-    requiring_set_ = std::make_unique<RE2::Set>(options_, RE2::UNANCHORED);
-    for (int index = 0; index < filter_.NumRegexps(); ++index) {
-      bool requires_none = std::binary_search(unfiltered.begin(), unfiltered.end(), index);
-      RE2::Set& set = requires_none ? *set_ : *requiring_set_;
-      if (set.Add(filter_.GetRE2(index).pattern(), nullptr) < 0) return false;
-      (requires_none ? set_index_ : requiring_index_).push_back(index);
-    }
-    if ((!set_index_.empty() && !set_->Compile()) ||
-        (!requiring_index_.empty() && !requiring_set_->Compile())) {
-      return false;
-    }
-  }
   return required_.Build(strings);
 }
 
@@ -209,38 +195,10 @@ const RE2& RuleFilter::pattern(int index) const {
   return kind_ == Kind::kWhole ? *patterns_[index] : filter_.GetRE2(index);
 }
 
-// The patterns of `set` that match `text`, as indices into the list by `index`, appended.
-bool RuleFilter::MatchPart(const RE2::Set& set, const std::vector<int>& index,
-                           std::string_view text, std::vector<int>* out) const {
-  if (index.empty()) return true;
-  std::vector<int> hits;
-  if (!MatchSet(set, text, &hits)) return false;
-  for (int hit : hits) out->push_back(index[hit]);
-  return true;
-}
-
 void RuleFilter::Candidates(std::string_view text, std::vector<int>* out) const {
   std::vector<int> found;
-  bool complete = false;
-  switch (kind_) {
-    case Kind::kWhole:
-      complete = MatchSet(*set_, text, &found);
-      break;
-    case Kind::kRequiredStrings:
-      complete = required_.Find(text, &found);
-      break;
-    case Kind::kSplitByRequiredStrings: {
-      out->clear();
-      std::vector<int> strings;
-      complete = MatchPart(*set_, set_index_, text, out) && required_.Find(text, &strings) &&
-                 (strings.empty() || MatchPart(*requiring_set_, requiring_index_, text, out));
-      if (complete) {
-        std::sort(out->begin(), out->end());
-        return;
-      }
-      break;
-    }
-  }
+  bool complete =
+      kind_ == Kind::kWhole ? MatchSet(*set_, text, &found) : required_.Find(text, &found);
   if (!complete) {
     // Out of DFA memory: every pattern may match.
     out->resize(
