@@ -321,15 +321,23 @@ void AddMatches(std::string_view text, size_t begin, size_t end, size_t index, c
 
 // Every rule match in the text, overlaps resolved: the longest span wins, then the earlier rule.
 // Blocking rules ("none") are removed after they have won their spans.
-std::vector<Candidate> FindCandidates(std::string_view text, const TimexRules::Data& data) {
+// Lines inside boilerplate `paragraphs` (in text order) are skipped: every match there would be
+// dropped, and no match reaches into another line.
+std::vector<Candidate> FindCandidates(std::string_view text, const TimexRules::Data& data,
+                                      const std::vector<Paragraph>& paragraphs) {
   std::vector<Candidate> all;
   std::vector<int> fired;
   std::vector<re2::StringPiece> groups;
+  size_t paragraph = 0;
   // No pattern matches a line break ({_} never spans one): the set runs line by line, and only
   // the rules that fire on a line look for their groups there.
   for (size_t begin = 0; begin < text.size();) {
     size_t end = std::min(text.find('\n', begin), text.size());
-    if (data.set->Match(text.substr(begin, end - begin), &fired)) {
+    while (paragraph < paragraphs.size() && paragraphs[paragraph].span.end <= begin) ++paragraph;
+    const bool in_boilerplate =
+        paragraph < paragraphs.size() && paragraphs[paragraph].boilerplate &&
+        paragraphs[paragraph].span.begin <= begin && end <= paragraphs[paragraph].span.end;
+    if (!in_boilerplate && data.set->Match(text.substr(begin, end - begin), &fired)) {
       for (int index : fired) AddMatches(text, begin, end, index, data.rules[index], &groups, &all);
     }
     begin = end + 1;
@@ -668,7 +676,7 @@ std::vector<Timex> FindTimexes(const Document& doc, const Segmentation& seg,
   using timex::Candidate;
   const TimexRules::Data& data = rules.data();
   std::string_view text = doc.text;
-  std::vector<Candidate> candidates = timex::FindCandidates(text, data);
+  std::vector<Candidate> candidates = timex::FindCandidates(text, data, seg.paragraphs);
   candidates.erase(std::remove_if(candidates.begin(), candidates.end(),
                                   [&](const Candidate& candidate) {
                                     return timex::InBoilerplate(seg.paragraphs, candidate.span);
@@ -768,7 +776,7 @@ std::string FindDatelineDate(std::string_view text, const TimexRules& rules) {
   }
   std::string_view header = text.substr(0, std::min(end, kHeaderBytes));
   const TimexRules::Data& data = rules.data();
-  std::vector<timex::Candidate> candidates = timex::FindCandidates(header, data);
+  std::vector<timex::Candidate> candidates = timex::FindCandidates(header, data, {});
   for (const auto& candidate : candidates) {
     const timex::Rule& rule = data.rules[candidate.rule];
     if (rule.function != timex::Function::kDate || candidate.slots[timex::kDay].empty() ||
