@@ -6,6 +6,7 @@
 #include <re2/set.h>
 
 #include <array>
+#include <cstdint>
 #include <functional>
 #include <map>
 #include <memory>
@@ -74,12 +75,18 @@ struct Rule {
 // Words by class ("month" → "october" → "10"), keys in lower case with single spaces.
 class Words {
  public:
-  void Add(const std::string& word_class, const std::string& word, const std::string& value);
+  // False when the word opens a class beyond the 32 that ClassesOf tells apart.
+  bool Add(const std::string& word_class, const std::string& word, const std::string& value);
   // The value of `text` (any case, any run of spaces) in the class, if it is listed there.
   std::optional<std::string> Find(std::string_view word_class, std::string_view text) const;
   bool Has(std::string_view word_class, std::string_view text) const {
     return Lookup(word_class, text) != nullptr;
   }
+  // The classes that list `text` as Has finds it, one bit each (see Bit): one look-up for a
+  // word tested against several classes.
+  uint32_t ClassesOf(std::string_view text) const;
+  // The bit of a class in ClassesOf; 0 for a class with no words.
+  uint32_t Bit(std::string_view word_class) const;
   // The words of a class, longest first (for building pattern alternations).
   std::vector<std::string> Of(std::string_view word_class) const;
 
@@ -89,9 +96,14 @@ class Words {
   struct Class {
     WordTable<std::string> values;  // by normalized word
     bool abbreviations = false;     // some word ends in a period
+    uint32_t bit = 0;
   };
+  // `text` as the tables hold it: itself when already normalized, else normalized into `key`.
+  static std::string_view Key(std::string_view text, std::string* key);
   // Ordered with a transparent comparator: looked up by string_view without building a string.
   std::map<std::string, Class, std::less<>> classes_;
+  WordTable<uint32_t> classes_of_;  // by normalized word: the bits of the classes listing it
+  uint32_t abbreviation_classes_ = 0;
 };
 
 // Lower case, with every run of spaces, tabs and no-break spaces as one space.

@@ -42,23 +42,36 @@ std::string NormalizeWord(std::string_view text) {
   return out;
 }
 
-void Words::Add(const std::string& word_class, const std::string& word, const std::string& value) {
+bool Words::Add(const std::string& word_class, const std::string& word, const std::string& value) {
   Class& members = classes_[word_class];
+  if (members.bit == 0) {
+    if (classes_.size() > 32) return false;
+    members.bit = uint32_t{1} << (classes_.size() - 1);
+  }
   std::string key = NormalizeWord(word);
   members.abbreviations = members.abbreviations || (!key.empty() && key.back() == '.');
+  if (members.abbreviations) abbreviation_classes_ |= members.bit;
+  classes_of_[key] |= members.bit;
   members.values[key] = value;
+  return true;
+}
+
+std::string_view Words::Key(std::string_view text, std::string* key) {
+  // Most words come in lower case without spaces: only the others need a normalized copy.
+  const bool normalized = std::none_of(text.begin(), text.end(), [](char c) {
+    return (c >= 'A' && c <= 'Z') || c == ' ' || c == '\t' || c == '\n' || c == '\xC2';
+  });
+  if (normalized) return text;
+  *key = NormalizeWord(text);
+  return *key;
 }
 
 const std::string* Words::Lookup(std::string_view word_class, std::string_view text) const {
   auto found_class = classes_.find(word_class);
   if (found_class == classes_.end() || text.empty()) return nullptr;
   const Class& members = found_class->second;
-  // Most words come in lower case without spaces: only the others need a normalized copy.
-  const bool normalized = std::none_of(text.begin(), text.end(), [](char c) {
-    return (c >= 'A' && c <= 'Z') || c == ' ' || c == '\t' || c == '\n' || c == '\xC2';
-  });
-  std::string key = normalized ? std::string() : NormalizeWord(text);
-  std::string_view word = normalized ? text : std::string_view(key);
+  std::string key;
+  std::string_view word = Key(text, &key);
   const std::string* found = members.values.Find(word);
   if (found == nullptr && members.abbreviations) {
     // Abbreviations are listed with their period ("oct."); the text may leave it out.
@@ -67,6 +80,27 @@ const std::string* Words::Lookup(std::string_view word_class, std::string_view t
     found = members.values.Find(key);
   }
   return found;
+}
+
+uint32_t Words::ClassesOf(std::string_view text) const {
+  if (text.empty()) return 0;
+  std::string key;
+  std::string_view word = Key(text, &key);
+  const uint32_t* classes = classes_of_.Find(word);
+  uint32_t out = classes != nullptr ? *classes : 0;
+  if (abbreviation_classes_ != 0) {
+    // As Lookup: the word with the period its class lists it with.
+    key.assign(word.data(), word.size());
+    key += '.';
+    classes = classes_of_.Find(key);
+    if (classes != nullptr) out |= *classes & abbreviation_classes_;
+  }
+  return out;
+}
+
+uint32_t Words::Bit(std::string_view word_class) const {
+  auto found = classes_.find(word_class);
+  return found == classes_.end() ? 0 : found->second.bit;
 }
 
 std::optional<std::string> Words::Find(std::string_view word_class, std::string_view text) const {
@@ -192,8 +226,10 @@ Status LoadWords(const std::string& path, Words* words) {
     if (record.fields.size() < 2 || record.fields.size() > 3 || record.fields[1].empty()) {
       return record.Error("expected class, word and value");
     }
-    words->Add(record.fields[0], record.fields[1],
-               record.fields.size() == 3 ? record.fields[2] : std::string());
+    if (!words->Add(record.fields[0], record.fields[1],
+                    record.fields.size() == 3 ? record.fields[2] : std::string())) {
+      return record.Error("more than 32 word classes");
+    }
     return Status::Ok();
   });
 }
@@ -285,15 +321,23 @@ void AddMatches(std::string_view text, size_t begin, size_t end, size_t index, c
 
 // Every rule match in the text, overlaps resolved: the longest span wins, then the earlier rule.
 // Blocking rules ("none") are removed after they have won their spans.
-std::vector<Candidate> FindCandidates(std::string_view text, const TimexRules::Data& data) {
+// Lines inside boilerplate `paragraphs` (in text order) are skipped: every match there would be
+// dropped, and no match reaches into another line.
+std::vector<Candidate> FindCandidates(std::string_view text, const TimexRules::Data& data,
+                                      const std::vector<Paragraph>& paragraphs) {
   std::vector<Candidate> all;
   std::vector<int> fired;
   std::vector<re2::StringPiece> groups;
+  size_t paragraph = 0;
   // No pattern matches a line break ({_} never spans one): the set runs line by line, and only
   // the rules that fire on a line look for their groups there.
   for (size_t begin = 0; begin < text.size();) {
     size_t end = std::min(text.find('\n', begin), text.size());
-    if (data.set->Match(text.substr(begin, end - begin), &fired)) {
+    while (paragraph < paragraphs.size() && paragraphs[paragraph].span.end <= begin) ++paragraph;
+    const bool in_boilerplate =
+        paragraph < paragraphs.size() && paragraphs[paragraph].boilerplate &&
+        paragraphs[paragraph].span.begin <= begin && end <= paragraphs[paragraph].span.end;
+    if (!in_boilerplate && data.set->Match(text.substr(begin, end - begin), &fired)) {
       for (int index : fired) AddMatches(text, begin, end, index, data.rules[index], &groups, &all);
     }
     begin = end + 1;
@@ -408,25 +452,48 @@ std::vector<std::pair<Span, std::string_view>> WordsIn(std::string_view text, Sp
   return out;
 }
 
+// The bits (Words::Bit) of the classes that tell a clause's tense.
+struct TenseClasses {
+  explicit TenseClasses(const Words& words)
+      : future_cue(words.Bit("future_cue")),
+        not_past_cue(words.Bit("not_past_cue")),
+        past_cue(words.Bit("past_cue")),
+        passive_auxiliary(words.Bit("passive_auxiliary")),
+        future_preposition(words.Bit("future_preposition")),
+        past_preposition(words.Bit("past_preposition")) {}
+
+  uint32_t future_cue;
+  uint32_t not_past_cue;
+  uint32_t past_cue;
+  uint32_t passive_auxiliary;
+  uint32_t future_preposition;
+  uint32_t past_preposition;
+};
+
 // The tense cue of a word: future and past cue words, and lower-case words ending in -ed
 // (capitalized ones are names: "United"). A participle after "be" or "been" (the word before
 // it in the clause, if any) is passive, not past: "to be held on Monday".
-int TenseOfWord(std::string_view text, Span word_span, Span previous, const Words& words) {
+int TenseOfWord(std::string_view text, Span word_span, Span previous, const Words& words,
+                const TenseClasses& tense) {
   std::string_view word = word_span.In(text);
-  if (words.Has("future_cue", word)) return 1;
-  if (words.Has("not_past_cue", word)) return 0;
+  const uint32_t classes = words.ClassesOf(word);
+  if ((classes & tense.future_cue) != 0) return 1;
+  if ((classes & tense.not_past_cue) != 0) return 0;
   auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; };
   bool participle = word.size() >= 5 && lower(word[word.size() - 2]) == 'e' &&
                     lower(word.back()) == 'd' &&
                     std::islower(static_cast<unsigned char>(text[word_span.begin]));
-  if (!participle && !words.Has("past_cue", word)) return 0;
-  if (!previous.empty() && words.Has("passive_auxiliary", previous.In(text))) return 0;
+  if (!participle && (classes & tense.past_cue) == 0) return 0;
+  if (!previous.empty() && (words.ClassesOf(previous.In(text)) & tense.passive_auxiliary) != 0) {
+    return 0;
+  }
   return -1;
 }
 
 // The tense of the clause around a time expression: a preposition right before it ("by June",
 // "since May"), else the nearest cue before it, else the nearest after it.
-int DirectionAt(std::string_view text, Span sentence, Span timex, const Words& words) {
+int DirectionAt(std::string_view text, Span sentence, Span timex, const Words& words,
+                const TenseClasses& tense) {
   // A semicolon ends the clause: "talks stalled; a deadline expires on March 1".
   // Searched within the sentence only: huge one-line texts must stay linear.
   if (sentence.begin <= timex.begin) {
@@ -442,19 +509,20 @@ int DirectionAt(std::string_view text, Span sentence, Span timex, const Words& w
   const Span before{sentence.begin, std::max(sentence.begin, timex.begin)};
   Span word = WordBefore(text, before.begin, before.end);
   if (!word.empty()) {
-    if (words.Has("future_preposition", word.In(text))) return 1;
-    if (words.Has("past_preposition", word.In(text))) return -1;
+    const uint32_t classes = words.ClassesOf(word.In(text));
+    if ((classes & tense.future_preposition) != 0) return 1;
+    if ((classes & tense.past_preposition) != 0) return -1;
   }
   while (!word.empty()) {
     const Span previous = WordBefore(text, before.begin, word.begin);
-    if (int tense = TenseOfWord(text, word, previous, words)) return tense;
+    if (int found = TenseOfWord(text, word, previous, words, tense)) return found;
     word = previous;
   }
   const Span after{std::min(timex.end, sentence.end), sentence.end};
   Span previous{after.begin, after.begin};  // none: the clause after starts here
   for (word = WordAfter(text, after.begin, after.end); !word.empty();
        word = WordAfter(text, word.end, after.end)) {
-    if (int tense = TenseOfWord(text, word, previous, words)) return tense;
+    if (int found = TenseOfWord(text, word, previous, words, tense)) return found;
     previous = word;
   }
   return 0;
@@ -485,14 +553,14 @@ std::optional<int> YearOfValue(const std::string& value) {
 class Resolver {
  public:
   Resolver(std::string_view text, const Sentences& sentences, const TimexRules::Data& data)
-      : text_(text), sentences_(sentences), data_(data) {}
+      : text_(text), sentences_(sentences), data_(data), tense_(data.words) {}
 
   // False when the match is no time expression after all (February 30), which only shows when
   // there is a reference date: without one, relative expressions are kept unresolved.
   bool Resolve(const Candidate& candidate, Reference* reference, Timex* out) const {
     const Rule& rule = data_.rules[candidate.rule];
-    reference->direction =
-        DirectionAt(text_, sentences_.At(candidate.span.begin), candidate.span, data_.words);
+    reference->direction = DirectionAt(text_, sentences_.At(candidate.span.begin), candidate.span,
+                                       data_.words, tense_);
     Normalized normalized = Normalize(rule, candidate.slots, *reference, data_.words);
     out->span = candidate.span;
     out->sentence = sentences_.IndexAt(candidate.span.begin);
@@ -512,6 +580,7 @@ class Resolver {
   std::string_view text_;
   const Sentences& sentences_;
   const TimexRules::Data& data_;
+  const TenseClasses tense_;
 };
 
 // Paragraphs are in text order: only the one holding a span's start or end can mark it.
@@ -607,7 +676,7 @@ std::vector<Timex> FindTimexes(const Document& doc, const Segmentation& seg,
   using timex::Candidate;
   const TimexRules::Data& data = rules.data();
   std::string_view text = doc.text;
-  std::vector<Candidate> candidates = timex::FindCandidates(text, data);
+  std::vector<Candidate> candidates = timex::FindCandidates(text, data, seg.paragraphs);
   candidates.erase(std::remove_if(candidates.begin(), candidates.end(),
                                   [&](const Candidate& candidate) {
                                     return timex::InBoilerplate(seg.paragraphs, candidate.span);
@@ -707,7 +776,7 @@ std::string FindDatelineDate(std::string_view text, const TimexRules& rules) {
   }
   std::string_view header = text.substr(0, std::min(end, kHeaderBytes));
   const TimexRules::Data& data = rules.data();
-  std::vector<timex::Candidate> candidates = timex::FindCandidates(header, data);
+  std::vector<timex::Candidate> candidates = timex::FindCandidates(header, data, {});
   for (const auto& candidate : candidates) {
     const timex::Rule& rule = data.rules[candidate.rule];
     if (rule.function != timex::Function::kDate || candidate.slots[timex::kDay].empty() ||
