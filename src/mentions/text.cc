@@ -39,6 +39,10 @@ CharClass ClassifyAscii(char c) {
   return CharClass::kOther;
 }
 
+bool IsAsciiLetterOrDigit(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+
 // Length in bytes of the UTF-8 sequence starting with `lead` (1 for invalid bytes).
 uint32_t SequenceLength(unsigned char lead) {
   if (lead >= 0xF0) return 4;
@@ -73,7 +77,12 @@ void Tokenize(std::string_view text, uint32_t begin, uint32_t end, std::vector<T
         word = &out->back();
         pending = 0;
       }
-      word->end = i + length;
+      // Every letter and digit extends a word: the ASCII ones, most of a word, without
+      // classifying each.
+      i += length;
+      while (i < end && IsAsciiLetterOrDigit(text[i])) ++i;
+      word->end = i;
+      continue;
     }
     i += length;
   }
