@@ -30,6 +30,7 @@ struct Tok {
   uint32_t begin = 0;
   uint32_t end = 0;
   uint8_t flags = 0;
+  uint64_t hash = 0;  // WordHash of its text: a token is looked up in several tables
   bool Has(TokenFlag flag) const { return (flags & flag) != 0; }
 };
 

@@ -161,13 +161,13 @@ class Detector {
       if (!tokens_[i].Has(mentions_internal::kWord) || !tokens_[i].Has(mentions_internal::kLower)) {
         continue;
       }
-      if (bool* used = lower_case_use.Find(Word(i))) *used = true;
+      if (bool* used = lower_case_use.Find(Word(i), tokens_[i].hash)) *used = true;
     }
     // Looked up once per token: the detectors below ask about a token many times.
     word_info_.resize(tokens_.size());
     name_shaped_.resize(tokens_.size());
     for (uint32_t i = 0; i < tokens_.size(); ++i) {
-      word_info_[i] = data_.words.Find(Word(i));
+      word_info_[i] = data_.words.Find(Word(i), tokens_[i].hash);
       name_shaped_[i] = IsNameShaped(i, lower_case_use, &lower);
     }
   }
@@ -266,7 +266,7 @@ class Detector {
   bool IsNameShaped(uint32_t i, const WordTable<bool>& lower_case_use, std::string* lower) const {
     if (!IsCapitalizedWord(i)) return false;
     std::string_view word = Word(i);
-    if (data_.stopwords.Find(word) != nullptr) return false;
+    if (data_.stopwords.Find(word, tokens_[i].hash) != nullptr) return false;
     if (initial_[i] || title_case_[unit_[i]]) {
       // A capitalized common word: the article uses it in lower case elsewhere.
       const std::string_view lower_word = LowerInto(word, lower);

@@ -54,6 +54,7 @@ uint32_t SequenceLength(unsigned char lead) {
 }  // namespace
 
 void Tokenize(std::string_view text, uint32_t begin, uint32_t end, std::vector<Tok>* out) {
+  const size_t first = out->size();
   uint8_t pending = 0;  // kSpaceBefore / kNewlineBefore for the next token
   Tok* word = nullptr;  // the word being extended
   uint32_t i = begin;
@@ -85,6 +86,10 @@ void Tokenize(std::string_view text, uint32_t begin, uint32_t end, std::vector<T
       continue;
     }
     i += length;
+  }
+  for (size_t t = first; t < out->size(); ++t) {
+    Tok& token = (*out)[t];
+    token.hash = WordHash(text.substr(token.begin, token.end - token.begin));
   }
 }
 
