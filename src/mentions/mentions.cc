@@ -3,6 +3,7 @@
 #include "hearsay/mentions.h"
 
 #include <algorithm>
+#include <numeric>
 #include <unordered_set>
 
 #include "mentions/internal.h"
@@ -57,9 +58,16 @@ class Detector {
     AddHitCandidates();
     FindDescriptions();
     FindPronouns();
-    std::stable_sort(candidates_.begin(), candidates_.end(),
-                     [](const Candidate& a, const Candidate& b) { return a.span < b.span; });
-    return std::move(candidates_);
+    // Indices are sorted, not candidates: each candidate (with its strings) moves once.
+    std::vector<uint32_t> order(candidates_.size());
+    std::iota(order.begin(), order.end(), 0);
+    std::stable_sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) {
+      return candidates_[a].span < candidates_[b].span;
+    });
+    std::vector<Candidate> sorted;
+    sorted.reserve(order.size());
+    for (uint32_t i : order) sorted.push_back(std::move(candidates_[i]));
+    return sorted;
   }
 
  private:
