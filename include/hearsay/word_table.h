@@ -12,6 +12,14 @@
 
 namespace hearsay {
 
+// The hash of a word in every WordTable (FNV-1a): callers that look one word up in several
+// tables compute it once.
+inline uint64_t WordHash(std::string_view word) {
+  uint64_t hash = 14695981039346656037ull;
+  for (char c : word) hash = (hash ^ static_cast<uint8_t>(c)) * 1099511628211ull;
+  return hash;
+}
+
 // Words to values in an open-addressing table (power-of-two size, linear probing, FNV-1a):
 // looked up for every token of the text, so without building a string or dividing.
 template <typename V>
@@ -35,12 +43,15 @@ class WordTable {
     slot = std::move(value);
     return true;
   }
-  const V* Find(std::string_view word) const {
-    const Slot& slot = slots_[SlotOf(word)];
+  const V* Find(std::string_view word) const { return Find(word, WordHash(word)); }
+  // `hash` is WordHash(word).
+  const V* Find(std::string_view word, uint64_t hash) const {
+    const Slot& slot = slots_[SlotOf(word, hash)];
     return slot.used ? &slot.value : nullptr;
   }
-  V* Find(std::string_view word) {
-    return const_cast<V*>(static_cast<const WordTable&>(*this).Find(word));
+  V* Find(std::string_view word) { return Find(word, WordHash(word)); }
+  V* Find(std::string_view word, uint64_t hash) {
+    return const_cast<V*>(static_cast<const WordTable&>(*this).Find(word, hash));
   }
   size_t size() const { return count_; }
   // Calls f(word, value) for every entry, in no particular order.
@@ -59,9 +70,8 @@ class WordTable {
   };
 
   // The slot holding `word`, or the empty one where it belongs.
-  size_t SlotOf(std::string_view word) const {
-    uint64_t hash = 14695981039346656037ull;
-    for (char c : word) hash = (hash ^ static_cast<uint8_t>(c)) * 1099511628211ull;
+  size_t SlotOf(std::string_view word) const { return SlotOf(word, WordHash(word)); }
+  size_t SlotOf(std::string_view word, uint64_t hash) const {
     const size_t mask = slots_.size() - 1;
     size_t at = hash & mask;
     while (slots_[at].used && slots_[at].word != word) at = (at + 1) & mask;

@@ -61,9 +61,9 @@ struct Candidate {
 
 class SentenceAnalysis {
  public:
-  SentenceAnalysis(const Document& doc, const Segmentation& seg, std::vector<Unit> units,
+  SentenceAnalysis(const Document& doc, const Segmentation& seg, const std::vector<Unit>& units,
                    uint32_t sentence)
-      : doc_(doc), seg_(seg), units_(std::move(units)), sentence_(sentence) {}
+      : doc_(doc), seg_(seg), units_(units), sentence_(sentence) {}
 
   const std::vector<Unit>& units() const { return units_; }
 
@@ -519,7 +519,7 @@ class SentenceAnalysis {
  private:
   const Document& doc_;
   const Segmentation& seg_;
-  std::vector<Unit> units_;
+  const std::vector<Unit>& units_;
   uint32_t sentence_;
 };
 
@@ -638,9 +638,9 @@ class ClaimFinder {
           seg_.paragraphs[sentence.paragraph].boilerplate) {
         continue;
       }
-      std::vector<Unit> units = SentenceUnits(doc_, seg_, mentions_, timexes_, lexicon_, s);
-      PrependClosingQuotation(s, has_claim, &units);
-      SentenceAnalysis analysis(doc_, seg_, std::move(units), s);
+      SentenceUnits(doc_, seg_, mentions_, timexes_, lexicon_, s, &unit_buffers_, &units_);
+      PrependClosingQuotation(s, has_claim, &units_);
+      SentenceAnalysis analysis(doc_, seg_, units_, s);
       std::vector<Candidate> found = FindInSentence(analysis);
       has_claim[s] = !found.empty();
       for (Candidate& candidate : found) all.push_back(std::move(candidate));
@@ -689,32 +689,41 @@ class ClaimFinder {
 
   std::vector<Candidate> FindInSentence(const SentenceAnalysis& analysis) {
     const std::vector<Unit>& units = analysis.units();
-    std::string skeleton;
-    for (const Unit& unit : units) skeleton += unit.letter;
+    std::string& marked = skeleton_;
+    marked.clear();
+    for (const Unit& unit : units) marked += unit.letter;
     std::vector<Candidate> found;
     for (uint32_t i = 0; i < units.size(); ++i) {
       if (units[i].cue == nullptr) continue;
-      std::string marked = skeleton;
+      // The skeleton with this cue marked, restored after the rules ran.
+      const char letter = marked[i];
       marked[i] = CurrentCueLetter(units[i]);
-      std::vector<int> matching;
-      if (!lexicon_.rule_set->Match(marked, &matching)) continue;
-      std::sort(matching.begin(), matching.end());
-      for (int r : matching) {
-        const AttributionRule& rule = lexicon_.rules[r];
-        const int groups = rule.pattern->NumberOfCapturingGroups() + 1;
-        std::vector<re2::StringPiece> group(groups);
-        re2::StringPiece text(marked);
-        if (!rule.pattern->Match(text, 0, text.size(), RE2::UNANCHORED, group.data(), groups))
-          continue;
-        if (group[rule.cue_group].data() - text.data() != static_cast<std::ptrdiff_t>(i)) continue;
-        std::vector<Candidate> claims = analysis.Apply(rule, group.data(), text, i);
-        if (claims.empty()) continue;
-        for (Candidate& claim : claims) found.push_back(std::move(claim));
-        break;
-      }
+      ApplyFirstRule(analysis, i, &found);
+      marked[i] = letter;
     }
     SettleSentence(analysis, &found);
     return found;
+  }
+
+  // Appends the claims of the first rule, in priority order, that matches the skeleton (cue
+  // `i` marked) with its cue group at `i` and yields claims.
+  void ApplyFirstRule(const SentenceAnalysis& analysis, uint32_t i, std::vector<Candidate>* found) {
+    const re2::StringPiece text(skeleton_);
+    matching_.clear();
+    if (!lexicon_.rule_set->Match(text, &matching_)) return;
+    std::sort(matching_.begin(), matching_.end());
+    for (int r : matching_) {
+      const AttributionRule& rule = lexicon_.rules[r];
+      const int groups = rule.pattern->NumberOfCapturingGroups() + 1;
+      groups_.assign(groups, re2::StringPiece());
+      if (!rule.pattern->Match(text, 0, text.size(), RE2::UNANCHORED, groups_.data(), groups))
+        continue;
+      if (groups_[rule.cue_group].data() - text.data() != static_cast<std::ptrdiff_t>(i)) continue;
+      std::vector<Candidate> claims = analysis.Apply(rule, groups_.data(), text, i);
+      if (claims.empty()) continue;
+      for (Candidate& claim : claims) found->push_back(std::move(claim));
+      return;
+    }
   }
 
   // Within one sentence: outlets that frame another claim become its relay; indirect content
@@ -880,6 +889,12 @@ class ClaimFinder {
   const Mentions& mentions_;
   const std::vector<Timex>& timexes_;
   const CueLexicon::Data& lexicon_;
+  // Buffers reused from one sentence (or cue) to the next.
+  UnitBuffers unit_buffers_;
+  std::vector<Unit> units_;
+  std::string skeleton_;  // the letters of units_
+  std::vector<int> matching_;
+  std::vector<re2::StringPiece> groups_;
 };
 
 }  // namespace

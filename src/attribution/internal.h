@@ -68,11 +68,20 @@ std::vector<uint32_t> QuotationsTouching(const Segmentation& seg, Span span);
 // Indices [first, last) of the time expressions (in text order) that overlap `span`.
 std::pair<uint32_t, uint32_t> TimexesTouching(const std::vector<Timex>& timexes, Span span);
 
-// The units of one sentence, in order. Tokens are split where a quotation mark or a mention
-// boundary falls inside them, so that marks and names are units of their own.
-std::vector<Unit> SentenceUnits(const Document& doc, const Segmentation& seg,
-                                const Mentions& mentions, const std::vector<Timex>& timexes,
-                                const CueLexicon::Data& lexicon, uint32_t sentence);
+// Buffers that SentenceUnits reuses from one sentence to the next.
+struct UnitBuffers {
+  std::vector<uint32_t> mentions;    // indices of the mentions touching the sentence
+  std::vector<uint32_t> outer_cuts;  // unit starts at quotation marks and mention boundaries
+  std::vector<uint32_t> token_cuts;  // unit starts inside the token being split
+  std::string lower;                 // the sentence's units' text in lower case
+  std::string key;                   // a cue form being looked up
+};
+
+// The units of one sentence, in order, into `units`. Tokens are split where a quotation mark or
+// a mention boundary falls inside them, so that marks and names are units of their own.
+void SentenceUnits(const Document& doc, const Segmentation& seg, const Mentions& mentions,
+                   const std::vector<Timex>& timexes, const CueLexicon::Data& lexicon,
+                   uint32_t sentence, UnitBuffers* buffers, std::vector<Unit>* units);
 
 // Marks the layouts `X: "..."` and `"..." — X` as cues: a colon right before a quotation and a
 // dash right after one.

@@ -23,16 +23,8 @@ bool StartsUpper(std::string_view word) {
   return !word.empty() && std::isupper(static_cast<unsigned char>(word[0]));
 }
 
-// Appends the lower-case form of `word` to `out` (a reused buffer: no allocation per word).
-// ASCII only, as std::tolower in the "C" locale, without a call per byte.
-void AppendLower(std::string_view word, std::string* out) {
-  size_t start = out->size();
-  out->append(word);
-  for (size_t i = start; i < out->size(); ++i) {
-    char& c = (*out)[i];
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-}
+// std::isspace in the "C" locale, without a call per byte.
+bool IsSpace(char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
 
 bool IsWordChar(unsigned char c) { return std::isalnum(c) || c >= 0x80; }
 
@@ -56,14 +48,15 @@ bool IsPossessive(std::string_view text) {
   return text == "'s" || text == "\xE2\x80\x99s" || text == "'" || text == "\xE2\x80\x99";
 }
 
-// Byte offsets inside the sentence where a unit must start: quotation marks, mention
-// boundaries, and the possessive 's of a word.
-std::vector<uint32_t> CutPoints(const Document& doc, const Segmentation& seg,
-                                const Mentions& mentions, const std::vector<uint32_t>& quotations,
-                                const std::vector<uint32_t>& near_mentions, Span sentence) {
-  std::vector<uint32_t> cuts;
+// Byte offsets inside the sentence where a unit must start because of a quotation mark or a
+// mention boundary, sorted.
+void OuterCutPoints(const Segmentation& seg, const Mentions& mentions,
+                    const std::vector<uint32_t>& quotations,
+                    const std::vector<uint32_t>& near_mentions, Span sentence,
+                    std::vector<uint32_t>* cuts) {
+  cuts->clear();
   auto add = [&](uint32_t at) {
-    if (at > sentence.begin && at < sentence.end) cuts.push_back(at);
+    if (at > sentence.begin && at < sentence.end) cuts->push_back(at);
   };
   for (uint32_t q : quotations) {
     const Quotation& quotation = seg.quotations[q];
@@ -81,49 +74,69 @@ std::vector<uint32_t> CutPoints(const Document& doc, const Segmentation& seg,
       add(mention.title.end);
     }
   }
-  // Trailing "," ";" ":" glued to a word, and the possessive ending.
-  for (uint32_t at = sentence.begin + 1; at < sentence.end; ++at) {
-    char c = doc.text[at];
-    unsigned char before = static_cast<unsigned char>(doc.text[at - 1]);
-    if ((c == ',' || c == ';' || c == ':') && IsWordChar(before)) add(at);
+  std::sort(cuts->begin(), cuts->end());
+}
+
+// Adds the offsets strictly inside `token` where a unit must start because of the text itself:
+// a "," ";" ":" glued to a word, and the possessive ending. Only offsets inside a token matter,
+// so only the tokens' bytes are read.
+void AddTextCutPoints(const std::string& text, Span sentence, Span token,
+                      std::vector<uint32_t>* cuts) {
+  const uint32_t first = std::max(token.begin, sentence.begin) + 1;
+  const uint32_t end = std::min(token.end, sentence.end);
+  for (uint32_t at = first; at < end; ++at) {
+    const char c = text[at];
+    // Letters, the bulk of a token, are above ';' and are no apostrophe.
+    if (c > ';' && c != '\'' && c != '\xE2') continue;
+    const unsigned char before = static_cast<unsigned char>(text[at - 1]);
+    if (c == ',' || c == ';' || c == ':') {
+      if (IsWordChar(before)) cuts->push_back(at);
+      continue;
+    }
     if (c != '\'' && c != '\xE2') continue;  // not an apostrophe: no possessive here
-    std::string_view rest(doc.text.data() + at, sentence.end - at);
+    std::string_view rest(text.data() + at, sentence.end - at);
     bool apostrophe_s = rest.substr(0, 2) == "'s" || rest.substr(0, 4) == "\xE2\x80\x99s";
     if (apostrophe_s && IsWordChar(before)) {
       size_t after = at + (rest[0] == '\'' ? 2 : 4);
-      if (after >= sentence.end || !IsWordChar(static_cast<unsigned char>(doc.text[after]))) {
-        add(at);
-        add(static_cast<uint32_t>(after));
+      if (after >= sentence.end || !IsWordChar(static_cast<unsigned char>(text[after]))) {
+        cuts->push_back(at);
+        if (after < end) cuts->push_back(static_cast<uint32_t>(after));
       }
     }
   }
-  std::sort(cuts.begin(), cuts.end());
-  cuts.erase(std::unique(cuts.begin(), cuts.end()), cuts.end());
-  return cuts;
 }
 
-// The tokens of the sentence split at the cut points, without blank pieces.
-std::vector<Unit> SplitTokens(const Document& doc, const Segmentation& seg, uint32_t sentence,
-                              const std::vector<uint32_t>& cuts) {
-  std::vector<Unit> units;
+// The tokens of the sentence split at the cut points, without blank pieces, into `units`.
+void SplitTokens(const Document& doc, const Segmentation& seg, uint32_t sentence,
+                 const std::vector<uint32_t>& outer_cuts, std::vector<uint32_t>* token_cuts,
+                 std::vector<Unit>* units) {
   const Sentence& s = seg.sentences[sentence];
-  units.reserve(s.end_token - s.first_token + cuts.size());
+  units->clear();
+  units->reserve(s.end_token - s.first_token + outer_cuts.size());
   auto push = [&](uint32_t begin, uint32_t end) {
-    while (begin < end && std::isspace(static_cast<unsigned char>(doc.text[begin]))) ++begin;
-    while (end > begin && std::isspace(static_cast<unsigned char>(doc.text[end - 1]))) --end;
-    if (begin < end) units.push_back(Unit{{begin, end}});
+    while (begin < end && IsSpace(doc.text[begin])) ++begin;
+    while (end > begin && IsSpace(doc.text[end - 1])) --end;
+    if (begin < end) units->push_back(Unit{{begin, end}});
   };
   for (uint32_t t = s.first_token; t < s.end_token && t < seg.tokens.size(); ++t) {
-    Span token = seg.tokens[t].span;
+    const Span token = seg.tokens[t].span;
+    token_cuts->clear();
+    AddTextCutPoints(doc.text, s.span, token, token_cuts);
+    auto outer = std::upper_bound(outer_cuts.begin(), outer_cuts.end(), token.begin);
+    for (; outer != outer_cuts.end() && *outer < token.end; ++outer) token_cuts->push_back(*outer);
+    if (token_cuts->empty()) {
+      push(token.begin, token.end);
+      continue;
+    }
+    std::sort(token_cuts->begin(), token_cuts->end());
+    token_cuts->erase(std::unique(token_cuts->begin(), token_cuts->end()), token_cuts->end());
     uint32_t begin = token.begin;
-    auto cut = std::upper_bound(cuts.begin(), cuts.end(), begin);
-    for (; cut != cuts.end() && *cut < token.end; ++cut) {
-      push(begin, *cut);
-      begin = *cut;
+    for (uint32_t cut : *token_cuts) {
+      push(begin, cut);
+      begin = cut;
     }
     push(begin, token.end);
   }
-  return units;
 }
 
 }  // namespace
@@ -169,16 +182,17 @@ std::pair<uint32_t, uint32_t> TimexesTouching(const std::vector<Timex>& timexes,
           static_cast<uint32_t>(last - timexes.begin())};
 }
 
-std::vector<Unit> SentenceUnits(const Document& doc, const Segmentation& seg,
-                                const Mentions& mentions, const std::vector<Timex>& timexes,
-                                const CueLexicon::Data& lexicon, uint32_t sentence) {
+void SentenceUnits(const Document& doc, const Segmentation& seg, const Mentions& mentions,
+                   const std::vector<Timex>& timexes, const CueLexicon::Data& lexicon,
+                   uint32_t sentence, UnitBuffers* buffers, std::vector<Unit>* out) {
   const Sentence& s = seg.sentences[sentence];
   const bool headline = s.paragraph < seg.paragraphs.size() && seg.paragraphs[s.paragraph].headline;
 
   // Quotations and mentions that touch this sentence (both lists are in text order; a mention's
   // title comes right before it).
-  std::vector<uint32_t> quotations = QuotationsTouching(seg, s.span);
-  std::vector<uint32_t> near_mentions;
+  const std::vector<uint32_t> quotations = QuotationsTouching(seg, s.span);
+  std::vector<uint32_t>& near_mentions = buffers->mentions;
+  near_mentions.clear();
   auto first =
       std::lower_bound(mentions.mentions.begin(), mentions.mentions.end(), s.span.begin,
                        [](const Mention& mention, uint32_t at) { return mention.span.end <= at; });
@@ -189,14 +203,23 @@ std::vector<Unit> SentenceUnits(const Document& doc, const Segmentation& seg,
       near_mentions.push_back(static_cast<uint32_t>(m - mentions.mentions.begin()));
     }
   }
-  std::vector<Unit> units = SplitTokens(
-      doc, seg, sentence, CutPoints(doc, seg, mentions, quotations, near_mentions, s.span));
+  OuterCutPoints(seg, mentions, quotations, near_mentions, s.span, &buffers->outer_cuts);
+  std::vector<Unit>& units = *out;
+  SplitTokens(doc, seg, sentence, buffers->outer_cuts, &buffers->token_cuts, &units);
+  if (units.empty()) return;
 
-  std::vector<uint32_t> near_timexes;
+  // The units' text in lower case, once per sentence: every look-up below is a view into it.
+  const uint32_t base = units.front().span.begin;
+  std::string& lower = buffers->lower;
+  lower.assign(doc.text, base, units.back().span.end - base);
+  for (char& c : lower) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  auto lower_of = [&](Span span) {
+    return std::string_view(lower.data() + (span.begin - base), span.size());
+  };
+
   auto [first_timex, last_timex] = TimexesTouching(timexes, s.span);
-  for (uint32_t t = first_timex; t < last_timex; ++t) near_timexes.push_back(t);
-
-  std::string lower;
   for (Unit& unit : units) {
     std::string_view text = unit.span.In(doc.text);
     char letter = 0;
@@ -224,9 +247,7 @@ std::vector<Unit> SentenceUnits(const Document& doc, const Segmentation& seg,
           } else if (mention.kind == MentionKind::kDescription) {
             letter = 'D';
           } else if (mention.kind == MentionKind::kPronoun) {
-            lower.clear();
-            AppendLower(text, &lower);
-            const char* known = lexicon.word_classes.Find(lower);
+            const char* known = lexicon.word_classes.Find(lower_of(unit.span));
             letter = known != nullptr && (*known == 'p' || *known == 'I') ? *known : 'P';
           } else if (mention.kind == MentionKind::kDemonym) {
             letter = 'j';
@@ -240,15 +261,13 @@ std::vector<Unit> SentenceUnits(const Document& doc, const Segmentation& seg,
       }
     }
     if (letter == 0) {
-      for (uint32_t t : near_timexes) {
+      for (uint32_t t = first_timex; t < last_timex; ++t) {
         if (timexes[t].span.Contains(unit.span)) letter = 't';
       }
     }
     if (letter == 0) letter = PunctuationLetter(text);
     if (letter == 0) {
-      lower.clear();
-      AppendLower(text, &lower);
-      const char* known = lexicon.word_classes.Find(lower);
+      const char* known = lexicon.word_classes.Find(lower_of(unit.span));
       if (known != nullptr) {
         letter = *known;
       } else if (std::isdigit(static_cast<unsigned char>(text[0]))) {
@@ -266,16 +285,28 @@ std::vector<Unit> SentenceUnits(const Document& doc, const Segmentation& seg,
          !IsWordChar(static_cast<unsigned char>(doc.text[units[first_word].span.begin]))) {
     ++first_word;
   }
+  std::string& joined = buffers->key;
   for (size_t i = 0; i < units.size(); ++i) {
     const char letter = units[i].letter;
     if (letter != 'w' && letter != 'W' && letter != 'N') continue;
-    std::string& key = lower;
-    key.clear();
+    // The words read so far, lower case, joined by ' ': a view of `lower` while the text joins
+    // them by one space, else built in `joined`.
+    std::string_view key;
     const CueForm* found = nullptr;
     size_t found_words = 0;
     for (size_t n = 0; n < lexicon.max_cue_words && i + n < units.size(); ++n) {
-      if (n > 0) key += ' ';
-      AppendLower(units[i + n].span.In(doc.text), &key);
+      const Span word = units[i + n].span;
+      if (n == 0) {
+        key = lower_of(word);
+      } else if (key.data() != joined.data() && word.begin == units[i + n - 1].span.end + 1 &&
+                 doc.text[word.begin - 1] == ' ') {
+        key = lower_of({units[i].span.begin, word.end});
+      } else {
+        if (key.data() != joined.data()) joined.assign(key);
+        joined += ' ';
+        joined.append(lower_of(word));
+        key = joined;
+      }
       if (lexicon.cue_prefixes.Find(key) == nullptr) break;
       if (const CueForm* cue = lexicon.cues.Find(key)) {
         found = cue;
@@ -316,7 +347,6 @@ std::vector<Unit> SentenceUnits(const Document& doc, const Segmentation& seg,
     i += found_words - 1;
   }
   MarkPunctuationCues(&units);
-  return units;
 }
 
 void MarkPunctuationCues(std::vector<Unit>* units) {

@@ -38,6 +38,15 @@ std::vector<std::string> Words(const std::string& name) {
   return words;
 }
 
+// How many words Words(name) has, without building them.
+size_t WordCount(const std::string& name) {
+  size_t count = 0;
+  for (size_t i = 0; i < name.size(); ++i) {
+    if (name[i] != ' ' && (i == 0 || name[i - 1] == ' ')) ++count;
+  }
+  return count;
+}
+
 // "John" and "J." and "" are compatible first names.
 bool FirstNamesCompatible(const std::string& a, const std::string& b) {
   if (a.empty() || b.empty() || a == b) return true;
@@ -52,8 +61,8 @@ std::string Lower(std::string text) {
 }
 
 bool Longer(const std::string& a, const std::string& b) {
-  size_t a_words = Words(a).size();
-  size_t b_words = Words(b).size();
+  size_t a_words = WordCount(a);
+  size_t b_words = WordCount(b);
   return a_words != b_words ? a_words > b_words : a.size() > b.size();
 }
 
@@ -127,8 +136,9 @@ class Resolver {
     for (uint32_t i = 0; i < candidates_.size(); ++i) {
       const Candidate& c = candidates_[i];
       if (!IsName(c) || c.type != EntityType::kPerson) continue;
+      const size_t word_count = WordCount(c.name);
+      if (word_count == 0 || (word_count >= 2) != full_names) continue;
       std::vector<std::string> words = Words(c.name);
-      if (words.empty() || (words.size() >= 2) != full_names) continue;
       int32_t cluster = full_names ? FindFullName(c, words) : FindSingleName(c, i, words[0]);
       if (cluster < 0) {
         cluster = NewCluster(c, i);

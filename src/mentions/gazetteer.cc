@@ -30,6 +30,15 @@ void Gazetteer::Data::AddPhrase(std::string_view phrase, Entry entry) {
     const uint32_t* found = token_ids.Find(word);
     uint32_t id = found != nullptr ? *found : static_cast<uint32_t>(token_ids.size());
     if (found == nullptr) token_ids.Insert(word, id);
+    if (node == 0) {
+      if (id >= root_children.size()) root_children.resize(id + 1, kNone);
+      if (root_children[id] == kNone) {
+        root_children[id] = static_cast<uint32_t>(node_entry.size());
+        node_entry.push_back(-1);
+      }
+      node = root_children[id];
+      continue;
+    }
     uint64_t key = (static_cast<uint64_t>(node) << 32) | id;
     auto edge = edges.find(key);
     if (edge == edges.end()) {
@@ -56,12 +65,17 @@ bool Gazetteer::Data::LongestMatch(std::string_view text, const std::vector<Tok>
   for (uint32_t i = first; i < limit; ++i) {
     // Phrases do not continue across a line break.
     if (i > first && tokens[i].Has(mentions_internal::kNewlineBefore)) break;
-    const uint32_t* id =
-        token_ids.Find(text.substr(tokens[i].begin, tokens[i].end - tokens[i].begin));
+    const uint32_t* id = token_ids.Find(
+        text.substr(tokens[i].begin, tokens[i].end - tokens[i].begin), tokens[i].hash);
     if (id == nullptr) break;
-    auto edge = edges.find((static_cast<uint64_t>(node) << 32) | *id);
-    if (edge == edges.end()) break;
-    node = edge->second;
+    if (node == 0) {
+      if (*id >= root_children.size() || root_children[*id] == kNone) break;
+      node = root_children[*id];
+    } else {
+      auto edge = edges.find((static_cast<uint64_t>(node) << 32) | *id);
+      if (edge == edges.end()) break;
+      node = edge->second;
+    }
     if (node_entry[node] >= 0) {
       *entry = entries[node_entry[node]];
       *end = i + 1;
@@ -234,7 +248,7 @@ Status LoadWords(const std::string& dir, Gazetteer::Data* data) {
   Status status = ReadTsv(dir + "/given_names.tsv", [&](const TsvRecord& record) {
     Status fields = NeedFields(record, 2);
     if (fields.ok()) fields = CheckGender(record, record.fields[1]);
-    if (fields.ok()) data->given_names.emplace(record.fields[0], record.fields[1][0]);
+    if (fields.ok()) data->given_names.Insert(record.fields[0], record.fields[1][0]);
     return fields;
   });
   if (!status.ok()) return status;
@@ -244,15 +258,15 @@ Status LoadWords(const std::string& dir, Gazetteer::Data* data) {
     if (record.fields[1] != "organization" && record.fields[1] != "other") {
       return record.Error("kind must be organization or other");
     }
-    data->name_heads.emplace(record.fields[0], record.fields[1] == "organization"
-                                                   ? HeadKind::kOrganization
-                                                   : HeadKind::kOther);
+    data->name_heads.Insert(record.fields[0], record.fields[1] == "organization"
+                                                  ? HeadKind::kOrganization
+                                                  : HeadKind::kOther);
     return Status::Ok();
   });
   if (!status.ok()) return status;
   status = ReadTsv(dir + "/name_stopwords.tsv", [&](const TsvRecord& record) {
     Status fields = NeedFields(record, 1);
-    if (fields.ok()) data->stopwords.emplace(record.fields[0], true);
+    if (fields.ok()) data->stopwords.Insert(record.fields[0], true);
     return fields;
   });
   if (!status.ok()) return status;

@@ -30,6 +30,7 @@ struct Tok {
   uint32_t begin = 0;
   uint32_t end = 0;
   uint8_t flags = 0;
+  uint64_t hash = 0;  // WordHash of its text: a token is looked up in several tables
   bool Has(TokenFlag flag) const { return (flags & flag) != 0; }
 };
 
@@ -96,14 +97,17 @@ struct Gazetteer::Data {
   std::vector<mentions_internal::TitleWord> titles;
   // The phrase trie: token strings are interned, edges are (node, token id) pairs.
   WordTable<uint32_t> token_ids;
-  std::unordered_map<uint64_t, uint32_t> edges;
+  std::unordered_map<uint64_t, uint32_t> edges;  // below the root
+  // The root's child for each token id, or kNone: every phrase look-up starts there, without a
+  // hash of the edge.
+  std::vector<uint32_t> root_children;
   std::vector<int32_t> node_entry;  // index into entries, or -1
   std::vector<Entry> entries;
 
-  std::unordered_map<std::string, char> given_names;  // gender
-  std::unordered_map<std::string, mentions_internal::HeadKind> name_heads;
+  WordTable<char> given_names;  // gender
+  WordTable<mentions_internal::HeadKind> name_heads;
   WordTable<mentions_internal::WordInfo> words;
-  std::unordered_map<std::string, bool> stopwords;
+  WordTable<bool> stopwords;
 
   // Adds a phrase (tokenized like article text); the first entry for a phrase wins.
   void AddPhrase(std::string_view phrase, Entry entry);

@@ -3,6 +3,7 @@
 #include "hearsay/mentions.h"
 
 #include <algorithm>
+#include <numeric>
 #include <unordered_set>
 
 #include "mentions/internal.h"
@@ -30,9 +31,16 @@ struct Hit {
   bool before_name = false;  // a title that stands before a name
 };
 
+// `word` in ASCII lower case, into the reused buffer `out`.
+std::string_view LowerInto(std::string_view word, std::string* out) {
+  out->assign(word);
+  for (char& c : *out) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+  return *out;
+}
+
 std::string Lower(std::string_view word) {
-  std::string lower(word);
-  for (char& c : lower) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+  std::string lower;
+  LowerInto(word, &lower);
   return lower;
 }
 
@@ -50,9 +58,16 @@ class Detector {
     AddHitCandidates();
     FindDescriptions();
     FindPronouns();
-    std::stable_sort(candidates_.begin(), candidates_.end(),
-                     [](const Candidate& a, const Candidate& b) { return a.span < b.span; });
-    return std::move(candidates_);
+    // Indices are sorted, not candidates: each candidate (with its strings) moves once.
+    std::vector<uint32_t> order(candidates_.size());
+    std::iota(order.begin(), order.end(), 0);
+    std::stable_sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) {
+      return candidates_[a].span < candidates_[b].span;
+    });
+    std::vector<Candidate> sorted;
+    sorted.reserve(order.size());
+    for (uint32_t i : order) sorted.push_back(std::move(candidates_[i]));
+    return sorted;
   }
 
  private:
@@ -144,23 +159,24 @@ class Detector {
     // Capitalized words that may be common words, and whether the article also writes them in
     // lower case: few are asked about, so they are collected first.
     WordTable<bool> lower_case_use;
+    std::string lower;
     for (uint32_t i = 0; i < tokens_.size(); ++i) {
       if (IsCapitalizedWord(i) && (initial_[i] || title_case_[unit_[i]])) {
-        lower_case_use.Insert(Lower(Word(i)), false);
+        lower_case_use.Insert(LowerInto(Word(i), &lower), false);
       }
     }
     for (uint32_t i = 0; i < tokens_.size(); ++i) {
       if (!tokens_[i].Has(mentions_internal::kWord) || !tokens_[i].Has(mentions_internal::kLower)) {
         continue;
       }
-      if (bool* used = lower_case_use.Find(Word(i))) *used = true;
+      if (bool* used = lower_case_use.Find(Word(i), tokens_[i].hash)) *used = true;
     }
     // Looked up once per token: the detectors below ask about a token many times.
     word_info_.resize(tokens_.size());
     name_shaped_.resize(tokens_.size());
     for (uint32_t i = 0; i < tokens_.size(); ++i) {
-      word_info_[i] = data_.words.Find(Word(i));
-      name_shaped_[i] = IsNameShaped(i, lower_case_use);
+      word_info_[i] = data_.words.Find(Word(i), tokens_[i].hash);
+      name_shaped_[i] = IsNameShaped(i, lower_case_use, &lower);
     }
   }
 
@@ -231,7 +247,7 @@ class Detector {
   // sentence-initial common words that the gazetteer spells the same are not names.
   bool AcceptHit(uint32_t first, uint32_t end, const Entry& entry) const {
     if (entry.kind != EntryKind::kName) return true;
-    if (end - first == 1 && data_.given_names.count(std::string(Word(first))) &&
+    if (end - first == 1 && data_.given_names.Find(Word(first)) != nullptr &&
         data_.entities[entry.index].type != EntityType::kPerson && Adjacent(first, end) &&
         IsNameWord(end)) {
       return false;
@@ -254,15 +270,16 @@ class Detector {
 
   // A capitalized word that is neither a name stop word nor, at the start of a sentence or in
   // a title-case line, a common word.
-  bool IsNameShaped(uint32_t i, const WordTable<bool>& lower_case_use) const {
+  // `lower` is a reused buffer.
+  bool IsNameShaped(uint32_t i, const WordTable<bool>& lower_case_use, std::string* lower) const {
     if (!IsCapitalizedWord(i)) return false;
     std::string_view word = Word(i);
-    if (data_.stopwords.count(std::string(word))) return false;
+    if (data_.stopwords.Find(word, tokens_[i].hash) != nullptr) return false;
     if (initial_[i] || title_case_[unit_[i]]) {
       // A capitalized common word: the article uses it in lower case elsewhere.
-      std::string lower = Lower(word);
-      if (*lower_case_use.Find(lower)) return false;
-      if (title_case_[unit_[i]] && data_.words.Find(lower) != nullptr) return false;
+      const std::string_view lower_word = LowerInto(word, lower);
+      if (*lower_case_use.Find(lower_word)) return false;
+      if (title_case_[unit_[i]] && data_.words.Find(lower_word) != nullptr) return false;
     }
     return true;
   }
@@ -375,23 +392,22 @@ class Detector {
 
   void ClassifyRun(uint32_t first, uint32_t end) {
     std::string_view last = Word(end - 1);
-    auto head = data_.name_heads.find(std::string(last));
-    if (head != data_.name_heads.end()) {
-      if (head->second == HeadKind::kOther || !AddOrganization(first, end)) {
+    if (const HeadKind* head = data_.name_heads.Find(last)) {
+      if (*head == HeadKind::kOther || !AddOrganization(first, end)) {
         for (uint32_t t = first; t < end; ++t) name_of_[t] = kConsumed;
       }
       return;
     }
     uint32_t title_end = 0;
     Hit* title = TitleBefore(first, &title_end);
-    bool given = end - first >= 2 && data_.given_names.count(std::string(Word(first))) > 0;
+    bool given = end - first >= 2 && data_.given_names.Find(Word(first)) != nullptr;
     bool acronym = end - first == 1 && mentions_internal::IsAcronym(Word(first));
     bool short_name = end - first == 1 && short_names_.count(std::string(Word(first))) > 0;
     // "Apple Computer announced": capitalized words right after a known organization continue
     // its name.
     if (title == nullptr && end - first == 1 && first > 0 && Adjacent(first - 1, first) &&
-        hit_of_[first - 1] >= 0 && !data_.given_names.count(std::string(Word(first))) &&
-        !data_.name_heads.count(std::string(Word(first - 1)))) {
+        hit_of_[first - 1] >= 0 && data_.given_names.Find(Word(first)) == nullptr &&
+        data_.name_heads.Find(Word(first - 1)) == nullptr) {
       Hit& before = hits_[hit_of_[first - 1]];
       EntityType type =
           before.entry.kind == EntryKind::kName ? KnownType(before) : EntityType::kPerson;
@@ -443,8 +459,7 @@ class Detector {
     Candidate person;
     person.type = EntityType::kPerson;
     person.name = std::string(Word(first).data(), tokens_[end - 1].end - tokens_[first].begin);
-    auto given = data_.given_names.find(std::string(Word(first)));
-    if (given != data_.given_names.end()) person.gender = given->second;
+    if (const char* gender = data_.given_names.Find(Word(first))) person.gender = *gender;
     if (title != nullptr) SetTitle(&person, title, title_end);
     AddCandidate(std::move(person), first, end);
   }
@@ -582,7 +597,7 @@ class Detector {
       if (!surnames.count(last)) {
         // "Represenative Adam Schiff": a given name inside the run starts the name.
         for (uint32_t k = first + 1; k + 1 < end; ++k) {
-          if (data_.given_names.count(std::string(Word(k)))) {
+          if (data_.given_names.Find(Word(k)) != nullptr) {
             AddPerson(k, end, nullptr, 0);
             break;
           }
@@ -590,7 +605,7 @@ class Detector {
         continue;
       }
       uint32_t start = end - 1;
-      if (start > first && (data_.given_names.count(std::string(Word(start - 1))) ||
+      if (start > first && (data_.given_names.Find(Word(start - 1)) != nullptr ||
                             first_names.count(std::string(Word(start - 1))))) {
         --start;
       }

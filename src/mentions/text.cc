@@ -39,6 +39,10 @@ CharClass ClassifyAscii(char c) {
   return CharClass::kOther;
 }
 
+bool IsAsciiLetterOrDigit(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+
 // Length in bytes of the UTF-8 sequence starting with `lead` (1 for invalid bytes).
 uint32_t SequenceLength(unsigned char lead) {
   if (lead >= 0xF0) return 4;
@@ -50,6 +54,7 @@ uint32_t SequenceLength(unsigned char lead) {
 }  // namespace
 
 void Tokenize(std::string_view text, uint32_t begin, uint32_t end, std::vector<Tok>* out) {
+  const size_t first = out->size();
   uint8_t pending = 0;  // kSpaceBefore / kNewlineBefore for the next token
   Tok* word = nullptr;  // the word being extended
   uint32_t i = begin;
@@ -73,9 +78,18 @@ void Tokenize(std::string_view text, uint32_t begin, uint32_t end, std::vector<T
         word = &out->back();
         pending = 0;
       }
-      word->end = i + length;
+      // Every letter and digit extends a word: the ASCII ones, most of a word, without
+      // classifying each.
+      i += length;
+      while (i < end && IsAsciiLetterOrDigit(text[i])) ++i;
+      word->end = i;
+      continue;
     }
     i += length;
+  }
+  for (size_t t = first; t < out->size(); ++t) {
+    Tok& token = (*out)[t];
+    token.hash = WordHash(text.substr(token.begin, token.end - token.begin));
   }
 }
 
