@@ -2,6 +2,8 @@
 
 #include <doctest/doctest.h>
 
+#include "hearsay/graph.h"
+#include "hearsay/serialize.h"
 #include "support.h"
 
 using hearsay::testing::MakeDocument;
@@ -36,4 +38,36 @@ TEST_CASE("pipeline: a missing date comes from the dateline, else a warning") {
   hearsay::Analysis analysis = hearsay::Analyze(undated, TestResources());
   REQUIRE(analysis.diagnostics.size() == 1);
   CHECK(analysis.diagnostics[0].severity == hearsay::Severity::kWarning);
+}
+
+TEST_CASE("pipeline: AnalyzeEach gives each document what Analyze gives it") {
+  hearsay::Document first = MakeDocument(
+      "Prime Minister Ana Lopes will meet President Jan Novak in Vienna on Friday, her "
+      "spokesman said Tuesday.",
+      "2021-03-09");
+  hearsay::Document second = MakeDocument("The envoys met on Monday.", "");
+  hearsay::Document third =
+      MakeDocument("\"Sanctions will stay,\" the minister said.", "2020-01-02");
+  std::vector<hearsay::Analysis> each =
+      hearsay::AnalyzeEach({&first, &second, &third}, TestResources());
+  REQUIRE(each.size() == 3);
+  const hearsay::Document* docs[] = {&first, &second, &third};
+  for (size_t i = 0; i < 3; ++i) {
+    hearsay::Analysis alone = hearsay::Analyze(*docs[i], TestResources());
+    CHECK(each[i].segmentation.sentences.size() == alone.segmentation.sentences.size());
+    CHECK(each[i].mentions.mentions.size() == alone.mentions.mentions.size());
+    CHECK(each[i].timexes.size() == alone.timexes.size());
+    CHECK(each[i].claims.size() == alone.claims.size());
+    CHECK(each[i].events.size() == alone.events.size());
+    CHECK(each[i].diagnostics.size() == alone.diagnostics.size());
+    auto statements = [&](const hearsay::Analysis& analysis) {
+      return hearsay::Serialize(hearsay::BuildGraph(*docs[i], analysis),
+                                hearsay::OutputFormat::kNTriples);
+    };
+    CHECK(statements(each[i]) == statements(alone));
+  }
+  CHECK(each[0].events.size() == 1);
+  CHECK(each[1].diagnostics.size() == 1);  // no date
+  CHECK(each[2].claims.size() == 1);
+  CHECK(hearsay::AnalyzeEach({}, TestResources()).empty());
 }

@@ -24,6 +24,8 @@ using Clock = std::chrono::steady_clock;
 // Articles are processed in batches: bounded memory, output in input order for any -j.
 constexpr size_t kBatchArticles = 256;
 constexpr uint64_t kBatchBytes = 32ull << 20;
+// Articles a worker takes at a time, stage by stage (AnalyzeEach).
+constexpr size_t kChunkArticles = 16;
 
 struct Job {
   IngestResult input;  // a document, or why there is none
@@ -176,23 +178,36 @@ class Extractor {
   const Totals& totals() const { return totals_; }
 
  private:
-  void Process(Job& job) const {
-    auto* doc = std::get_if<Document>(&job.input);
-    if (doc == nullptr) return;
-    CompleteMetadata(resources_, doc);
-    Analysis analysis = Analyze(*doc, resources_);
-    job.diagnostics = std::move(analysis.diagnostics);
-    if (options_.render) {
-      job.output = RenderHtml(*doc, analysis);
-      job.page = PageName(doc->origin);
-      return;
+  // A few consecutive jobs, each step over all of them before the next (AnalyzeEach).
+  void Process(Job* first, Job* last) const {
+    std::vector<Job*> jobs;
+    std::vector<const Document*> docs;
+    for (Job* job = first; job != last; ++job) {
+      auto* doc = std::get_if<Document>(&job->input);
+      if (doc == nullptr) continue;
+      CompleteMetadata(resources_, doc);
+      jobs.push_back(job);
+      docs.push_back(doc);
     }
-    Graph graph = BuildGraph(*doc, analysis, options_.graph);
-    job.triples = graph.statements.size();
-    if (merged_ != nullptr) {
-      job.graph = std::move(graph);
-    } else {
-      job.output = Serialize(graph, options_.format);
+    std::vector<Analysis> analyses = AnalyzeEach(docs, resources_);
+    std::vector<Graph> graphs(jobs.size());
+    for (size_t i = 0; i < jobs.size(); ++i) {
+      jobs[i]->diagnostics = std::move(analyses[i].diagnostics);
+      if (options_.render) {
+        jobs[i]->output = RenderHtml(*docs[i], analyses[i]);
+        jobs[i]->page = PageName(docs[i]->origin);
+      } else {
+        graphs[i] = BuildGraph(*docs[i], analyses[i], options_.graph);
+        jobs[i]->triples = graphs[i].statements.size();
+      }
+    }
+    if (options_.render) return;
+    for (size_t i = 0; i < jobs.size(); ++i) {
+      if (merged_ != nullptr) {
+        jobs[i]->graph = std::move(graphs[i]);
+      } else {
+        jobs[i]->output = Serialize(graphs[i], options_.format);
+      }
     }
   }
 
@@ -229,14 +244,19 @@ class Extractor {
   }
 
   void RunBatch(std::vector<Job>& batch) const {
-    unsigned threads = std::min<size_t>(Jobs(), batch.size());
+    size_t chunks = (batch.size() + kChunkArticles - 1) / kChunkArticles;
+    auto process_chunk = [&](size_t chunk) {
+      size_t begin = chunk * kChunkArticles;
+      Process(batch.data() + begin, batch.data() + std::min(batch.size(), begin + kChunkArticles));
+    };
+    unsigned threads = std::min<size_t>(Jobs(), chunks);
     if (threads <= 1) {
-      for (Job& job : batch) Process(job);
+      for (size_t chunk = 0; chunk < chunks; ++chunk) process_chunk(chunk);
       return;
     }
     std::atomic<size_t> next{0};
     auto work = [&] {
-      for (size_t i; (i = next.fetch_add(1)) < batch.size();) Process(batch[i]);
+      for (size_t chunk; (chunk = next.fetch_add(1)) < chunks;) process_chunk(chunk);
     };
     std::vector<std::thread> workers;
     for (unsigned t = 1; t < threads; ++t) workers.emplace_back(work);

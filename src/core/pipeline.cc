@@ -25,20 +25,37 @@ void CompleteMetadata(const Resources& resources, Document* doc) {
 }
 
 Analysis Analyze(const Document& doc, const Resources& resources) {
-  Analysis analysis;
-  analysis.segmentation = Segment(doc, resources.segment);
-  analysis.mentions = FindMentions(doc, analysis.segmentation, resources.gazetteer);
-  analysis.timexes = FindTimexes(doc, analysis.segmentation, resources.timex);
-  analysis.claims =
-      FindClaims(doc, analysis.segmentation, analysis.mentions, analysis.timexes, resources.cues);
-  analysis.events = FindEvents(doc, analysis.segmentation, analysis.mentions, analysis.timexes,
-                               analysis.claims, resources.triggers);
-  if (doc.meta.date.empty()) {
-    analysis.diagnostics.push_back({Severity::kWarning, doc.origin, 0, 0, false,
-                                    "no publication date (use --date or a dateline); relative "
-                                    "time expressions are left unresolved"});
+  return std::move(AnalyzeEach({&doc}, resources).front());
+}
+
+std::vector<Analysis> AnalyzeEach(const std::vector<const Document*>& docs,
+                                  const Resources& resources) {
+  std::vector<Analysis> analyses(docs.size());
+  for (size_t i = 0; i < docs.size(); ++i) {
+    analyses[i].segmentation = Segment(*docs[i], resources.segment);
   }
-  return analysis;
+  for (size_t i = 0; i < docs.size(); ++i) {
+    analyses[i].mentions = FindMentions(*docs[i], analyses[i].segmentation, resources.gazetteer);
+  }
+  for (size_t i = 0; i < docs.size(); ++i) {
+    analyses[i].timexes = FindTimexes(*docs[i], analyses[i].segmentation, resources.timex);
+  }
+  for (size_t i = 0; i < docs.size(); ++i) {
+    Analysis& a = analyses[i];
+    a.claims = FindClaims(*docs[i], a.segmentation, a.mentions, a.timexes, resources.cues);
+  }
+  for (size_t i = 0; i < docs.size(); ++i) {
+    Analysis& a = analyses[i];
+    a.events =
+        FindEvents(*docs[i], a.segmentation, a.mentions, a.timexes, a.claims, resources.triggers);
+  }
+  for (size_t i = 0; i < docs.size(); ++i) {
+    if (!docs[i]->meta.date.empty()) continue;
+    analyses[i].diagnostics.push_back({Severity::kWarning, docs[i]->origin, 0, 0, false,
+                                       "no publication date (use --date or a dateline); relative "
+                                       "time expressions are left unresolved"});
+  }
+  return analyses;
 }
 
 }  // namespace hearsay
