@@ -138,9 +138,15 @@ class Extractor {
       RunBatch(batch_);
       Emit(batch_);
     } else {
-      EmitProcessed();
+      // The workers start on this batch before the last one is written.
+      std::vector<Job> done;
+      if (processed_.valid()) {
+        processed_.get();
+        done = std::move(processing_);
+      }
       processing_ = std::move(batch_);
       processed_ = std::async(std::launch::async, [this] { RunBatch(processing_); });
+      Emit(done);
     }
     batch_.clear();
     batch_bytes_ = 0;
