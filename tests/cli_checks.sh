@@ -115,6 +115,10 @@ for format in turtle ntriples; do
     text_is_stated "$work/quoted.$format" "$([ $format = turtle ] && echo turtle || echo nt)" \
     "$work/quoted.txt"
 done
+"$hearsay" extract -q --text --merge --date 2019-01-07 "$work/quoted.txt" > "$work/quoted-merged.turtle"
+check "--text --merge parses" valid_rdf "$work/quoted-merged.turtle" turtle
+check "--text --merge states the exact text" \
+  text_is_stated "$work/quoted-merged.turtle" turtle "$work/quoted.txt"
 
 # --- standard input and directories ------------------------------------------------------
 "$hearsay" extract -q "${meta[@]}" - < "$example" > "$work/stdin.turtle"

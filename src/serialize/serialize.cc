@@ -70,6 +70,15 @@ WriterPtr MakeWriter(OutputFormat format, std::string* out) {
       serd_writer_new(SyntaxOf(format), style, SharedEnv(), nullptr, AppendToString, out));
 }
 
+// Serd 0.30 cannot read back a long ("""...""") string it wrote ending in two quotes; without
+// the flags that ask for a long string it writes a short one with escapes, which it reads.
+SerdNode Rereadable(SerdNode node) {
+  bool two_quotes_last =
+      node.n_bytes >= 2 && node.buf[node.n_bytes - 1] == '"' && node.buf[node.n_bytes - 2] == '"';
+  if (node.type == SERD_LITERAL && two_quotes_last) node.flags = 0;
+  return node;
+}
+
 // serd_node_from_string's flags without its count of characters, which the writer does not use
 // and which costs as much as writing the node.
 SerdNode NodeOf(SerdType type, const std::string& text) {
@@ -77,11 +86,8 @@ SerdNode NodeOf(SerdType type, const std::string& text) {
   if (type == SERD_LITERAL) {
     if (text.find_first_of("\n\r") != std::string::npos) flags |= SERD_HAS_NEWLINE;
     if (text.find('"') != std::string::npos) flags |= SERD_HAS_QUOTE;
-    // Serd 0.30 cannot read back a long ("""...""") string it wrote ending in two quotes;
-    // without the flags it writes a short string with escapes, which it reads.
-    if (text.size() >= 2 && text.compare(text.size() - 2, 2, "\"\"") == 0) flags = 0;
   }
-  return {Bytes(text), text.size(), text.size(), flags, type};
+  return Rereadable({Bytes(text), text.size(), text.size(), flags, type});
 }
 
 void AppendJsonString(std::string_view text, std::string* out) {
@@ -316,7 +322,19 @@ size_t MergedTurtle::size() const { return sord_num_quads(model_->model); }
 std::string MergedTurtle::Finish() {
   std::string out = Prologue(OutputFormat::kTurtle);
   WriterPtr writer = MakeWriter(OutputFormat::kTurtle, &out);
-  sord_write(model_->model, writer.get(), nullptr);
+  // What sord_write does (the model's statements in subject order), with Rereadable literals.
+  SordIter* it = sord_begin(model_->model);
+  for (; !sord_iter_end(it); sord_iter_next(it)) {
+    SordQuad quad;
+    sord_iter_get(it, quad);
+    const SordNode* datatype = sord_node_get_datatype(quad[SORD_OBJECT]);
+    SerdNode object = Rereadable(*sord_node_to_serd_node(quad[SORD_OBJECT]));
+    serd_writer_write_statement(
+        writer.get(), 0, nullptr, sord_node_to_serd_node(quad[SORD_SUBJECT]),
+        sord_node_to_serd_node(quad[SORD_PREDICATE]), &object,
+        datatype == nullptr ? nullptr : sord_node_to_serd_node(datatype), nullptr);
+  }
+  sord_iter_free(it);
   serd_writer_finish(writer.get());
   return out;
 }
