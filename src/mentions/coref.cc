@@ -1,8 +1,9 @@
 // Coreference within one article: name variants ("President Vladimir Putin" ... "Putin"),
 // acronyms and their expansions, descriptions ("the president", "a Putin aide") and pronouns.
 #include <algorithm>
-#include <set>
+#include <string_view>
 #include <unordered_map>
+#include <utility>
 
 #include "mentions/internal.h"
 
@@ -10,36 +11,39 @@ namespace hearsay {
 namespace mentions_internal {
 namespace {
 
+// Entity types, for a table per type.
+constexpr int kEntityTypeCount = static_cast<int>(EntityType::kMedia) + 1;
 // How many sentences back a pronoun looks for its antecedent.
 constexpr uint32_t kPronounReach = 4;
 // How many mentions back or ahead a description looks for its referent.
 constexpr uint32_t kDescriptionReach = 200;
 
+// The names are views into the gazetteer or into the resolver's candidates, which outlive it.
 struct Cluster {
   EntityType type = EntityType::kPerson;
   int32_t known = -1;
-  std::string surname;
-  std::string first_name;
-  std::string best_name;         // the longest name seen
-  std::set<std::string> titles;  // lower-case titles seen before its names ("president")
+  std::string_view surname;
+  std::string_view first_name;
+  std::string_view best_name;            // the longest name seen
+  std::vector<std::string_view> titles;  // lower-case titles seen before its names ("president")
   char gender = '-';
   uint32_t first_candidate = 0;
 };
 
-std::vector<std::string> Words(const std::string& name) {
-  std::vector<std::string> words;
-  size_t start = 0;
-  while (start < name.size()) {
-    size_t space = name.find(' ', start);
-    if (space == std::string::npos) space = name.size();
-    if (space > start) words.push_back(name.substr(start, space - start));
-    start = space + 1;
-  }
-  return words;
+// The first and the last space-separated word of a name (both empty if it has none).
+std::pair<std::string_view, std::string_view> FirstAndLastWords(std::string_view name) {
+  const size_t first_begin = name.find_first_not_of(' ');
+  if (first_begin == std::string_view::npos) return {};
+  const size_t first_end = std::min(name.find(' ', first_begin), name.size());
+  const size_t last_end = name.find_last_not_of(' ') + 1;
+  const size_t last_space = name.rfind(' ', last_end - 1);
+  const size_t last_begin = last_space == std::string_view::npos ? 0 : last_space + 1;
+  return {name.substr(first_begin, first_end - first_begin),
+          name.substr(last_begin, last_end - last_begin)};
 }
 
-// How many words Words(name) has, without building them.
-size_t WordCount(const std::string& name) {
+// How many space-separated words a name has.
+size_t WordCount(std::string_view name) {
   size_t count = 0;
   for (size_t i = 0; i < name.size(); ++i) {
     if (name[i] != ' ' && (i == 0 || name[i - 1] == ' ')) ++count;
@@ -48,19 +52,27 @@ size_t WordCount(const std::string& name) {
 }
 
 // "John" and "J." and "" are compatible first names.
-bool FirstNamesCompatible(const std::string& a, const std::string& b) {
+bool FirstNamesCompatible(std::string_view a, std::string_view b) {
   if (a.empty() || b.empty() || a == b) return true;
   bool a_initial = a.size() == 2 && a[1] == '.';
   bool b_initial = b.size() == 2 && b[1] == '.';
   return (a_initial && b[0] == a[0]) || (b_initial && a[0] == b[0]);
 }
 
-std::string Lower(std::string text) {
-  for (char& c : text) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
-  return text;
+char LowerAscii(char c) { return static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c); }
+
+// Whether `text` in ASCII lower case contains `lower_word`, without building the lower case.
+bool ContainsLowered(std::string_view text, std::string_view lower_word) {
+  if (lower_word.size() > text.size()) return false;
+  for (size_t at = 0; at + lower_word.size() <= text.size(); ++at) {
+    size_t k = 0;
+    while (k < lower_word.size() && LowerAscii(text[at + k]) == lower_word[k]) ++k;
+    if (k == lower_word.size()) return true;
+  }
+  return false;
 }
 
-bool Longer(const std::string& a, const std::string& b) {
+bool Longer(std::string_view a, std::string_view b) {
   size_t a_words = WordCount(a);
   size_t b_words = WordCount(b);
   return a_words != b_words ? a_words > b_words : a.size() > b.size();
@@ -93,16 +105,20 @@ class Resolver {
     cluster.first_candidate = index;
     if (c.known >= 0) {
       const KnownEntity& known = data_.entities[c.known];
-      std::vector<std::string> words = Words(known.name);
       cluster.best_name = known.name;
       cluster.gender = known.gender;
-      if (c.type == EntityType::kPerson && !words.empty()) {
-        cluster.surname = words.back();
-        if (words.size() > 1) cluster.first_name = words.front();
-      }
+      if (c.type == EntityType::kPerson) SetNameWords(known.name, &cluster);
     }
     clusters_.push_back(std::move(cluster));
     return static_cast<int32_t>(clusters_.size() - 1);
+  }
+
+  // Surname and (for names of two words or more) first name.
+  static void SetNameWords(std::string_view name, Cluster* cluster) {
+    const auto [first, last] = FirstAndLastWords(name);
+    if (last.empty()) return;
+    cluster->surname = last;
+    if (WordCount(name) > 1) cluster->first_name = first;
   }
 
   void Assign(uint32_t index, int32_t cluster) {
@@ -110,23 +126,35 @@ class Resolver {
     const Candidate& c = candidates_[index];
     Cluster& target = clusters_[cluster];
     if (target.gender == '-') target.gender = c.gender;
-    if (!c.title.empty()) target.titles.insert(c.head_word);
+    if (!c.title.empty() && !HasTitle(target, c.head_word)) target.titles.push_back(c.head_word);
     if (IsName(c) && c.kind == MentionKind::kName && target.known < 0 &&
         Longer(c.name, target.best_name)) {
       target.best_name = c.name;
     }
   }
 
+  static bool HasTitle(const Cluster& cluster, std::string_view title) {
+    return std::find(cluster.titles.begin(), cluster.titles.end(), title) != cluster.titles.end();
+  }
+
+  // Known entities by their index, others by type and name.
   void ResolveNonPersonNames() {
-    std::unordered_map<std::string, int32_t> by_key;
+    std::unordered_map<int32_t, int32_t> by_known;
+    std::unordered_map<std::string_view, int32_t> by_name[kEntityTypeCount];
     for (uint32_t i = 0; i < candidates_.size(); ++i) {
       const Candidate& c = candidates_[i];
       if (!IsName(c) || c.type == EntityType::kPerson) continue;
-      std::string key = c.known >= 0 ? "k" + std::to_string(c.known)
-                                     : std::to_string(static_cast<int>(c.type)) + c.name;
-      auto found = by_key.find(key);
-      int32_t cluster = found != by_key.end() ? found->second : NewCluster(c, i);
-      by_key.emplace(key, cluster);
+      int32_t cluster = -1;
+      if (c.known >= 0) {
+        auto found = by_known.find(c.known);
+        cluster = found != by_known.end() ? found->second : NewCluster(c, i);
+        by_known.emplace(c.known, cluster);
+      } else {
+        auto& by_type_name = by_name[static_cast<int>(c.type)];
+        auto found = by_type_name.find(c.name);
+        cluster = found != by_type_name.end() ? found->second : NewCluster(c, i);
+        by_type_name.emplace(c.name, cluster);
+      }
       Assign(i, cluster);
     }
   }
@@ -138,15 +166,13 @@ class Resolver {
       if (!IsName(c) || c.type != EntityType::kPerson) continue;
       const size_t word_count = WordCount(c.name);
       if (word_count == 0 || (word_count >= 2) != full_names) continue;
-      std::vector<std::string> words = Words(c.name);
-      int32_t cluster = full_names ? FindFullName(c, words) : FindSingleName(c, i, words[0]);
+      const auto [first_word, last_word] = FirstAndLastWords(c.name);
+      int32_t cluster =
+          full_names ? FindFullName(c, first_word, last_word) : FindSingleName(c, i, first_word);
       if (cluster < 0) {
         cluster = NewCluster(c, i);
         Cluster& created = clusters_[cluster];
-        if (created.surname.empty()) {
-          created.surname = words.back();
-          if (words.size() > 1) created.first_name = words.front();
-        }
+        if (created.surname.empty()) SetNameWords(c.name, &created);
         if (c.known >= 0) known_cluster_.emplace(c.known, cluster);
         by_surname_[created.surname].push_back(cluster);
       }
@@ -161,17 +187,18 @@ class Resolver {
     }
   }
 
-  int32_t FindFullName(const Candidate& c, const std::vector<std::string>& words) const {
+  int32_t FindFullName(const Candidate& c, std::string_view first_word,
+                       std::string_view last_word) const {
     if (c.known >= 0) {
       auto known = known_cluster_.find(c.known);
       if (known != known_cluster_.end()) return known->second;
     }
-    auto same = by_surname_.find(words.back());
+    auto same = by_surname_.find(last_word);
     if (same == by_surname_.end()) return -1;
     for (int32_t k : same->second) {
       const Cluster& cluster = clusters_[k];
       if ((c.known < 0 || cluster.known < 0) &&
-          FirstNamesCompatible(cluster.first_name, words.front())) {
+          FirstNamesCompatible(cluster.first_name, first_word)) {
         return k;
       }
     }
@@ -180,7 +207,7 @@ class Resolver {
 
   // A surname (or a known alias) refers to the person of that surname mentioned last before it,
   // else to the first one; a first name alone to the one person of that first name.
-  int32_t FindSingleName(const Candidate& c, uint32_t index, const std::string& word) const {
+  int32_t FindSingleName(const Candidate& c, uint32_t index, std::string_view word) const {
     auto same = by_surname_.find(word);
     if (same != by_surname_.end()) {
       int32_t best = same->second.front();
@@ -219,39 +246,48 @@ class Resolver {
     return (static_cast<uint64_t>(span.begin) << 32) | span.end;
   }
 
+  // The first name candidate with that span.
+  int32_t NameAt(Span span) const {
+    const uint64_t key = SpanKey(span);
+    auto found = std::lower_bound(name_at_.begin(), name_at_.end(), std::make_pair(key, 0u));
+    return found != name_at_.end() && found->first == key ? static_cast<int32_t>(found->second)
+                                                          : -1;
+  }
+
   void ResolveDescriptions() {
+    first_mention_.assign(clusters_.size(), kNone);
     for (uint32_t i = 0; i < candidates_.size(); ++i) {
-      if (IsName(candidates_[i])) name_at_.emplace(SpanKey(candidates_[i].span), i);
-      if (cluster_of_[i] >= 0 && IsName(candidates_[i])) {
-        first_mention_.emplace(cluster_of_[i], i);
-      }
+      if (!IsName(candidates_[i])) continue;
+      name_at_.emplace_back(SpanKey(candidates_[i].span), i);
+      const int32_t cluster = cluster_of_[i];
+      if (cluster >= 0 && first_mention_[cluster] == kNone) first_mention_[cluster] = i;
     }
+    std::sort(name_at_.begin(), name_at_.end());
     for (uint32_t i = 0; i < candidates_.size(); ++i) {
       const Candidate& c = candidates_[i];
       if (c.kind != MentionKind::kDescription) continue;
       int32_t cluster = -1;
       int32_t modifier = -1;
       if (!c.modifier.empty()) {
-        auto found = name_at_.find(SpanKey(c.modifier));
-        if (found != name_at_.end()) modifier = cluster_of_[found->second];
+        const int32_t found = NameAt(c.modifier);
+        if (found >= 0) modifier = cluster_of_[found];
       }
-      auto apposed = c.apposition.empty() ? name_at_.end() : name_at_.find(SpanKey(c.apposition));
-      if (apposed != name_at_.end()) {
-        cluster = cluster_of_[apposed->second];
+      const int32_t apposed = c.apposition.empty() ? -1 : NameAt(c.apposition);
+      if (apposed >= 0) {
+        cluster = cluster_of_[apposed];
       } else if (c.head == EntryKind::kBody) {
         if (modifier >= 0 && clusters_[modifier].type != EntityType::kPerson) {
           cluster = modifier;
         } else if (c.definite) {
           cluster = MostRecent(i, [&](const Cluster& k) {
-            return k.type != EntityType::kPerson &&
-                   Lower(k.best_name).find(c.head_word) != std::string::npos;
+            return k.type != EntityType::kPerson && ContainsLowered(k.best_name, c.head_word);
           });
         }
       } else if (c.head == EntryKind::kTitle && !c.plural) {
         bool named_after_person = modifier >= 0 && clusters_[modifier].type == EntityType::kPerson;
         if (c.definite && !named_after_person) {
           cluster = MostRecent(i, [&](const Cluster& k) {
-            return k.type == EntityType::kPerson && k.titles.count(c.head_word) > 0;
+            return k.type == EntityType::kPerson && HasTitle(k, c.head_word);
           });
         } else {
           cluster = IntroducedLater(i, modifier);
@@ -290,9 +326,8 @@ class Resolver {
   }
 
   uint32_t FirstMentionOf(int32_t cluster) const {
-    auto found = first_mention_.find(cluster);
-    return found == first_mention_.end() ? static_cast<uint32_t>(candidates_.size())
-                                         : found->second;
+    return first_mention_[cluster] == kNone ? static_cast<uint32_t>(candidates_.size())
+                                            : first_mention_[cluster];
   }
 
   bool Compatible(const Candidate& pronoun, const Cluster& cluster) const {
@@ -360,6 +395,8 @@ class Resolver {
 
   Mentions Build() const {
     Mentions out;
+    out.mentions.reserve(candidates_.size());
+    out.entities.reserve(clusters_.size());
     std::vector<uint32_t> entity_of(clusters_.size(), kNone);
     for (uint32_t i = 0; i < candidates_.size(); ++i) {
       const Candidate& c = candidates_[i];
@@ -374,7 +411,7 @@ class Resolver {
           const Cluster& k = clusters_[cluster];
           Entity entity;
           entity.type = k.type;
-          entity.name = k.best_name;
+          entity.name = std::string(k.best_name);
           if (k.known >= 0) {
             entity.country = data_.entities[k.known].country;
             entity.wikidata = data_.entities[k.known].wikidata;
@@ -402,12 +439,12 @@ class Resolver {
   std::vector<int32_t> cluster_of_;
   std::vector<Cluster> clusters_;
   std::unordered_map<int32_t, int32_t> known_cluster_;  // KnownEntity index -> cluster
-  std::unordered_map<std::string, std::vector<int32_t>> by_surname_;
-  std::unordered_map<std::string, int32_t> by_first_name_;      // -1: ambiguous
-  std::vector<std::vector<uint32_t>> name_mentions_;            // per cluster, in text order
-  std::unordered_map<uint64_t, uint32_t> name_at_;              // span -> name candidate
-  std::unordered_map<uint32_t, std::vector<int32_t>> members_;  // pair description -> clusters
-  std::unordered_map<int32_t, uint32_t> first_mention_;         // cluster -> first name candidate
+  std::unordered_map<std::string_view, std::vector<int32_t>> by_surname_;
+  std::unordered_map<std::string_view, int32_t> by_first_name_;  // -1: ambiguous
+  std::vector<std::vector<uint32_t>> name_mentions_;             // per cluster, in text order
+  std::vector<std::pair<uint64_t, uint32_t>> name_at_;           // (span, name candidate), sorted
+  std::unordered_map<uint32_t, std::vector<int32_t>> members_;   // pair description -> clusters
+  std::vector<uint32_t> first_mention_;  // per cluster: its first name candidate, or kNone
 };
 
 }  // namespace
