@@ -65,8 +65,10 @@ bool Gazetteer::Data::LongestMatch(std::string_view text, const std::vector<Tok>
   for (uint32_t i = first; i < limit; ++i) {
     // Phrases do not continue across a line break.
     if (i > first && tokens[i].Has(mentions_internal::kNewlineBefore)) break;
+    // Token offsets lie within the text: no bounds check.
     const uint32_t* id = token_ids.Find(
-        text.substr(tokens[i].begin, tokens[i].end - tokens[i].begin), tokens[i].hash);
+        std::string_view(text.data() + tokens[i].begin, tokens[i].end - tokens[i].begin),
+        tokens[i].hash);
     if (id == nullptr) break;
     if (node == 0) {
       if (*id >= root_children.size() || root_children[*id] == kNone) break;

@@ -74,13 +74,14 @@ class Detector {
   // --- tokens and their context ---
 
   void AddUnit(Span span, uint32_t sentence) {
-    size_t first = tokens_.size();
+    const size_t first = tokens_.size();
     mentions_internal::Tokenize(text_, span.begin, span.end, &tokens_);
+    const size_t end = tokens_.size();
     uint32_t unit = unit_count_++;
     ++clause_count_;  // every unit starts a sentence
     uint32_t words = 0;
     uint32_t capitalized = 0;
-    for (size_t i = first; i < tokens_.size(); ++i) {
+    for (size_t i = first; i < end; ++i) {
       const Tok& token = tokens_[i];
       if (i > first && token.Has(mentions_internal::kNewlineBefore)) {
         ++paragraph_count_;
@@ -97,7 +98,7 @@ class Detector {
         if (token.Has(mentions_internal::kUpper)) ++capitalized;
       }
     }
-    unit_end_.push_back(static_cast<uint32_t>(tokens_.size()));
+    unit_end_.push_back(static_cast<uint32_t>(end));
     // A line of mostly capitalized words ("Obama and Putin May Meet at APEC Summit").
     title_case_.push_back(words >= 4 && capitalized * 4 >= words * 3);
     ++paragraph_count_;
@@ -146,10 +147,11 @@ class Detector {
     } else {
       AddUnit({0, static_cast<uint32_t>(text_.size())}, kNone);
     }
-    hit_of_.assign(tokens_.size(), -1);
-    name_of_.assign(tokens_.size(), -1);
-    initial_.assign(tokens_.size(), false);
-    for (uint32_t i = 0; i < tokens_.size(); ++i) {
+    token_count_ = static_cast<uint32_t>(tokens_.size());
+    hit_of_.assign(token_count_, -1);
+    name_of_.assign(token_count_, -1);
+    initial_.assign(token_count_, false);
+    for (uint32_t i = 0; i < token_count_; ++i) {
       if (!tokens_[i].Has(mentions_internal::kWord)) continue;
       // The first word of a sentence, after any opening quotes or brackets.
       uint32_t j = i;
@@ -160,21 +162,21 @@ class Detector {
     // lower case: few are asked about, so they are collected first.
     WordTable<bool> lower_case_use;
     std::string lower;
-    for (uint32_t i = 0; i < tokens_.size(); ++i) {
+    for (uint32_t i = 0; i < token_count_; ++i) {
       if (IsCapitalizedWord(i) && (initial_[i] || title_case_[unit_[i]])) {
         lower_case_use.Insert(LowerInto(Word(i), &lower), false);
       }
     }
-    for (uint32_t i = 0; i < tokens_.size(); ++i) {
+    for (uint32_t i = 0; i < token_count_; ++i) {
       if (!tokens_[i].Has(mentions_internal::kWord) || !tokens_[i].Has(mentions_internal::kLower)) {
         continue;
       }
       if (bool* used = lower_case_use.Find(Word(i), tokens_[i].hash)) *used = true;
     }
     // Looked up once per token: the detectors below ask about a token many times.
-    word_info_.resize(tokens_.size());
-    name_shaped_.resize(tokens_.size());
-    for (uint32_t i = 0; i < tokens_.size(); ++i) {
+    word_info_.resize(token_count_);
+    name_shaped_.resize(token_count_);
+    for (uint32_t i = 0; i < token_count_; ++i) {
       word_info_[i] = data_.words.Find(Word(i), tokens_[i].hash);
       name_shaped_[i] = IsNameShaped(i, lower_case_use, &lower);
     }
@@ -185,14 +187,14 @@ class Detector {
   }
 
   std::string_view Word(uint32_t i) const {
-    return std::string_view(text_).substr(tokens_[i].begin, tokens_[i].end - tokens_[i].begin);
+    // Token offsets lie within the text: no bounds check.
+    return std::string_view(text_.data() + tokens_[i].begin, tokens_[i].end - tokens_[i].begin);
   }
   bool SameUnit(uint32_t a, uint32_t b) const { return unit_[a] == unit_[b]; }
   bool SameClause(uint32_t a, uint32_t b) const { return clause_[a] == clause_[b]; }
   // Tokens a < b are neighbours on one line of one unit.
   bool Adjacent(uint32_t a, uint32_t b) const {
-    return b < tokens_.size() && SameUnit(a, b) &&
-           !tokens_[b].Has(mentions_internal::kNewlineBefore);
+    return b < token_count_ && SameUnit(a, b) && !tokens_[b].Has(mentions_internal::kNewlineBefore);
   }
   bool Touching(uint32_t a, uint32_t b) const {
     return Adjacent(a, b) && !tokens_[b].Has(mentions_internal::kSpaceBefore);
@@ -200,7 +202,7 @@ class Detector {
   uint32_t UnitEnd(uint32_t i) const { return unit_end_[unit_[i]]; }
   const mentions_internal::WordInfo* WordOf(uint32_t i) const { return word_info_[i]; }
   bool IsWordKind(uint32_t i, WordKind kind) const {
-    if (i >= tokens_.size()) return false;
+    if (i >= token_count_) return false;
     const auto* info = WordOf(i);
     return info != nullptr && info->kind == kind;
   }
@@ -208,7 +210,7 @@ class Detector {
     return IsWordKind(i, WordKind::kDefinite) || IsWordKind(i, WordKind::kIndefinite);
   }
   const Hit* HitAt(uint32_t i) const {
-    return i < tokens_.size() && hit_of_[i] >= 0 ? &hits_[hit_of_[i]] : nullptr;
+    return i < token_count_ && hit_of_[i] >= 0 ? &hits_[hit_of_[i]] : nullptr;
   }
   bool IsHitKind(uint32_t i, EntryKind kind) const {
     const Hit* hit = HitAt(i);
@@ -228,7 +230,7 @@ class Detector {
 
   void FindHits() {
     uint32_t i = 0;
-    while (i < tokens_.size()) {
+    while (i < token_count_) {
       Entry entry;
       uint32_t end = 0;
       if (tokens_[i].Has(mentions_internal::kWord) &&
@@ -260,7 +262,7 @@ class Detector {
   // A capitalized word that can be part of a name no list holds.
   // Capitalized modifier and body words join a name ("Federal Aviation Office").
   bool IsNameWord(uint32_t i) const {
-    if (i >= tokens_.size()) return false;
+    if (i >= token_count_) return false;
     if (hit_of_[i] >= 0) {
       EntryKind kind = hits_[hit_of_[i]].entry.kind;
       if ((kind != EntryKind::kModifier && kind != EntryKind::kBody) || initial_[i]) return false;
@@ -278,8 +280,11 @@ class Detector {
     if (initial_[i] || title_case_[unit_[i]]) {
       // A capitalized common word: the article uses it in lower case elsewhere.
       const std::string_view lower_word = LowerInto(word, lower);
-      if (*lower_case_use.Find(lower_word)) return false;
-      if (title_case_[unit_[i]] && data_.words.Find(lower_word) != nullptr) return false;
+      const uint64_t lower_hash = WordHash(lower_word);
+      if (*lower_case_use.Find(lower_word, lower_hash)) return false;
+      if (title_case_[unit_[i]] && data_.words.Find(lower_word, lower_hash) != nullptr) {
+        return false;
+      }
     }
     return true;
   }
@@ -292,7 +297,7 @@ class Detector {
   // The end of the name run starting at `first` (which is a name word or a particle).
   uint32_t ExtendRun(uint32_t first) const {
     uint32_t end = first + 1;
-    while (end < tokens_.size() && end - first < kMaxNameTokens) {
+    while (end < token_count_ && end - first < kMaxNameTokens) {
       if (Adjacent(end - 1, end) && IsNameWord(end)) {
         ++end;
       } else if (Word(end) == "." && Touching(end - 1, end) && Word(end - 1).size() == 1 &&
@@ -314,8 +319,7 @@ class Detector {
   // After particles starting at i ("de la", "al-"), the token where the name goes on, or i.
   uint32_t ParticlesEnd(uint32_t i) const {
     uint32_t next = i;
-    while (IsWordKind(next, WordKind::kParticle) && hit_of_[next] < 0 &&
-           next + 1 < tokens_.size()) {
+    while (IsWordKind(next, WordKind::kParticle) && hit_of_[next] < 0 && next + 1 < token_count_) {
       if (IsJoiner(next + 1) && Touching(next, next + 1) && Touching(next + 1, next + 2)) {
         next += 2;
       } else if (Adjacent(next, next + 1)) {
@@ -330,13 +334,13 @@ class Detector {
 
   // "al-Assad" starts with a particle.
   bool StartsParticleName(uint32_t i) const {
-    return IsWordKind(i, WordKind::kParticle) && ParticlesEnd(i) > i && i + 1 < tokens_.size() &&
+    return IsWordKind(i, WordKind::kParticle) && ParticlesEnd(i) > i && i + 1 < token_count_ &&
            IsJoiner(i + 1);
   }
 
   void FindNames() {
     uint32_t i = 0;
-    while (i < tokens_.size()) {
+    while (i < token_count_) {
       if (name_of_[i] != -1 || !(IsNameWord(i) || StartsParticleName(i))) {
         ++i;
         continue;
@@ -370,7 +374,7 @@ class Detector {
   }
 
   bool CueNear(uint32_t first, uint32_t end) const {
-    if (end < tokens_.size() && Adjacent(end - 1, end) && IsWordKind(end, WordKind::kCue)) {
+    if (end < token_count_ && Adjacent(end - 1, end) && IsWordKind(end, WordKind::kCue)) {
       return true;
     }
     if (first > 0 && Adjacent(first - 1, first) && IsWordKind(first - 1, WordKind::kCue)) {
@@ -381,9 +385,9 @@ class Detector {
 
   // "Hugh Hill, a doctor," or "Nancy Pelosi, the Speaker of the House,".
   bool AppositionAfter(uint32_t end) const {
-    if (end + 2 >= tokens_.size() || Word(end) != "," || !SameUnit(end, end + 2)) return false;
+    if (end + 2 >= token_count_ || Word(end) != "," || !SameUnit(end, end + 2)) return false;
     if (!IsDeterminer(end + 1)) return false;
-    for (uint32_t k = end + 2; k < std::min<uint32_t>(end + 5, tokens_.size()); ++k) {
+    for (uint32_t k = end + 2; k < std::min<uint32_t>(end + 5, token_count_); ++k) {
       if (!SameUnit(end, k)) break;
       if (IsHitKind(k, EntryKind::kTitle)) return true;
     }
@@ -496,7 +500,7 @@ class Detector {
     // "Ministry of Foreign Affairs of Ukraine", "Federal Aviation Office of Germany",
     // "Institute for ...": at most two such complements.
     for (int complement = 0; complement < 2; ++complement) {
-      if (end + 1 >= tokens_.size() || !Adjacent(end - 1, end) || !Adjacent(end, end + 1) ||
+      if (end + 1 >= token_count_ || !Adjacent(end - 1, end) || !Adjacent(end, end + 1) ||
           (Word(end) != "of" && Word(end) != "for")) {
         break;
       }
@@ -540,9 +544,9 @@ class Detector {
   // "Asia-Pacific Economic Cooperation, or APEC," and "African Union (AU)".
   void NoteAcronymDefinition(uint32_t end, int32_t organization) {
     uint32_t acronym = 0;
-    if (end + 2 < tokens_.size() && Word(end) == "(" && Word(end + 2) == ")") {
+    if (end + 2 < token_count_ && Word(end) == "(" && Word(end + 2) == ")") {
       acronym = end + 1;
-    } else if (end + 2 < tokens_.size() && Word(end) == "," && Word(end + 1) == "or") {
+    } else if (end + 2 < token_count_ && Word(end) == "," && Word(end + 1) == "or") {
       acronym = end + 2;
     } else {
       return;
@@ -657,7 +661,7 @@ class Detector {
     for (const Hit& hit : hits_) {
       if (!IsNounHit(&hit) || hit.before_name || hit.absorbed) continue;
       // The head is the last noun of a compound ("government source").
-      if (hit.end < tokens_.size() && Adjacent(hit.end - 1, hit.end) &&
+      if (hit.end < token_count_ && Adjacent(hit.end - 1, hit.end) &&
           (IsNounHit(HitAt(hit.end)) || name_of_[hit.end] >= 0)) {
         continue;  // "airline Mahan Air" names the airline
       }
@@ -693,8 +697,7 @@ class Detector {
         --start;
       }
       // "Hugh Hill, a doctor,": the description is about the name before it.
-      bool possessive =
-          hit.end + 1 < tokens_.size() && IsJoiner(hit.end) && Word(hit.end + 1) == "s";
+      bool possessive = hit.end + 1 < token_count_ && IsJoiner(hit.end) && Word(hit.end + 1) == "s";
       if (!possessive && start >= 2 && Word(start - 1) == "," && SameUnit(start - 2, start) &&
           name_of_[start - 2] >= 0 &&
           candidates_[name_of_[start - 2]].type == EntityType::kPerson) {
@@ -724,7 +727,7 @@ class Detector {
   }
 
   void FindPronouns() {
-    for (uint32_t i = 0; i < tokens_.size(); ++i) {
+    for (uint32_t i = 0; i < token_count_; ++i) {
       if (!tokens_[i].Has(mentions_internal::kWord) || hit_of_[i] >= 0) continue;
       const auto* info = WordOf(i);
       if (info == nullptr ||
@@ -747,14 +750,16 @@ class Detector {
   const Gazetteer::Data& data_;
 
   std::vector<Tok> tokens_;
+  uint32_t token_count_ = 0;  // tokens_.size(), once all units are tokenized
   std::vector<uint32_t> unit_;
   std::vector<uint32_t> sentence_;
   std::vector<uint32_t> clause_;
   std::vector<uint32_t> paragraph_;
-  std::vector<bool> initial_;
+  // Flags as bytes, not std::vector<bool>: every detector reads them per token.
+  std::vector<uint8_t> initial_;
   std::vector<const mentions_internal::WordInfo*> word_info_;  // per token, null if unlisted
-  std::vector<bool> name_shaped_;                              // per token: IsNameShaped
-  std::vector<bool> title_case_;                               // per unit
+  std::vector<uint8_t> name_shaped_;                           // per token: IsNameShaped
+  std::vector<uint8_t> title_case_;                            // per unit
   std::vector<uint32_t> unit_end_;                             // per unit: its end token
   uint32_t unit_count_ = 0;
   uint32_t clause_count_ = 0;

@@ -87,9 +87,8 @@ void Tokenize(std::string_view text, uint32_t begin, uint32_t end, std::vector<T
     }
     i += length;
   }
-  for (size_t t = first; t < out->size(); ++t) {
-    Tok& token = (*out)[t];
-    token.hash = WordHash(text.substr(token.begin, token.end - token.begin));
+  for (auto token = out->begin() + first; token != out->end(); ++token) {
+    token->hash = WordHash(std::string_view(text.data() + token->begin, token->end - token->begin));
   }
 }
 
