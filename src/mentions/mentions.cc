@@ -131,6 +131,9 @@ class Detector {
     for (auto* per_token : {&unit_, &sentence_, &clause_, &paragraph_}) {
       per_token->reserve(expected_tokens);
     }
+    const size_t expected_units = std::max(seg_.sentences.size(), seg_.paragraphs.size()) + 1;
+    unit_end_.reserve(expected_units);
+    title_case_.reserve(expected_units);
     auto boilerplate = [&](uint32_t paragraph) {
       return paragraph < seg_.paragraphs.size() && seg_.paragraphs[paragraph].boilerplate;
     };

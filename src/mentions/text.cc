@@ -3,6 +3,7 @@
 #include <re2/re2.h>
 
 #include <algorithm>
+#include <array>
 
 #include "mentions/internal.h"
 
@@ -30,7 +31,7 @@ CharClass ClassifyNonAscii(std::string_view character) {
   return CharClass::kOther;
 }
 
-CharClass ClassifyAscii(char c) {
+constexpr CharClass ClassifyAsciiSlowly(char c) {
   if (c >= 'A' && c <= 'Z') return CharClass::kUpper;
   if (c >= 'a' && c <= 'z') return CharClass::kLetter;
   if (c >= '0' && c <= '9') return CharClass::kDigit;
@@ -39,9 +40,29 @@ CharClass ClassifyAscii(char c) {
   return CharClass::kOther;
 }
 
-bool IsAsciiLetterOrDigit(char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-}
+// The class of every ASCII character, looked up rather than compared: the tokenizer asks for
+// each character of the text.
+constexpr std::array<CharClass, 128> kAsciiClasses = [] {
+  std::array<CharClass, 128> classes{};
+  for (int c = 0; c < 128; ++c) classes[c] = ClassifyAsciiSlowly(static_cast<char>(c));
+  return classes;
+}();
+
+// `c` is ASCII.
+CharClass ClassifyAscii(char c) { return kAsciiClasses[static_cast<unsigned char>(c)]; }
+
+// Whether each byte is an ASCII letter or digit.
+constexpr std::array<bool, 256> kAsciiWordBytes = [] {
+  std::array<bool, 256> word_bytes{};
+  for (int c = 0; c < 128; ++c) {
+    const CharClass cls = kAsciiClasses[c];
+    word_bytes[c] =
+        cls == CharClass::kUpper || cls == CharClass::kLetter || cls == CharClass::kDigit;
+  }
+  return word_bytes;
+}();
+
+bool IsAsciiLetterOrDigit(char c) { return kAsciiWordBytes[static_cast<unsigned char>(c)]; }
 
 // Length in bytes of the UTF-8 sequence starting with `lead` (1 for invalid bytes).
 uint32_t SequenceLength(unsigned char lead) {
