@@ -78,6 +78,8 @@ class Detector {
     mentions_internal::Tokenize(text_, span.begin, span.end, &tokens_);
     const size_t end = tokens_.size();
     uint32_t unit = unit_count_++;
+    unit_.insert(unit_.end(), end - first, unit);
+    sentence_.insert(sentence_.end(), end - first, sentence);
     ++clause_count_;  // every unit starts a sentence
     uint32_t words = 0;
     uint32_t capitalized = 0;
@@ -86,11 +88,9 @@ class Detector {
       if (i > first && token.Has(mentions_internal::kNewlineBefore)) {
         ++paragraph_count_;
         ++clause_count_;
-      } else if (i > first && EndsClause(i - 1) && token.Has(mentions_internal::kUpper)) {
+      } else if (i > first && token.Has(mentions_internal::kUpper) && EndsClause(i - 1)) {
         ++clause_count_;
       }
-      unit_.push_back(unit);
-      sentence_.push_back(sentence);
       clause_.push_back(clause_count_);
       paragraph_.push_back(paragraph_count_);
       if (token.Has(mentions_internal::kWord)) {
