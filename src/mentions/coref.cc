@@ -78,6 +78,30 @@ bool Longer(std::string_view a, std::string_view b) {
   return a_words != b_words ? a_words > b_words : a.size() > b.size();
 }
 
+// Known entity index -> cluster, as a sorted flat map: an article names few known entities.
+class KnownClusters {
+ public:
+  // The cluster of a known entity, or -1.
+  int32_t Find(int32_t known) const {
+    auto found = LowerBound(known);
+    return found != entries_.end() && found->first == known ? found->second : -1;
+  }
+  // Keeps the cluster a known entity already has.
+  void Insert(int32_t known, int32_t cluster) {
+    auto found = LowerBound(known);
+    if (found == entries_.end() || found->first != known) entries_.insert(found, {known, cluster});
+  }
+
+ private:
+  std::vector<std::pair<int32_t, int32_t>>::const_iterator LowerBound(int32_t known) const {
+    return std::lower_bound(
+        entries_.begin(), entries_.end(), known,
+        [](const std::pair<int32_t, int32_t>& entry, int32_t key) { return entry.first < key; });
+  }
+
+  std::vector<std::pair<int32_t, int32_t>> entries_;
+};
+
 class Resolver {
  public:
   Resolver(const Gazetteer::Data& data, std::vector<Candidate> candidates)
@@ -139,16 +163,16 @@ class Resolver {
 
   // Known entities by their index, others by type and name.
   void ResolveNonPersonNames() {
-    std::unordered_map<int32_t, int32_t> by_known;
+    KnownClusters by_known;
     std::unordered_map<std::string_view, int32_t> by_name[kEntityTypeCount];
     for (uint32_t i = 0; i < candidates_.size(); ++i) {
       const Candidate& c = candidates_[i];
       if (!IsName(c) || c.type == EntityType::kPerson) continue;
       int32_t cluster = -1;
       if (c.known >= 0) {
-        auto found = by_known.find(c.known);
-        cluster = found != by_known.end() ? found->second : NewCluster(c, i);
-        by_known.emplace(c.known, cluster);
+        cluster = by_known.Find(c.known);
+        if (cluster < 0) cluster = NewCluster(c, i);
+        by_known.Insert(c.known, cluster);
       } else {
         auto& by_type_name = by_name[static_cast<int>(c.type)];
         auto found = by_type_name.find(c.name);
@@ -173,7 +197,7 @@ class Resolver {
         cluster = NewCluster(c, i);
         Cluster& created = clusters_[cluster];
         if (created.surname.empty()) SetNameWords(c.name, &created);
-        if (c.known >= 0) known_cluster_.emplace(c.known, cluster);
+        if (c.known >= 0) known_cluster_.Insert(c.known, cluster);
         by_surname_[created.surname].push_back(cluster);
       }
       Assign(i, cluster);
@@ -190,8 +214,8 @@ class Resolver {
   int32_t FindFullName(const Candidate& c, std::string_view first_word,
                        std::string_view last_word) const {
     if (c.known >= 0) {
-      auto known = known_cluster_.find(c.known);
-      if (known != known_cluster_.end()) return known->second;
+      const int32_t known = known_cluster_.Find(c.known);
+      if (known >= 0) return known;
     }
     auto same = by_surname_.find(last_word);
     if (same == by_surname_.end()) return -1;
@@ -223,8 +247,8 @@ class Resolver {
       return best;
     }
     if (c.known >= 0) {
-      auto known = known_cluster_.find(c.known);
-      if (known != known_cluster_.end()) return known->second;
+      const int32_t known = known_cluster_.Find(c.known);
+      if (known >= 0) return known;
     }
     auto first = by_first_name_.find(word);
     return first == by_first_name_.end() ? -1 : first->second;  // -1 also when ambiguous
@@ -438,7 +462,7 @@ class Resolver {
   std::vector<Candidate> candidates_;
   std::vector<int32_t> cluster_of_;
   std::vector<Cluster> clusters_;
-  std::unordered_map<int32_t, int32_t> known_cluster_;  // KnownEntity index -> cluster
+  KnownClusters known_cluster_;
   std::unordered_map<std::string_view, std::vector<int32_t>> by_surname_;
   std::unordered_map<std::string_view, int32_t> by_first_name_;  // -1: ambiguous
   std::vector<std::vector<uint32_t>> name_mentions_;             // per cluster, in text order
