@@ -40,8 +40,7 @@ void CompleteMetadata(const Resources& resources, Document* doc);
 Analysis Analyze(const Document& doc, const Resources& resources);
 
 // Analyze for several documents, one stage at a time over all of them: the same analyses, but
-// each stage's rules and tables stay in the CPU cache while it runs (a batch of a few dozen
-// articles is about a third faster than one article after another).
+// each stage's rules and tables stay in the CPU cache while it runs over the batch.
 std::vector<Analysis> AnalyzeEach(const std::vector<const Document*>& docs,
                                   const Resources& resources);
 

@@ -131,8 +131,8 @@ class Extractor {
   }
 
   // Hands the full batch to the workers. With more than one job the workers run in the
-  // background while this thread reads the next batch and writes the one before: reading and
-  // writing would otherwise leave the cores idle for a tenth of the run.
+  // background while this thread reads the next batch and writes the one before, so that
+  // reading and writing leave no core idle.
   void Flush() {
     if (Jobs() <= 1) {
       RunBatch(batch_);
@@ -196,18 +196,21 @@ class Extractor {
       docs.push_back(doc);
     }
     std::vector<Analysis> analyses = AnalyzeEach(docs, resources_);
-    std::vector<Graph> graphs(jobs.size());
     for (size_t i = 0; i < jobs.size(); ++i) {
       jobs[i]->diagnostics = std::move(analyses[i].diagnostics);
-      if (options_.render) {
+    }
+    if (options_.render) {
+      for (size_t i = 0; i < jobs.size(); ++i) {
         jobs[i]->output = RenderHtml(*docs[i], analyses[i]);
         jobs[i]->page = PageName(docs[i]->origin);
-      } else {
-        graphs[i] = BuildGraph(*docs[i], analyses[i], options_.graph);
-        jobs[i]->triples = graphs[i].statements.size();
       }
+      return;
     }
-    if (options_.render) return;
+    std::vector<Graph> graphs(jobs.size());
+    for (size_t i = 0; i < jobs.size(); ++i) {
+      graphs[i] = BuildGraph(*docs[i], analyses[i], options_.graph);
+      jobs[i]->triples = graphs[i].statements.size();
+    }
     for (size_t i = 0; i < jobs.size(); ++i) {
       if (merged_ != nullptr) {
         jobs[i]->graph = std::move(graphs[i]);

@@ -128,6 +128,7 @@ class Builder {
         code_points_(doc.text),
         text_sha256_(Sha256Hex(doc.text)),
         entity_iris_(analysis.mentions.entities.size()),
+        entity_nodes_(analysis.mentions.entities.size(), kNone),
         claim_sources_(analysis.claims.size()) {}
 
   Graph Build() {
@@ -212,7 +213,11 @@ class Builder {
                                                                  "|" + NameKey(entity.name)));
     return iri;
   }
-  uint32_t EntityNode(size_t index) { return Iri(EntityIri(index)); }
+  uint32_t EntityNode(size_t index) {
+    uint32_t& node = entity_nodes_[index];
+    if (node == kNone) node = Iri(EntityIri(index));
+    return node;
+  }
 
   void AddArticle() {
     AddType(document_, kSchema, "NewsArticle");
@@ -455,15 +460,12 @@ class Builder {
   GraphBuilder statements_;
   std::string publisher_iri_;
   std::vector<std::string> entity_iris_;                   // by entity index, once minted
+  std::vector<uint32_t> entity_nodes_;                     // by entity index, once interned
   std::vector<std::optional<std::string>> claim_sources_;  // by claim index, once made
   std::unordered_map<std::pair<const char*, const char*>, uint32_t, PairHash> vocabulary_;
   std::map<Span, uint32_t> mentions_;               // every span named, and its IRI
   std::multimap<uint32_t, uint32_t> claim_events_;  // claim index -> event
 };
-
-std::tuple<int, const std::string&, const std::string&> Key(const Term& t) {
-  return {static_cast<int>(t.kind), t.value, t.datatype};
-}
 
 struct TermHash {
   size_t operator()(const Term& term) const {
@@ -479,7 +481,9 @@ bool operator<(const Term& a, const Term& b) {
   int order = a.value.compare(b.value);  // once, where a tuple would compare twice
   return order != 0 ? order < 0 : a.datatype < b.datatype;
 }
-bool operator==(const Term& a, const Term& b) { return Key(a) == Key(b); }
+bool operator==(const Term& a, const Term& b) {
+  return a.kind == b.kind && a.value == b.value && a.datatype == b.datatype;
+}
 
 struct GraphBuilder::Table {
   std::unordered_map<Term, uint32_t, TermHash> ids;  // each distinct term, by first use

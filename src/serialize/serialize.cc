@@ -18,6 +18,9 @@ struct WriterDeleter {
 struct ReaderDeleter {
   void operator()(SerdReader* reader) const { serd_reader_free(reader); }
 };
+struct IterDeleter {
+  void operator()(SordIter* iter) const { sord_iter_free(iter); }
+};
 using EnvPtr = std::unique_ptr<SerdEnv, EnvDeleter>;
 using WriterPtr = std::unique_ptr<SerdWriter, WriterDeleter>;
 using ReaderPtr = std::unique_ptr<SerdReader, ReaderDeleter>;
@@ -323,10 +326,10 @@ std::string MergedTurtle::Finish() {
   std::string out = Prologue(OutputFormat::kTurtle);
   WriterPtr writer = MakeWriter(OutputFormat::kTurtle, &out);
   // What sord_write does (the model's statements in subject order), with Rereadable literals.
-  SordIter* it = sord_begin(model_->model);
-  for (; !sord_iter_end(it); sord_iter_next(it)) {
+  std::unique_ptr<SordIter, IterDeleter> it(sord_begin(model_->model));
+  for (; !sord_iter_end(it.get()); sord_iter_next(it.get())) {
     SordQuad quad;
-    sord_iter_get(it, quad);
+    sord_iter_get(it.get(), quad);
     const SordNode* datatype = sord_node_get_datatype(quad[SORD_OBJECT]);
     SerdNode object = Rereadable(*sord_node_to_serd_node(quad[SORD_OBJECT]));
     serd_writer_write_statement(
@@ -334,7 +337,6 @@ std::string MergedTurtle::Finish() {
         sord_node_to_serd_node(quad[SORD_PREDICATE]), &object,
         datatype == nullptr ? nullptr : sord_node_to_serd_node(datatype), nullptr);
   }
-  sord_iter_free(it);
   serd_writer_finish(writer.get());
   return out;
 }
