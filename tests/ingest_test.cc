@@ -23,6 +23,18 @@ TEST_CASE("ingest: UTF-8 validation finds the first bad byte") {
   CHECK(FindInvalidUtf8("surrogate \xed\xa0\x80") == 10);
   CHECK(FindInvalidUtf8("truncated \xe2\x80") == 10);
   CHECK(FindInvalidUtf8("too big \xf4\x90\x80\x80") == 8);
+  // Past the eight-byte ASCII steps, at every alignment and at the very end.
+  for (size_t at = 0; at < 40; ++at) {
+    std::string text(41, 'a');
+    text[at] = '\xff';
+    CHECK(FindInvalidUtf8(text) == at);
+    text[at] = '\0';
+    CHECK(FindInvalidUtf8(text) == at);
+    text[at] = 'a';
+    text.replace(at, 2, "\xc3\xa9");
+    CHECK(FindInvalidUtf8(text) == kOk);
+  }
+  CHECK(FindInvalidUtf8(std::string(64, 'a') + "\xe2\x80") == 64);
 }
 
 TEST_CASE("ingest: dates are calendar days") {

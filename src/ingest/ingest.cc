@@ -1,6 +1,8 @@
 #include "hearsay/ingest.h"
 
 #include <boost/date_time/gregorian/gregorian.hpp>
+#include <cstdint>
+#include <cstring>
 
 #include "ingest/json.h"
 
@@ -61,6 +63,17 @@ size_t FindInvalidUtf8(std::string_view bytes) {
   size_t size = bytes.size();
   size_t i = 0;
   while (i < size) {
+    // Eight ASCII bytes without a NUL at a time: most news text is ASCII.
+    constexpr uint64_t kHighBits = 0x8080808080808080ULL;
+    constexpr uint64_t kLowBits = 0x0101010101010101ULL;
+    while (i + 8 <= size) {
+      uint64_t word;
+      std::memcpy(&word, data + i, 8);
+      bool has_zero_byte = ((word - kLowBits) & ~word & kHighBits) != 0;
+      if ((word & kHighBits) != 0 || has_zero_byte) break;
+      i += 8;
+    }
+    if (i >= size) break;
     unsigned char c = data[i];
     if (c < 0x80) {
       if (c == 0) return i;
