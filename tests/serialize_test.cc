@@ -46,6 +46,33 @@ TEST_CASE("serialize: Turtle uses prefixes and parses strictly") {
   CHECK(statements == 4);
 }
 
+TEST_CASE("serialize: Turtle abbreviates exactly the IRIs Serd would") {
+  using hearsay::Term;
+  const std::string entity = "https://w3id.org/hearsay/entity/";
+  hearsay::GraphBuilder builder;
+  Term subject = Term::Iri(entity + "p0123abc");
+  builder.Add(subject, Term::Iri("http://www.w3.org/1999/02/22-rdf-syntax-ns#type"),
+              Term::Iri("http://schema.org/Person"));
+  builder.Add(subject, Term::Iri("http://schema.org/sameAs"), Term::Iri(entity + "with-dash"));
+  builder.Add(subject, Term::Iri("http://schema.org/sameAs"), Term::Iri("https://example.org/x"));
+  builder.Add(subject, Term::Iri("http://schema.org/sameAs"),
+              Term::Iri("http://www.w3.org/1999/02/22-rdf-syntax-ns#nil"));
+  builder.Add(subject, Term::Iri("http://schema.org/url"),
+              Term::Iri("http://www.w3.org/1999/02/22-rdf-syntax-ns#type"));
+  builder.Add(subject, Term::Iri("https://w3id.org/hearsay/ns#rank"),
+              Term::Literal("5", "http://www.w3.org/2001/XMLSchema#integer"));
+  std::string turtle =
+      hearsay::Serialize(builder.Finish(entity + "p0123abc"), hearsay::OutputFormat::kTurtle);
+  CHECK(turtle ==
+        "entity:p0123abc\n"
+        "\ta schema:Person ;\n"
+        "\tschema:sameAs () ,\n"
+        "\t\t<https://example.org/x> ,\n"
+        "\t\t<https://w3id.org/hearsay/entity/with-dash> ;\n"
+        "\tschema:url rdf:type ;\n"
+        "\ths:rank 5 .\n\n\n");
+}
+
 TEST_CASE("serialize: N-Triples and N-Quads, one graph per article") {
   std::string nt = hearsay::Serialize(SmallGraph(), hearsay::OutputFormat::kNTriples);
   std::string nq = hearsay::Serialize(SmallGraph(), hearsay::OutputFormat::kNQuads);

@@ -3,6 +3,7 @@
 #include <serd/serd.h>
 #include <sord/sord.h>
 
+#include <algorithm>
 #include <memory>
 #include <vector>
 
@@ -91,6 +92,30 @@ SerdNode NodeOf(SerdType type, const std::string& text) {
     if (text.find('"') != std::string::npos) flags |= SERD_HAS_QUOTE;
   }
   return Rereadable({Bytes(text), text.size(), text.size(), flags, type});
+}
+
+bool IsAsciiAlnum(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+
+// The prefixed name Serd 0.30's Turtle writer makes of `iri`, appended to `names` with a NUL
+// (Serd compares and copies nodes with their terminator); false where Serd writes <iri>, "a"
+// or "()". Serd takes the first namespace the IRI starts with and abbreviates only when the
+// local part is ASCII letters and digits. Handing it the name saves its search of the
+// namespaces on every occurrence of the term.
+bool AppendPrefixedName(const std::string& iri, std::string* names) {
+  static const std::string kRdfType = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type";
+  static const std::string kRdfNil = "http://www.w3.org/1999/02/22-rdf-syntax-ns#nil";
+  if (iri == kRdfType || iri == kRdfNil) return false;
+  for (const Namespace& ns : OutputNamespaces()) {
+    std::string_view base = ns.iri;
+    if (iri.compare(0, base.size(), base) != 0) continue;
+    std::string_view local = std::string_view(iri).substr(base.size());
+    if (!std::all_of(local.begin(), local.end(), IsAsciiAlnum)) return false;
+    names->append(ns.prefix).append(":").append(local).push_back('\0');
+    return true;
+  }
+  return false;
 }
 
 void AppendJsonString(std::string_view text, std::string* out) {
@@ -264,9 +289,22 @@ std::string Serialize(const Graph& graph, OutputFormat format) {
   std::vector<SerdNode> nodes, datatypes;
   nodes.reserve(graph.terms.size());
   datatypes.reserve(graph.terms.size());
-  for (const Term& term : graph.terms) {
-    nodes.push_back(NodeOf(term.kind == Term::Kind::kIri ? SERD_URI : SERD_LITERAL, term.value));
+  std::string names;  // Turtle: "prefix:local\0" of the IRIs Serd abbreviates
+  std::vector<size_t> name_ends(graph.terms.size(), 0);  // past each term's name, 0 for none
+  for (size_t i = 0; i < graph.terms.size(); ++i) {
+    const Term& term = graph.terms[i];
+    bool is_iri = term.kind == Term::Kind::kIri;
+    if (format == OutputFormat::kTurtle && is_iri && AppendPrefixedName(term.value, &names)) {
+      name_ends[i] = names.size() - 1;
+    }
+    nodes.push_back(NodeOf(is_iri ? SERD_URI : SERD_LITERAL, term.value));
     datatypes.push_back(NodeOf(SERD_URI, term.datatype));
+  }
+  for (size_t i = 0, begin = 0; i < nodes.size(); ++i) {
+    if (name_ends[i] == 0) continue;
+    size_t length = name_ends[i] - begin;
+    nodes[i] = {Bytes(names) + begin, length, length, 0, SERD_CURIE};
+    begin = name_ends[i] + 1;
   }
   std::string out;
   out.reserve(graph.statements.size() * 96);
