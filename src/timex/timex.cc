@@ -84,15 +84,37 @@ const std::string* Words::Lookup(std::string_view word_class, std::string_view t
 
 uint32_t Words::ClassesOf(std::string_view text) const {
   if (text.empty()) return 0;
+  // The words around every time expression are asked about: a short one without spaces is
+  // normalized (lower-cased) on the stack, with room for the period below.
+  char buffer[32];
   std::string key;
-  std::string_view word = Key(text, &key);
+  std::string_view word;
+  const bool spaced = std::any_of(text.begin(), text.end(), [](char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\xC2';
+  });
+  if (!spaced && text.size() < sizeof(buffer)) {
+    for (size_t i = 0; i < text.size(); ++i) {
+      const char c = text[i];
+      buffer[i] = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+    }
+    word = std::string_view(buffer, text.size());
+  } else {
+    key = NormalizeWord(text);
+    word = key;
+  }
   const uint32_t* classes = classes_of_.Find(word);
   uint32_t out = classes != nullptr ? *classes : 0;
   if (abbreviation_classes_ != 0) {
     // As Lookup: the word with the period its class lists it with.
-    key.assign(word.data(), word.size());
-    key += '.';
-    classes = classes_of_.Find(key);
+    std::string_view with_period;
+    if (word.data() == buffer) {
+      buffer[word.size()] = '.';
+      with_period = std::string_view(buffer, word.size() + 1);
+    } else {
+      key += '.';
+      with_period = key;
+    }
+    classes = classes_of_.Find(with_period);
     if (classes != nullptr) out |= *classes & abbreviation_classes_;
   }
   return out;
@@ -369,6 +391,11 @@ std::vector<Candidate> FindCandidates(std::string_view text, const TimexRules::D
   return chosen;
 }
 
+// std::isalpha and std::islower of the "C" locale, inline: asked for every byte around a time
+// expression.
+bool IsAsciiLetter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+bool IsAsciiLower(char c) { return c >= 'a' && c <= 'z'; }
+
 // Sentences from the segmentation, or from line breaks and sentence-final punctuation when the
 // segmentation has none.
 class Sentences {
@@ -404,8 +431,8 @@ class Sentences {
     if ((c != '.' && c != '!' && c != '?') || i + 1 >= text.size() || text[i + 1] != ' ') {
       return false;
     }
-    bool single_letter = i >= 1 && std::isalpha(static_cast<unsigned char>(text[i - 1])) &&
-                         (i == 1 || !std::isalpha(static_cast<unsigned char>(text[i - 2])));
+    bool single_letter =
+        i >= 1 && IsAsciiLetter(text[i - 1]) && (i == 1 || !IsAsciiLetter(text[i - 2]));
     return !single_letter;
   }
 
@@ -423,8 +450,6 @@ class Sentences {
   const Segmentation& seg_;
 };
 
-bool IsAsciiLetter(char c) { return std::isalpha(static_cast<unsigned char>(c)) != 0; }
-
 // The last ASCII word of text[begin, end), or an empty span: clauses are read from the time
 // expression outwards, and mostly a word or two away from it tells the tense.
 Span WordBefore(std::string_view text, uint32_t begin, uint32_t end) {
@@ -440,16 +465,6 @@ Span WordAfter(std::string_view text, uint32_t begin, uint32_t end) {
   uint32_t stop = begin;
   while (stop < end && IsAsciiLetter(text[stop])) ++stop;
   return {begin, stop};
-}
-
-// The ASCII words of text[span], in order, as written (Words look-ups ignore case).
-std::vector<std::pair<Span, std::string_view>> WordsIn(std::string_view text, Span span) {
-  std::vector<std::pair<Span, std::string_view>> out;
-  for (Span word = WordAfter(text, span.begin, span.end); !word.empty();
-       word = WordAfter(text, word.end, span.end)) {
-    out.push_back({word, word.In(text)});
-  }
-  return out;
 }
 
 // The bits (Words::Bit) of the classes that tell a clause's tense.
@@ -481,8 +496,7 @@ int TenseOfWord(std::string_view text, Span word_span, Span previous, const Word
   if ((classes & tense.not_past_cue) != 0) return 0;
   auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; };
   bool participle = word.size() >= 5 && lower(word[word.size() - 2]) == 'e' &&
-                    lower(word.back()) == 'd' &&
-                    std::islower(static_cast<unsigned char>(text[word_span.begin]));
+                    lower(word.back()) == 'd' && IsAsciiLower(text[word_span.begin]);
   if (!participle && (classes & tense.past_cue) == 0) return 0;
   if (!previous.empty() && (words.ClassesOf(previous.In(text)) & tense.passive_auxiliary) != 0) {
     return 0;
@@ -621,8 +635,10 @@ uint32_t InnermostQuotation(const std::vector<Quotation>& quotations, Span span,
 constexpr uint32_t kSpeechLookback = 1000;
 
 bool HasSpeechCue(std::string_view text, Span sentence, const Words& words) {
-  for (const auto& entry : WordsIn(text, sentence)) {
-    if (words.Has("speech_cue", entry.second)) return true;
+  const uint32_t speech_cue = words.Bit("speech_cue");
+  for (Span word = WordAfter(text, sentence.begin, sentence.end); !word.empty();
+       word = WordAfter(text, word.end, sentence.end)) {
+    if ((words.ClassesOf(word.In(text)) & speech_cue) != 0) return true;
   }
   return false;
 }
@@ -634,10 +650,11 @@ bool StartsDateline(std::string_view header, Span date, const Words& words) {
   line_start = line_start == std::string_view::npos ? 0 : line_start + 1;
   constexpr size_t kMaxPrefix = 60;
   if (date.begin - line_start > kMaxPrefix) return false;
-  for (const auto& [span, word] :
-       WordsIn(header, Span{static_cast<uint32_t>(line_start), date.begin})) {
-    if (std::islower(static_cast<unsigned char>(header[span.begin])) &&
-        !words.Has("dateline_word", word)) {
+  const uint32_t dateline_word = words.Bit("dateline_word");
+  for (Span word = WordAfter(header, static_cast<uint32_t>(line_start), date.begin); !word.empty();
+       word = WordAfter(header, word.end, date.begin)) {
+    if (IsAsciiLower(header[word.begin]) &&
+        (words.ClassesOf(word.In(header)) & dateline_word) == 0) {
       return false;
     }
   }
