@@ -256,6 +256,39 @@ Status LoadWords(const std::string& path, Words* words) {
   });
 }
 
+// Whether `pattern` is (?P<t>...) with at most a \b before and after it, so that the group t is
+// always the whole match.
+bool SpanIsMatch(std::string_view pattern) {
+  constexpr std::string_view kBoundary = "\\b";
+  constexpr std::string_view kSpanGroup = "(?P<t>";
+  if (pattern.substr(0, kBoundary.size()) == kBoundary) pattern.remove_prefix(kBoundary.size());
+  if (pattern.size() >= kBoundary.size() &&
+      pattern.substr(pattern.size() - kBoundary.size()) == kBoundary &&
+      (pattern.size() < 3 || pattern[pattern.size() - 3] != '\\')) {
+    pattern.remove_suffix(kBoundary.size());
+  }
+  if (pattern.substr(0, kSpanGroup.size()) != kSpanGroup) return false;
+  // The group opened at the start must close at the very end: count parentheses outside
+  // escapes and character classes.
+  int depth = 0;
+  for (size_t i = 0; i < pattern.size(); ++i) {
+    const char c = pattern[i];
+    if (c == '\\') {
+      ++i;
+    } else if (c == '[') {
+      ++i;
+      if (i < pattern.size() && pattern[i] == '^') ++i;
+      if (i < pattern.size() && pattern[i] == ']') ++i;  // a literal ] first in the class
+      while (i < pattern.size() && pattern[i] != ']') i += pattern[i] == '\\' ? 2 : 1;
+    } else if (c == '(') {
+      ++depth;
+    } else if (c == ')' && --depth == 0) {
+      return i + 1 == pattern.size();
+    }
+  }
+  return false;
+}
+
 Status LoadRule(const TsvRecord& record, const Words& words, RE2::Set* set, Rule* rule) {
   if (record.fields.size() != 7) {
     return record.Error(
@@ -278,6 +311,7 @@ Status LoadRule(const TsvRecord& record, const Words& words, RE2::Set* set, Rule
     }
     rule->groups[slot - std::begin(kSlotNames)] = index;
   }
+  rule->span_is_match = SpanIsMatch(pattern);
   const auto* function =
       std::find_if(std::begin(kFunctions), std::end(kFunctions),
                    [&](const auto& entry) { return record.fields[2] == entry.first; });
@@ -308,27 +342,45 @@ struct Candidate {
   Span span;
   size_t rule = 0;
   SlotTexts slots;
+  bool slots_pending = false;  // the groups are still to be read (Rule::span_is_match)
   uint32_t quotation = kNone;  // innermost quotation holding it
 };
 
+// Reads the groups of `rule` in the match text[begin, end) into the candidate's slots. The whole
+// text stays the context of the match, so \b sees the bytes around it.
+bool ReadSlots(std::string_view text, size_t begin, size_t end, RE2::Anchor anchor,
+               const Rule& rule, std::vector<re2::StringPiece>* groups, Candidate* candidate) {
+  const int group_count = rule.pattern->NumberOfCapturingGroups() + 1;
+  groups->assign(group_count, re2::StringPiece());
+  if (!rule.pattern->Match(text, begin, end, anchor, groups->data(), group_count)) return false;
+  for (int slot = 0; slot < kSlotCount; ++slot) {
+    const int group = rule.groups[slot];
+    if (group >= 0 && (*groups)[group].data() != nullptr) {
+      candidate->slots[slot] = std::string_view((*groups)[group].data(), (*groups)[group].size());
+    }
+  }
+  return true;
+}
+
 // Appends every match of `rule` in the line text[begin, end) to `all`. The whole text stays the
 // context of the match, so \b sees the bytes around the line.
+// When the span is the whole match, the groups are left for the candidates that win their
+// spans (ReadPendingSlots): finding a match takes the DFA only, reading its groups another
+// engine, and most matches lose to a longer one ("May" in "May 5, 2019").
 void AddMatches(std::string_view text, size_t begin, size_t end, size_t index, const Rule& rule,
                 std::vector<re2::StringPiece>* groups, std::vector<Candidate>* all) {
-  int group_count = rule.pattern->NumberOfCapturingGroups() + 1;
-  groups->assign(group_count, re2::StringPiece());
   size_t pos = begin;
-  while (pos <= end &&
-         rule.pattern->Match(text, pos, end, RE2::UNANCHORED, groups->data(), group_count)) {
-    const re2::StringPiece& whole = (*groups)[0];
+  while (pos <= end) {
     Candidate candidate;
     candidate.rule = index;
-    for (int slot = 0; slot < kSlotCount; ++slot) {
-      int group = rule.groups[slot];
-      if (group >= 0 && (*groups)[group].data() != nullptr) {
-        candidate.slots[slot] = std::string_view((*groups)[group].data(), (*groups)[group].size());
-      }
+    if (rule.span_is_match) {
+      groups->resize(1);
+      if (!rule.pattern->Match(text, pos, end, RE2::UNANCHORED, groups->data(), 1)) break;
+      candidate.slots_pending = true;
+    } else if (!ReadSlots(text, pos, end, RE2::UNANCHORED, rule, groups, &candidate)) {
+      break;
     }
+    const re2::StringPiece whole = (*groups)[0];
     std::string_view span_text = candidate.slots[kSpan].data() != nullptr
                                      ? candidate.slots[kSpan]
                                      : std::string_view(whole.data(), whole.size());
@@ -388,6 +440,20 @@ std::vector<Candidate> FindCandidates(std::string_view text, const TimexRules::D
                chosen.end());
   std::sort(chosen.begin(), chosen.end(),
             [](const Candidate& a, const Candidate& b) { return a.span < b.span; });
+  for (Candidate& candidate : chosen) {
+    if (!candidate.slots_pending) continue;
+    // The groups of the match the search found: the same match, anchored at both ends. \b looks
+    // one byte to either side, ^ and $ only at the ends of the text: one byte of context on each
+    // side decides them as the whole text does, and such a short text lets RE2 go to the engine
+    // that reads groups without running its DFA first.
+    const uint32_t context_begin = candidate.span.begin > 0 ? candidate.span.begin - 1 : 0;
+    const uint32_t context_end =
+        std::min(candidate.span.end + 1, static_cast<uint32_t>(text.size()));
+    ReadSlots(text.substr(context_begin, context_end - context_begin),
+              candidate.span.begin - context_begin, candidate.span.end - context_begin,
+              RE2::ANCHOR_BOTH, data.rules[candidate.rule], &groups, &candidate);
+    candidate.slots_pending = false;
+  }
   return chosen;
 }
 
