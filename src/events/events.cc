@@ -216,15 +216,42 @@ struct Candidate {
   Span trigger;
 };
 
+// Whether a match may begin at `begin`: not inside a word.
+bool StartsWordBounded(std::string_view piece, size_t begin) {
+  return begin == 0 || !IsWordCodePoint(CodePointAt(piece, begin)) ||
+         !IsWordCodePoint(CodePointAt(piece, PreviousCodePointStart(piece, begin)));
+}
+
 bool WordBounded(std::string_view piece, size_t begin, size_t end) {
-  if (end <= begin) return false;
-  bool starts_word = IsWordCodePoint(CodePointAt(piece, begin));
+  if (end <= begin || !StartsWordBounded(piece, begin)) return false;
   bool ends_word = IsWordCodePoint(CodePointAt(piece, PreviousCodePointStart(piece, end)));
-  if (starts_word && begin > 0 &&
-      IsWordCodePoint(CodePointAt(piece, PreviousCodePointStart(piece, begin)))) {
+  return !(ends_word && end < piece.size() && IsWordCodePoint(CodePointAt(piece, end)));
+}
+
+// The leftmost-longest match of `pattern` in `piece` that begins at or after `pos` and not
+// inside a word, into `found[0..groups)`, found without the reverse program by which RE2 finds
+// where an unanchored match begins (see TriggerRule::at_word_starts). The forward DFA alone
+// says whether any match is left and where each anchored match ends, so that only the match
+// itself is run again for its groups, as RE2 does after its own DFA passes.
+bool NextWordStartMatch(const RE2& pattern, std::string_view piece, size_t pos,
+                        re2::StringPiece* found, int groups) {
+  re2::StringPiece input(piece.data(), piece.size());
+  if (pos >= piece.size() ||
+      !pattern.Match(input, pos, piece.size(), RE2::UNANCHORED, nullptr, 0)) {
     return false;
   }
-  return !(ends_word && end < piece.size() && IsWordCodePoint(CodePointAt(piece, end)));
+  for (size_t begin = pos; begin < piece.size(); ++begin) {
+    if (!StartsWordBounded(piece, begin) ||
+        !pattern.Match(input, begin, piece.size(), RE2::ANCHOR_START, found, 1)) {
+      continue;
+    }
+    if (groups > 1) {
+      const size_t end = begin + found[0].size();
+      pattern.Match(input, begin, end, RE2::ANCHOR_BOTH, found, groups);
+    }
+    return true;
+  }
+  return false;
 }
 
 // Every whole-word match of every rule in the sentence, overlaps resolved: the longest match
@@ -241,8 +268,12 @@ std::vector<Candidate> FindCandidates(const Context& context, Span sentence) {
     int groups = std::min(1, rule.pattern->NumberOfCapturingGroups()) + 1;
     re2::StringPiece found[2];
     size_t pos = 0;
-    while (pos < piece.size() &&
-           rule.pattern->Match(input, pos, piece.size(), RE2::UNANCHORED, found, groups)) {
+    auto next_match = [&] {
+      if (rule.at_word_starts) return NextWordStartMatch(*rule.pattern, piece, pos, found, groups);
+      return pos < piece.size() &&
+             rule.pattern->Match(input, pos, piece.size(), RE2::UNANCHORED, found, groups);
+    };
+    while (next_match()) {
       size_t begin = found[0].data() - piece.data();
       size_t end = begin + found[0].size();
       re2::StringPiece head = groups > 1 && found[1].data() != nullptr ? found[1] : found[0];

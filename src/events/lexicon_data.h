@@ -34,8 +34,15 @@ struct TriggerRule {
   std::string future_cameo;  // empty if none
   ActorKind actors = ActorKind::kAll;
   const RE2* pattern = nullptr;  // owned by the lexicon's filter of its kind
+  // Matched anchored at each word start instead of unanchored: a large program (Unicode
+  // classes) has a reverse program that takes milliseconds to build, more than anchored
+  // matching costs on megabytes of text.
+  bool at_word_starts = false;
   std::string example;
 };
+
+// A trigger pattern whose program has more instructions than this is matched at word starts.
+constexpr int kLargeProgram = 400;
 
 enum class CueSide { kBefore, kAfter };
 

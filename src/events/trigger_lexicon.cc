@@ -85,6 +85,7 @@ Status LoadTriggers(const std::string& path, TriggerLexicon::Data* data) {
     if (!kind.ok()) return kind;
     Status compiled = Compile(record, f[7], &data->trigger_filter, &rule.pattern);
     if (!compiled.ok()) return compiled;
+    rule.at_word_starts = rule.pattern->ProgramSize() > kLargeProgram;
     rule.example = f[8];
     data->triggers.push_back(std::move(rule));
     return Status::Ok();

@@ -111,6 +111,12 @@ struct Gazetteer::Data {
 
   // Adds a phrase (tokenized like article text); the first entry for a phrase wins.
   void AddPhrase(std::string_view phrase, Entry entry);
+  // Whether some phrase starts with `word` (`hash` is its WordHash): LongestMatch finds
+  // nothing at other words, and most words of a text are such.
+  bool StartsPhrase(std::string_view word, uint64_t hash) const {
+    const uint32_t* id = token_ids.Find(word, hash);
+    return id != nullptr && *id < root_children.size() && root_children[*id] != kNone;
+  }
   // The entry of the longest phrase starting at tokens[first] within [first, limit), and its
   // end token; returns false if none.
   bool LongestMatch(std::string_view text, const std::vector<mentions_internal::Tok>& tokens,

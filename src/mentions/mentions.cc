@@ -240,6 +240,7 @@ class Detector {
       Entry entry;
       uint32_t end = 0;
       if (tokens_[i].Has(mentions_internal::kWord) &&
+          data_.StartsPhrase(Word(i), tokens_[i].hash) &&
           data_.LongestMatch(text_, tokens_, i, UnitEnd(i), &entry, &end) &&
           AcceptHit(i, end, entry)) {
         hits_.push_back({i, end, entry});

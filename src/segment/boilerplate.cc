@@ -37,7 +37,8 @@ struct ParagraphFeatures {
 
 class Classifier {
  public:
-  explicit Classifier(Work* work) : work_(*work), text_(work->text) {}
+  explicit Classifier(Work* work)
+      : work_(*work), text_(work->text), lower_(work->lexicon->longest_stop_word(), '\0') {}
 
   ParagraphFeatures Measure(uint32_t paragraph) {
     const ParagraphInfo& range = work_.paragraphs[paragraph];
@@ -61,8 +62,7 @@ class Classifier {
       ++features.words;
       features.capitalized = features.capitalized && info.upper_initial;
       if (span.size() > work_.lexicon->longest_stop_word()) continue;
-      Lower(span);
-      const StopWordKind kind = work_.lexicon->StopWord(lower_);
+      const StopWordKind kind = work_.lexicon->StopWord(Lower(span));
       if (kind == StopWordKind::kNotStopWord) continue;
       ++features.stop_words;
       if (kind == StopWordKind::kAddress && !in_quote) ++features.reader_address;
@@ -104,21 +104,22 @@ class Classifier {
     return false;
   }
 
-  // ASCII lower case with typographic apostrophes made straight, into lower_.
-  void Lower(Span span) {
-    lower_.assign(text_.data() + span.begin, span.size());
+  // ASCII lower case with typographic apostrophes made straight, in lower_ (no longer than
+  // the longest stop word): written in place, as the classifier asks for most words.
+  std::string_view Lower(Span span) {
+    const std::string_view word = span.In(text_);
     size_t out = 0;
-    for (size_t in = 0; in < lower_.size(); ++in, ++out) {
-      char c = lower_[in];
+    for (size_t in = 0; in < word.size(); ++in, ++out) {
+      char c = word[in];
       if (c >= 'A' && c <= 'Z') {
         c = static_cast<char>(c - 'A' + 'a');
-      } else if (c == '\xE2' && lower_.compare(in, 3, "\u2019") == 0) {
+      } else if (c == '\xE2' && word.compare(in, 3, "\u2019") == 0) {
         c = '\'';
         in += 2;
       }
       lower_[out] = c;
     }
-    lower_.resize(out);
+    return std::string_view(lower_.data(), out);
   }
 
   Work& work_;

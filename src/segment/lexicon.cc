@@ -21,8 +21,10 @@ struct SegmentLexicon::Patterns {
   }
 
   RE2::Set set;
-  std::vector<int> weights;                     // by set index
-  std::vector<std::unique_ptr<RE2>> datelines;  // anchored, case-sensitive
+  std::vector<int> weights;  // by set index
+  // The dateline rules as one alternation, in file order: leftmost-first matching takes the
+  // first rule that matches, as trying them one by one would, in one search.
+  std::unique_ptr<RE2> datelines;  // anchored, case-sensitive
 };
 
 SegmentLexicon::SegmentLexicon() : patterns_(std::make_unique<Patterns>()) {}
@@ -81,10 +83,12 @@ size_t SegmentLexicon::DatelineLength(std::string_view paragraph) const {
   constexpr size_t kMaxDateline = 120;
   re2::StringPiece start(paragraph.data(), std::min(paragraph.size(), kMaxDateline));
   re2::StringPiece match;
-  for (const auto& pattern : patterns_->datelines) {
-    if (pattern->Match(start, 0, start.size(), RE2::ANCHOR_START, &match, 1)) return match.size();
+  const RE2* datelines = patterns_->datelines.get();
+  if (datelines == nullptr ||
+      !datelines->Match(start, 0, start.size(), RE2::ANCHOR_START, &match, 1)) {
+    return 0;
   }
-  return 0;
+  return match.size();
 }
 
 Status SegmentLexicon::Load(const std::string& dir, SegmentLexicon* out) {
@@ -121,19 +125,27 @@ Status SegmentLexicon::Load(const std::string& dir, SegmentLexicon* out) {
   if (!patterns.set.Compile()) {
     return Status::Error(dir + "/boilerplate.tsv: the rules do not compile together");
   }
+  RE2::Options dateline_options;
+  dateline_options.set_log_errors(false);
+  std::string datelines;
   status = ReadTsv(dir + "/datelines.tsv", [&](const TsvRecord& record) {
     if (record.fields.size() != 3) return record.Error("expected: name TAB pattern TAB example");
-    RE2::Options options;
-    options.set_log_errors(false);
-    auto pattern = std::make_unique<RE2>(record.fields[1], options);
-    if (!pattern->ok()) {
-      return record.Error("bad pattern for rule '" + record.fields[0] + "': " + pattern->error());
+    RE2 pattern(record.fields[1], dateline_options);
+    if (!pattern.ok()) {
+      return record.Error("bad pattern for rule '" + record.fields[0] + "': " + pattern.error());
     }
-    patterns.datelines.push_back(std::move(pattern));
+    if (!datelines.empty()) datelines += '|';
+    datelines += "(?:" + record.fields[1] + ")";
     lexicon.dateline_examples_.push_back(record.fields[2]);
     return Status::Ok();
   });
   if (!status.ok()) return status;
+  if (!datelines.empty()) {
+    patterns.datelines = std::make_unique<RE2>(datelines, dateline_options);
+    if (!patterns.datelines->ok()) {
+      return Status::Error(dir + "/datelines.tsv: the rules do not compile together");
+    }
+  }
   *out = std::move(lexicon);
   return Status::Ok();
 }
@@ -151,6 +163,9 @@ StopWordKind SegmentLexicon::StopWord(std::string_view lower_word) const {
 
 int SegmentLexicon::BoilerplateScore(std::string_view paragraph) const {
   if (patterns_->weights.empty()) return 0;
+  // Most paragraphs match no rule: asking first whether any does stops at the first match and
+  // allocates nothing.
+  if (!patterns_->set.Match(paragraph, nullptr)) return 0;
   std::vector<int> matched;
   if (!patterns_->set.Match(paragraph, &matched)) return 0;
   int strongest = 0;

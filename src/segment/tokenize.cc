@@ -169,9 +169,17 @@ class Tokenizer {
     uint32_t last = 0;
     while (true) {
       while (pos < paragraph_.end) {
-        CodePoint cp = DecodeAt(text_, pos);
+        const auto byte = static_cast<uint8_t>(text_[pos]);
+        if (byte < 0x80) {  // most of a word: no decoding
+          if (!IsAsciiWordChar(byte)) break;
+          digits_only = digits_only && IsDigit(byte);
+          last = byte;
+          ++pos;
+          continue;
+        }
+        CodePoint cp = DecodeMultiByte(text_, pos);
         if (!IsWordChar(cp.value)) break;
-        digits_only = digits_only && IsDigit(cp.value);
+        digits_only = false;
         last = cp.value;
         pos += cp.length;
       }
@@ -198,8 +206,7 @@ class Tokenizer {
     info->upper_initial = IsUpper(first);
     info->lower_initial = IsLower(first);
     // The period of "U.S." belongs to it, also in "the U.S.." (but not before "..").
-    const bool ellipsis_follows = At(pos + 1) == '.' && At(pos + 2) == '.';
-    if (At(pos) == '.' && !ellipsis_follows && !IsDigit(first)) {
+    if (At(pos) == '.' && !(At(pos + 1) == '.' && At(pos + 2) == '.') && !IsDigit(first)) {
       info->abbreviation = AbbreviationBefore(begin, pos, inner_period);
       if (info->abbreviation != AbbreviationKind::kNotAbbreviation) ++pos;
     }

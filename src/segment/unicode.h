@@ -5,6 +5,7 @@
 #ifndef HEARSAY_SEGMENT_UNICODE_H_
 #define HEARSAY_SEGMENT_UNICODE_H_
 
+#include <array>
 #include <cstdint>
 #include <string_view>
 
@@ -74,9 +75,9 @@ inline bool IsSpace(uint32_t c) {
          (c >= 0x2000 && c <= 0x200B) || c == 0x202F || c == 0x205F || c == 0x3000 || c == 0xFEFF;
 }
 
-inline bool IsDigit(uint32_t c) { return c >= '0' && c <= '9'; }
+constexpr bool IsDigit(uint32_t c) { return c >= '0' && c <= '9'; }
 
-inline bool IsLetter(uint32_t c) {
+constexpr bool IsLetter(uint32_t c) {
   if (c < 0x80) return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
   if (c < 0x100)
     return c == 0xAA || c == 0xB5 || c == 0xBA || (c >= 0xC0 && c != 0xD7 && c != 0xF7);
@@ -98,7 +99,17 @@ inline bool IsLetter(uint32_t c) {
   return c < 0x1F000 || c > 0x1FAFF;  // emoji and pictographs are symbols
 }
 
-inline bool IsWordChar(uint32_t c) { return IsLetter(c) || IsDigit(c); }
+constexpr bool IsWordChar(uint32_t c) { return IsLetter(c) || IsDigit(c); }
+
+// IsWordChar of an ASCII character (c < 0x80), by table: the tokenizer asks for every byte.
+inline bool IsAsciiWordChar(uint8_t c) {
+  static constexpr auto kWordChars = [] {
+    std::array<bool, 128> word_chars{};
+    for (uint32_t ascii = 0; ascii < 128; ++ascii) word_chars[ascii] = IsWordChar(ascii);
+    return word_chars;
+  }();
+  return kWordChars[c];
+}
 
 inline bool IsUpper(uint32_t c) {
   if (c < 0x80) return c >= 'A' && c <= 'Z';

@@ -69,6 +69,9 @@ struct Rule {
   Function function = Function::kNone;
   std::vector<std::string> args;
   std::array<int, kSlotCount> groups;  // capture group number per slot, -1 if absent
+  // The pattern is \b(?P<t>...)\b: the expression is the whole match, which the DFA finds
+  // without the groups.
+  bool span_is_match = false;
   TimexRules::Example example;
 };
 

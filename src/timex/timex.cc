@@ -84,15 +84,37 @@ const std::string* Words::Lookup(std::string_view word_class, std::string_view t
 
 uint32_t Words::ClassesOf(std::string_view text) const {
   if (text.empty()) return 0;
+  // The words around every time expression are asked about: a short one without spaces is
+  // normalized (lower-cased) on the stack, with room for the period below.
+  char buffer[32];
   std::string key;
-  std::string_view word = Key(text, &key);
+  std::string_view word;
+  const bool spaced = std::any_of(text.begin(), text.end(), [](char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\xC2';
+  });
+  if (!spaced && text.size() < sizeof(buffer)) {
+    for (size_t i = 0; i < text.size(); ++i) {
+      const char c = text[i];
+      buffer[i] = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+    }
+    word = std::string_view(buffer, text.size());
+  } else {
+    key = NormalizeWord(text);
+    word = key;
+  }
   const uint32_t* classes = classes_of_.Find(word);
   uint32_t out = classes != nullptr ? *classes : 0;
   if (abbreviation_classes_ != 0) {
     // As Lookup: the word with the period its class lists it with.
-    key.assign(word.data(), word.size());
-    key += '.';
-    classes = classes_of_.Find(key);
+    std::string_view with_period;
+    if (word.data() == buffer) {
+      buffer[word.size()] = '.';
+      with_period = std::string_view(buffer, word.size() + 1);
+    } else {
+      key += '.';
+      with_period = key;
+    }
+    classes = classes_of_.Find(with_period);
     if (classes != nullptr) out |= *classes & abbreviation_classes_;
   }
   return out;
@@ -234,6 +256,39 @@ Status LoadWords(const std::string& path, Words* words) {
   });
 }
 
+// Whether `pattern` is (?P<t>...) with at most a \b before and after it, so that the group t is
+// always the whole match.
+bool SpanIsMatch(std::string_view pattern) {
+  constexpr std::string_view kBoundary = "\\b";
+  constexpr std::string_view kSpanGroup = "(?P<t>";
+  if (pattern.substr(0, kBoundary.size()) == kBoundary) pattern.remove_prefix(kBoundary.size());
+  if (pattern.size() >= kBoundary.size() &&
+      pattern.substr(pattern.size() - kBoundary.size()) == kBoundary &&
+      (pattern.size() < 3 || pattern[pattern.size() - 3] != '\\')) {
+    pattern.remove_suffix(kBoundary.size());
+  }
+  if (pattern.substr(0, kSpanGroup.size()) != kSpanGroup) return false;
+  // The group opened at the start must close at the very end: count parentheses outside
+  // escapes and character classes.
+  int depth = 0;
+  for (size_t i = 0; i < pattern.size(); ++i) {
+    const char c = pattern[i];
+    if (c == '\\') {
+      ++i;
+    } else if (c == '[') {
+      ++i;
+      if (i < pattern.size() && pattern[i] == '^') ++i;
+      if (i < pattern.size() && pattern[i] == ']') ++i;  // a literal ] first in the class
+      while (i < pattern.size() && pattern[i] != ']') i += pattern[i] == '\\' ? 2 : 1;
+    } else if (c == '(') {
+      ++depth;
+    } else if (c == ')' && --depth == 0) {
+      return i + 1 == pattern.size();
+    }
+  }
+  return false;
+}
+
 Status LoadRule(const TsvRecord& record, const Words& words, RE2::Set* set, Rule* rule) {
   if (record.fields.size() != 7) {
     return record.Error(
@@ -256,6 +311,7 @@ Status LoadRule(const TsvRecord& record, const Words& words, RE2::Set* set, Rule
     }
     rule->groups[slot - std::begin(kSlotNames)] = index;
   }
+  rule->span_is_match = SpanIsMatch(pattern);
   const auto* function =
       std::find_if(std::begin(kFunctions), std::end(kFunctions),
                    [&](const auto& entry) { return record.fields[2] == entry.first; });
@@ -286,27 +342,45 @@ struct Candidate {
   Span span;
   size_t rule = 0;
   SlotTexts slots;
+  bool slots_pending = false;  // the groups are still to be read (Rule::span_is_match)
   uint32_t quotation = kNone;  // innermost quotation holding it
 };
 
+// Reads the groups of `rule` in the match text[begin, end) into the candidate's slots. The whole
+// text stays the context of the match, so \b sees the bytes around it.
+bool ReadSlots(std::string_view text, size_t begin, size_t end, RE2::Anchor anchor,
+               const Rule& rule, std::vector<re2::StringPiece>* groups, Candidate* candidate) {
+  const int group_count = rule.pattern->NumberOfCapturingGroups() + 1;
+  groups->assign(group_count, re2::StringPiece());
+  if (!rule.pattern->Match(text, begin, end, anchor, groups->data(), group_count)) return false;
+  for (int slot = 0; slot < kSlotCount; ++slot) {
+    const int group = rule.groups[slot];
+    if (group >= 0 && (*groups)[group].data() != nullptr) {
+      candidate->slots[slot] = std::string_view((*groups)[group].data(), (*groups)[group].size());
+    }
+  }
+  return true;
+}
+
 // Appends every match of `rule` in the line text[begin, end) to `all`. The whole text stays the
 // context of the match, so \b sees the bytes around the line.
+// When the span is the whole match, the groups are left for the candidates that win their
+// spans (ReadPendingSlots): finding a match takes the DFA only, reading its groups another
+// engine, and most matches lose to a longer one ("May" in "May 5, 2019").
 void AddMatches(std::string_view text, size_t begin, size_t end, size_t index, const Rule& rule,
                 std::vector<re2::StringPiece>* groups, std::vector<Candidate>* all) {
-  int group_count = rule.pattern->NumberOfCapturingGroups() + 1;
-  groups->assign(group_count, re2::StringPiece());
   size_t pos = begin;
-  while (pos <= end &&
-         rule.pattern->Match(text, pos, end, RE2::UNANCHORED, groups->data(), group_count)) {
-    const re2::StringPiece& whole = (*groups)[0];
+  while (pos <= end) {
     Candidate candidate;
     candidate.rule = index;
-    for (int slot = 0; slot < kSlotCount; ++slot) {
-      int group = rule.groups[slot];
-      if (group >= 0 && (*groups)[group].data() != nullptr) {
-        candidate.slots[slot] = std::string_view((*groups)[group].data(), (*groups)[group].size());
-      }
+    if (rule.span_is_match) {
+      groups->resize(1);
+      if (!rule.pattern->Match(text, pos, end, RE2::UNANCHORED, groups->data(), 1)) break;
+      candidate.slots_pending = true;
+    } else if (!ReadSlots(text, pos, end, RE2::UNANCHORED, rule, groups, &candidate)) {
+      break;
     }
+    const re2::StringPiece whole = (*groups)[0];
     std::string_view span_text = candidate.slots[kSpan].data() != nullptr
                                      ? candidate.slots[kSpan]
                                      : std::string_view(whole.data(), whole.size());
@@ -366,8 +440,27 @@ std::vector<Candidate> FindCandidates(std::string_view text, const TimexRules::D
                chosen.end());
   std::sort(chosen.begin(), chosen.end(),
             [](const Candidate& a, const Candidate& b) { return a.span < b.span; });
+  for (Candidate& candidate : chosen) {
+    if (!candidate.slots_pending) continue;
+    // The groups of the match the search found: the same match, anchored at both ends. \b looks
+    // one byte to either side, ^ and $ only at the ends of the text: one byte of context on each
+    // side decides them as the whole text does, and such a short text lets RE2 go to the engine
+    // that reads groups without running its DFA first.
+    const uint32_t context_begin = candidate.span.begin > 0 ? candidate.span.begin - 1 : 0;
+    const uint32_t context_end =
+        std::min(candidate.span.end + 1, static_cast<uint32_t>(text.size()));
+    ReadSlots(text.substr(context_begin, context_end - context_begin),
+              candidate.span.begin - context_begin, candidate.span.end - context_begin,
+              RE2::ANCHOR_BOTH, data.rules[candidate.rule], &groups, &candidate);
+    candidate.slots_pending = false;
+  }
   return chosen;
 }
+
+// std::isalpha and std::islower of the "C" locale, inline: asked for every byte around a time
+// expression.
+bool IsAsciiLetter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+bool IsAsciiLower(char c) { return c >= 'a' && c <= 'z'; }
 
 // Sentences from the segmentation, or from line breaks and sentence-final punctuation when the
 // segmentation has none.
@@ -404,8 +497,8 @@ class Sentences {
     if ((c != '.' && c != '!' && c != '?') || i + 1 >= text.size() || text[i + 1] != ' ') {
       return false;
     }
-    bool single_letter = i >= 1 && std::isalpha(static_cast<unsigned char>(text[i - 1])) &&
-                         (i == 1 || !std::isalpha(static_cast<unsigned char>(text[i - 2])));
+    bool single_letter =
+        i >= 1 && IsAsciiLetter(text[i - 1]) && (i == 1 || !IsAsciiLetter(text[i - 2]));
     return !single_letter;
   }
 
@@ -423,8 +516,6 @@ class Sentences {
   const Segmentation& seg_;
 };
 
-bool IsAsciiLetter(char c) { return std::isalpha(static_cast<unsigned char>(c)) != 0; }
-
 // The last ASCII word of text[begin, end), or an empty span: clauses are read from the time
 // expression outwards, and mostly a word or two away from it tells the tense.
 Span WordBefore(std::string_view text, uint32_t begin, uint32_t end) {
@@ -440,16 +531,6 @@ Span WordAfter(std::string_view text, uint32_t begin, uint32_t end) {
   uint32_t stop = begin;
   while (stop < end && IsAsciiLetter(text[stop])) ++stop;
   return {begin, stop};
-}
-
-// The ASCII words of text[span], in order, as written (Words look-ups ignore case).
-std::vector<std::pair<Span, std::string_view>> WordsIn(std::string_view text, Span span) {
-  std::vector<std::pair<Span, std::string_view>> out;
-  for (Span word = WordAfter(text, span.begin, span.end); !word.empty();
-       word = WordAfter(text, word.end, span.end)) {
-    out.push_back({word, word.In(text)});
-  }
-  return out;
 }
 
 // The bits (Words::Bit) of the classes that tell a clause's tense.
@@ -481,8 +562,7 @@ int TenseOfWord(std::string_view text, Span word_span, Span previous, const Word
   if ((classes & tense.not_past_cue) != 0) return 0;
   auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; };
   bool participle = word.size() >= 5 && lower(word[word.size() - 2]) == 'e' &&
-                    lower(word.back()) == 'd' &&
-                    std::islower(static_cast<unsigned char>(text[word_span.begin]));
+                    lower(word.back()) == 'd' && IsAsciiLower(text[word_span.begin]);
   if (!participle && (classes & tense.past_cue) == 0) return 0;
   if (!previous.empty() && (words.ClassesOf(previous.In(text)) & tense.passive_auxiliary) != 0) {
     return 0;
@@ -621,8 +701,10 @@ uint32_t InnermostQuotation(const std::vector<Quotation>& quotations, Span span,
 constexpr uint32_t kSpeechLookback = 1000;
 
 bool HasSpeechCue(std::string_view text, Span sentence, const Words& words) {
-  for (const auto& entry : WordsIn(text, sentence)) {
-    if (words.Has("speech_cue", entry.second)) return true;
+  const uint32_t speech_cue = words.Bit("speech_cue");
+  for (Span word = WordAfter(text, sentence.begin, sentence.end); !word.empty();
+       word = WordAfter(text, word.end, sentence.end)) {
+    if ((words.ClassesOf(word.In(text)) & speech_cue) != 0) return true;
   }
   return false;
 }
@@ -634,10 +716,11 @@ bool StartsDateline(std::string_view header, Span date, const Words& words) {
   line_start = line_start == std::string_view::npos ? 0 : line_start + 1;
   constexpr size_t kMaxPrefix = 60;
   if (date.begin - line_start > kMaxPrefix) return false;
-  for (const auto& [span, word] :
-       WordsIn(header, Span{static_cast<uint32_t>(line_start), date.begin})) {
-    if (std::islower(static_cast<unsigned char>(header[span.begin])) &&
-        !words.Has("dateline_word", word)) {
+  const uint32_t dateline_word = words.Bit("dateline_word");
+  for (Span word = WordAfter(header, static_cast<uint32_t>(line_start), date.begin); !word.empty();
+       word = WordAfter(header, word.end, date.begin)) {
+    if (IsAsciiLower(header[word.begin]) &&
+        (words.ClassesOf(word.In(header)) & dateline_word) == 0) {
       return false;
     }
   }
