@@ -30,8 +30,9 @@ size_t AppendToString(const void* buf, size_t len, void* stream) {
   return len;
 }
 
-const uint8_t* Bytes(const std::string& text) {
-  return reinterpret_cast<const uint8_t*>(text.c_str());
+// Of a std::string or a term's characters, which are NUL-terminated (Graph::storage).
+const uint8_t* Bytes(std::string_view text) {
+  return reinterpret_cast<const uint8_t*>(text.data());
 }
 
 EnvPtr MakeEnv() {
@@ -84,11 +85,11 @@ SerdNode Rereadable(SerdNode node) {
 
 // serd_node_from_string's flags without its count of characters, which the writer does not use
 // and which costs as much as writing the node.
-SerdNode NodeOf(SerdType type, const std::string& text) {
+SerdNode NodeOf(SerdType type, std::string_view text) {
   SerdNodeFlags flags = 0;
   if (type == SERD_LITERAL) {
-    if (text.find_first_of("\n\r") != std::string::npos) flags |= SERD_HAS_NEWLINE;
-    if (text.find('"') != std::string::npos) flags |= SERD_HAS_QUOTE;
+    if (text.find_first_of("\n\r") != std::string_view::npos) flags |= SERD_HAS_NEWLINE;
+    if (text.find('"') != std::string_view::npos) flags |= SERD_HAS_QUOTE;
   }
   return Rereadable({Bytes(text), text.size(), text.size(), flags, type});
 }
@@ -126,14 +127,14 @@ void AppendJsonString(std::string_view text, std::string* out) {
 }
 
 // prefix:local for IRIs in our namespaces (JSON-LD compacts any suffix), else the IRI.
-std::string Compact(const std::string& iri) {
+std::string Compact(std::string_view iri) {
   for (const Namespace& ns : OutputNamespaces()) {
     std::string_view base = ns.iri;
     if (iri.size() > base.size() && iri.compare(0, base.size(), base) == 0) {
-      return std::string(ns.prefix) + ":" + iri.substr(base.size());
+      return std::string(ns.prefix).append(":").append(iri.substr(base.size()));
     }
   }
-  return iri;
+  return std::string(iri);
 }
 
 std::string JsonLdPrologue() {
