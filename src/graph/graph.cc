@@ -72,7 +72,9 @@ class CodePointIndex {
       uint64_t word;
       std::memcpy(&word, text_.data() + begin, 8);
       uint64_t continuation = word & ~(word << 1) & 0x8080808080808080ull;
-      count += 8 - static_cast<uint32_t>(__builtin_popcountll(continuation));
+      // Most news text is ASCII, and a popcount is a library call on baseline x86-64.
+      count +=
+          continuation == 0 ? 8 : 8 - static_cast<uint32_t>(__builtin_popcountll(continuation));
     }
     for (; begin < end; ++begin) {
       if ((static_cast<unsigned char>(text_[begin]) & 0xC0) != 0x80) ++count;
@@ -590,6 +592,73 @@ bool operator==(const Term& a, const Term& b) {
   return a.kind == b.kind && a.value == b.value && a.datatype == b.datatype;
 }
 
+// Bytes [offset, offset + 8) of `text`, zero-padded, as a big-endian word: words compare as
+// the bytes do.
+uint64_t WordAt(std::string_view text, size_t offset) {
+  uint64_t word = 0;
+  if (offset + 8 <= text.size()) {
+    std::memcpy(&word, text.data() + offset, 8);
+#if __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    word = __builtin_bswap64(word);
+#endif
+    return word;
+  }
+  for (size_t i = offset; i < offset + 8; ++i) {
+    word = word << 8 | (i < text.size() ? static_cast<unsigned char>(text[i]) : 0u);
+  }
+  return word;
+}
+
+struct SortItem {
+  uint64_t word;  // the value's bytes [depth, depth + 8)
+  uint32_t rest;  // how many bytes the value has from depth on, at most 9 (it goes on)
+  uint32_t id;
+};
+
+// Sorts items[begin, end), terms of one kind whose values agree before byte `depth`, by value
+// then datatype, eight bytes at a time (an MSD radix sort): an article's IRIs share long
+// prefixes ("https://w3id.org/hearsay/doc/d...#char=") that comparing whole values would read
+// again at every step.
+void SortByValue(const std::vector<Term>& terms, std::vector<SortItem>& items, size_t begin,
+                 size_t end, size_t depth) {
+  auto first = items.begin() + begin, last = items.begin() + end;
+  if (end - begin <= 16) {  // few: compare the rest of the values
+    std::sort(first, last, [&](const SortItem& a, const SortItem& b) {
+      const Term& x = terms[a.id];
+      const Term& y = terms[b.id];
+      int order = x.value.substr(depth).compare(y.value.substr(depth));
+      return order != 0 ? order < 0 : x.datatype < y.datatype;
+    });
+    return;
+  }
+  for (auto it = first; it != last; ++it) {
+    std::string_view value = terms[it->id].value;
+    it->word = WordAt(value, depth);
+    it->rest = static_cast<uint32_t>(std::min<size_t>(value.size() - depth, 9));
+  }
+  auto same_key = [](const SortItem& a, const SortItem& b) {
+    return a.word == b.word && a.rest == b.rest;
+  };
+  if (std::adjacent_find(first, last, std::not_fn(same_key)) != last) {
+    std::sort(first, last, [](const SortItem& a, const SortItem& b) {
+      return a.word != b.word ? a.word < b.word : a.rest < b.rest;
+    });
+  }
+  for (size_t run = begin; run < end;) {
+    size_t run_end = run + 1;
+    while (run_end < end && same_key(items[run_end], items[run])) ++run_end;
+    if (run_end - run > 1 && items[run].rest > 8) {
+      SortByValue(terms, items, run, run_end, depth + 8);
+    } else if (run_end - run > 1) {  // equal values
+      std::sort(items.begin() + run, items.begin() + run_end,
+                [&](const SortItem& a, const SortItem& b) {
+                  return terms[a.id].datatype < terms[b.id].datatype;
+                });
+    }
+    run = run_end;
+  }
+}
+
 // Terms by id, in blocks of storage that never move, found again through an open-addressing
 // table of ids with their hashes.
 struct GraphBuilder::Table {
@@ -638,7 +707,7 @@ struct GraphBuilder::Table {
   std::string_view Copy(std::string_view text) {
     if (left < text.size() + 1) {
       size_t size = std::max(kBlockSize, text.size() + 1);
-      storage.push_back(std::make_unique<char[]>(size));
+      storage.emplace_back(new char[size]);  // not make_unique: no need to zero it
       free = storage.back().get();
       left = size;
     }
@@ -690,15 +759,18 @@ Graph GraphBuilder::Finish(std::string document_iri) {
   graph.document_iri = std::move(document_iri);
   // Terms are sorted once; statements are then ordered by the ranks of their terms.
   const std::vector<Term>& by_id = table.terms;
-  std::vector<uint32_t> order(by_id.size());
-  for (uint32_t id = 0; id < order.size(); ++id) order[id] = id;
-  std::sort(order.begin(), order.end(),
-            [&](uint32_t a, uint32_t b) { return by_id[a] < by_id[b]; });
+  std::vector<SortItem> order(by_id.size());
+  for (uint32_t id = 0; id < order.size(); ++id) order[id].id = id;
+  auto literals = std::partition(order.begin(), order.end(), [&](const SortItem& item) {
+    return by_id[item.id].kind == Term::Kind::kIri;
+  });
+  SortByValue(by_id, order, 0, literals - order.begin(), 0);
+  SortByValue(by_id, order, literals - order.begin(), order.size(), 0);
   std::vector<uint32_t> rank(order.size());
   graph.terms.reserve(order.size());
   for (uint32_t position = 0; position < order.size(); ++position) {
-    rank[order[position]] = position;
-    graph.terms.push_back(by_id[order[position]]);
+    rank[order[position].id] = position;
+    graph.terms.push_back(by_id[order[position].id]);
   }
 
   // rdf:type goes first among a subject's predicates: while statements are sorted, its rank is
@@ -714,16 +786,25 @@ Graph GraphBuilder::Finish(std::string document_iri) {
     uint32_t predicate = rank[s.predicate];
     s = {rank[s.subject], predicate == type_rank ? 0 : predicate + 1, rank[s.object]};
   }
-  std::sort(statements.begin(), statements.end(),
-            [](const Graph::Statement& a, const Graph::Statement& b) {
-              uint64_t a_key = uint64_t{a.subject} << 32 | a.predicate;
-              uint64_t b_key = uint64_t{b.subject} << 32 | b.predicate;
-              return a_key != b_key ? a_key < b_key : a.object < b.object;
-            });
-  statements.erase(std::unique(statements.begin(), statements.end()), statements.end());
-  for (Graph::Statement& s : statements)
-    s.predicate = s.predicate == 0 ? type_rank : s.predicate - 1;
-  graph.statements = std::move(statements);
+  // A counting sort by subject (a subject has a few statements), then each subject's
+  // statements by predicate and object.
+  std::vector<uint32_t> next(graph.terms.size() + 1, 0);  // where a subject's statements go
+  for (const Graph::Statement& s : statements) ++next[s.subject + 1];
+  for (size_t i = 1; i < next.size(); ++i) next[i] += next[i - 1];
+  std::vector<Graph::Statement> sorted(statements.size());
+  for (const Graph::Statement& s : statements) sorted[next[s.subject]++] = s;
+  auto by_predicate_object = [](const Graph::Statement& a, const Graph::Statement& b) {
+    return a.predicate != b.predicate ? a.predicate < b.predicate : a.object < b.object;
+  };
+  for (uint32_t subject = 0, begin = 0; subject < graph.terms.size(); ++subject) {
+    uint32_t end = next[subject];  // the next subject's start, after the loop above
+    if (end - begin > 1)
+      std::sort(sorted.begin() + begin, sorted.begin() + end, by_predicate_object);
+    begin = end;
+  }
+  sorted.erase(std::unique(sorted.begin(), sorted.end()), sorted.end());
+  for (Graph::Statement& s : sorted) s.predicate = s.predicate == 0 ? type_rank : s.predicate - 1;
+  graph.statements = std::move(sorted);
   graph.storage = std::move(table.storage);
   table_ = std::make_unique<Table>();
   return graph;
