@@ -80,7 +80,7 @@ std::vector<std::string> SubjectsOfType(const Graph& graph, const std::string& t
   std::vector<std::string> subjects;
   for (const auto& s : graph.statements) {
     if (graph.predicate(s).value == kRdfType && graph.object(s).value == type)
-      subjects.push_back(graph.subject(s).value);
+      subjects.emplace_back(graph.subject(s).value);
   }
   return subjects;
 }

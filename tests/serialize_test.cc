@@ -49,11 +49,12 @@ TEST_CASE("serialize: Turtle uses prefixes and parses strictly") {
 TEST_CASE("serialize: Turtle abbreviates exactly the IRIs Serd would") {
   using hearsay::Term;
   const std::string entity = "https://w3id.org/hearsay/entity/";
+  const std::string subject_iri = entity + "p0123abc", dashed_iri = entity + "with-dash";
   hearsay::GraphBuilder builder;
-  Term subject = Term::Iri(entity + "p0123abc");
+  Term subject = Term::Iri(subject_iri);  // terms view characters they do not own
   builder.Add(subject, Term::Iri("http://www.w3.org/1999/02/22-rdf-syntax-ns#type"),
               Term::Iri("http://schema.org/Person"));
-  builder.Add(subject, Term::Iri("http://schema.org/sameAs"), Term::Iri(entity + "with-dash"));
+  builder.Add(subject, Term::Iri("http://schema.org/sameAs"), Term::Iri(dashed_iri));
   builder.Add(subject, Term::Iri("http://schema.org/sameAs"), Term::Iri("https://example.org/x"));
   builder.Add(subject, Term::Iri("http://schema.org/sameAs"),
               Term::Iri("http://www.w3.org/1999/02/22-rdf-syntax-ns#nil"));
@@ -62,7 +63,7 @@ TEST_CASE("serialize: Turtle abbreviates exactly the IRIs Serd would") {
   builder.Add(subject, Term::Iri("https://w3id.org/hearsay/ns#rank"),
               Term::Literal("5", "http://www.w3.org/2001/XMLSchema#integer"));
   std::string turtle =
-      hearsay::Serialize(builder.Finish(entity + "p0123abc"), hearsay::OutputFormat::kTurtle);
+      hearsay::Serialize(builder.Finish(subject_iri), hearsay::OutputFormat::kTurtle);
   CHECK(turtle ==
         "entity:p0123abc\n"
         "\ta schema:Person ;\n"

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "hearsay/document.h"
@@ -12,15 +13,17 @@
 namespace hearsay {
 
 // An RDF term. IRIs are absolute; literals carry a datatype IRI or none (plain string).
+// A term views characters it does not own: a Graph's terms view the graph's storage, and a term
+// handed to GraphBuilder is copied, so it need only live for the call.
 struct Term {
-  enum class Kind { kIri, kLiteral };
+  enum class Kind : uint8_t { kIri, kLiteral };
   Kind kind = Kind::kIri;
-  std::string value;
-  std::string datatype;  // absolute IRI, or empty for xsd:string
+  std::string_view value;
+  std::string_view datatype;  // absolute IRI, or empty for xsd:string
 
-  static Term Iri(std::string iri) { return {Kind::kIri, std::move(iri), {}}; }
-  static Term Literal(std::string text, std::string datatype = {}) {
-    return {Kind::kLiteral, std::move(text), std::move(datatype)};
+  static Term Iri(std::string_view iri) { return {Kind::kIri, iri, {}}; }
+  static Term Literal(std::string_view text, std::string_view datatype = {}) {
+    return {Kind::kLiteral, text, datatype};
   }
   // By kind, value, then datatype.
   friend bool operator<(const Term& a, const Term& b);
@@ -31,6 +34,12 @@ struct Term {
 // by index: an article repeats its IRIs hundreds of times, and comparing, serializing or loading
 // a term once is what keeps large batches fast.
 struct Graph {
+  Graph() = default;
+  Graph(Graph&&) = default;
+  Graph& operator=(Graph&&) = default;
+  Graph(const Graph&) = delete;  // the terms would view the other graph's storage
+  Graph& operator=(const Graph&) = delete;
+
   struct Statement {
     uint32_t subject;  // indexes into terms
     uint32_t predicate;
@@ -45,6 +54,9 @@ struct Graph {
   // Sorted without duplicates, so subjects are grouped: by subject, then rdf:type first (Turtle
   // reads "x a T ; ..."), then by predicate and object.
   std::vector<Statement> statements;
+  // The characters the terms view, each value and datatype followed by a NUL (Serd and Sord read
+  // C strings). Blocks, so that a term's characters never move while the graph is built.
+  std::vector<std::unique_ptr<char[]>> storage;
 
   const Term& subject(const Statement& s) const { return terms[s.subject]; }
   const Term& predicate(const Statement& s) const { return terms[s.predicate]; }
@@ -59,10 +71,12 @@ class GraphBuilder {
   GraphBuilder(const GraphBuilder&) = delete;
   GraphBuilder& operator=(const GraphBuilder&) = delete;
 
-  uint32_t Intern(Term term);
-  void Add(Term subject, Term predicate, Term object);
+  // The term's id; its characters are copied when it is new.
+  uint32_t Intern(const Term& term);
+  void Add(const Term& subject, const Term& predicate, const Term& object);
   void Add(uint32_t subject, uint32_t predicate, uint32_t object);
-  const Term& term(uint32_t id) const;  // of an id Intern returned
+  // Of an id Intern returned; its characters stay put until the graph they go to is freed.
+  Term term(uint32_t id) const;
 
   // The graph, and the builder empty again.
   Graph Finish(std::string document_iri);

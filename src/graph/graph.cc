@@ -3,11 +3,13 @@
 #include <openssl/evp.h>
 
 #include <algorithm>
-#include <map>
+#include <charconv>
+#include <cstring>
+#include <functional>
+#include <iterator>
 #include <memory>
 #include <optional>
-#include <tuple>
-#include <unordered_map>
+#include <utility>
 
 #include "graph/vocabulary.h"
 
@@ -19,84 +21,115 @@ using namespace vocab;  // NOLINT: the namespace constants read like the prefixe
 // Seeds are versioned so that a change of the minting scheme never reuses old IRIs.
 constexpr char kSeedVersion[] = "hearsay1|";
 
+// Appends the first `digits` lower-case hex digits of the SHA-256 of `bytes` (OpenSSL).
+void AppendSha256Hex(std::string_view bytes, size_t digits, std::string* out) {
+  // Fetched once and a context per thread: OpenSSL 3 looks the algorithm up again on every
+  // EVP_Digest call, which costs more than hashing a short seed.
+  struct ContextDeleter {
+    void operator()(EVP_MD_CTX* context) const { EVP_MD_CTX_free(context); }
+  };
+  static EVP_MD* const sha256 = EVP_MD_fetch(nullptr, "SHA256", nullptr);
+  thread_local std::unique_ptr<EVP_MD_CTX, ContextDeleter> context(EVP_MD_CTX_new());
+  unsigned char digest[EVP_MAX_MD_SIZE];
+  unsigned int length = 0;
+  EVP_DigestInit_ex2(context.get(), sha256, nullptr);
+  EVP_DigestUpdate(context.get(), bytes.data(), bytes.size());
+  EVP_DigestFinal_ex(context.get(), digest, &length);
+  static constexpr char kHex[] = "0123456789abcdef";
+  digits = std::min<size_t>(digits, 2 * length);
+  for (size_t i = 0; i < digits; ++i) {
+    out->push_back(kHex[i % 2 == 0 ? digest[i / 2] >> 4 : digest[i / 2] & 0xF]);
+  }
+}
+
 // Byte offset -> code point offset, for #char= IRIs and NIF indices. Checkpoints every
 // kStride bytes keep memory small on huge texts and each lookup short.
 class CodePointIndex {
  public:
   explicit CodePointIndex(std::string_view text) : text_(text) {
+    // checkpoints_[i] counts the code points before byte i * kStride, up to the text's end.
+    checkpoints_.reserve(text.size() / kStride + 1);
     uint32_t count = 0;
-    for (size_t i = 0; i < text.size(); ++i) {
-      if (i % kStride == 0) checkpoints_.push_back(count);
-      if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) ++count;
+    for (size_t begin = 0;; begin += kStride) {
+      checkpoints_.push_back(count);
+      if (begin + kStride > text.size()) break;
+      count += Count(begin, begin + kStride);
     }
   }
 
   uint32_t At(uint32_t byte_offset) const {
-    size_t block = byte_offset / kStride;
-    if (block >= checkpoints_.size()) block = checkpoints_.empty() ? 0 : checkpoints_.size() - 1;
-    uint32_t count = checkpoints_.empty() ? 0 : checkpoints_[block];
-    for (size_t i = block * kStride; i < byte_offset && i < text_.size(); ++i) {
-      if ((static_cast<unsigned char>(text_[i]) & 0xC0) != 0x80) ++count;
+    size_t end = std::min<size_t>(byte_offset, text_.size());
+    size_t block = end / kStride;
+    return checkpoints_[block] + Count(block * kStride, end);
+  }
+
+ private:
+  // Code points starting in [begin, end): every byte but the 10xxxxxx continuation bytes,
+  // counted eight at a time.
+  uint32_t Count(size_t begin, size_t end) const {
+    uint32_t count = 0;
+    for (; begin + 8 <= end; begin += 8) {
+      uint64_t word;
+      std::memcpy(&word, text_.data() + begin, 8);
+      uint64_t continuation = word & ~(word << 1) & 0x8080808080808080ull;
+      // Most news text is ASCII, and a popcount is a library call on baseline x86-64.
+      count +=
+          continuation == 0 ? 8 : 8 - static_cast<uint32_t>(__builtin_popcountll(continuation));
+    }
+    for (; begin < end; ++begin) {
+      if ((static_cast<unsigned char>(text_[begin]) & 0xC0) != 0x80) ++count;
     }
     return count;
   }
 
- private:
   static constexpr size_t kStride = 32;
   std::string_view text_;
   std::vector<uint32_t> checkpoints_;
 };
 
-std::string Mint(char letter, std::string_view seed) {
-  std::string input = kSeedVersion;
-  input.append(seed);
-  return letter + Sha256Hex(input).substr(0, 16);
+bool IsAsciiAlnum(char c) {
+  return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
 }
 
-// Lower-case ASCII letters and digits of `name` ("The Moscow Times" -> "themoscowtimes").
-std::string Slug(std::string_view name) {
-  std::string slug;
+// Appends the lower-case ASCII letters and digits of `name` ("The Moscow Times" ->
+// "themoscowtimes").
+void AppendSlug(std::string_view name, std::string* out) {
   for (char c : name) {
-    if (c >= 'A' && c <= 'Z') slug.push_back(static_cast<char>(c - 'A' + 'a'));
-    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) slug.push_back(c);
+    if (c >= 'A' && c <= 'Z') out->push_back(static_cast<char>(c - 'A' + 'a'));
+    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) out->push_back(c);
   }
-  return slug;
 }
 
-// Letters and digits only, as serd abbreviates only those ("2013-W39" -> "2013W39").
-std::string AlnumOnly(std::string_view value) {
-  std::string out;
+// Appends letters and digits only, as serd abbreviates only those ("2013-W39" -> "2013W39").
+void AppendAlnum(std::string_view value, std::string* out) {
   for (char c : value) {
-    if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
-      out.push_back(c);
-    }
+    if (IsAsciiAlnum(c)) out->push_back(c);
   }
-  return out;
 }
 
-// Case- and space-insensitive key for entity names.
-std::string NameKey(std::string_view name) {
-  std::string key;
-  bool space = false;
+bool HasAlnum(std::string_view value) {
+  return std::any_of(value.begin(), value.end(), IsAsciiAlnum);
+}
+
+// Appends a case- and space-insensitive key for an entity name.
+void AppendNameKey(std::string_view name, std::string* out) {
+  bool word = false, space = false;
   for (char c : name) {
     if (c == ' ' || c == '\t' || c == '\n') {
-      space = !key.empty();
+      space = word;
       continue;
     }
-    if (space) key.push_back(' ');
+    if (space) out->push_back(' ');
     space = false;
-    key.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
+    word = true;
+    out->push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
   }
-  return key;
 }
 
-// Text snippets become single-line literals (Serd 0.30 cannot reread some multi-line ones).
-std::string Snippet(std::string_view text) {
-  std::string out(text);
-  for (char& c : out) {
-    if (c == '\n' || c == '\r' || c == '\t') c = ' ';
-  }
-  return out;
+void AppendNumber(uint32_t number, std::string* out) {
+  char digits[10];
+  auto end = std::to_chars(std::begin(digits), std::end(digits), number).ptr;
+  out->append(digits, end);
 }
 
 bool IsDigits(std::string_view text) {
@@ -113,12 +146,61 @@ bool IsYearMonth(std::string_view v) {
 }
 bool IsYear(std::string_view v) { return v.size() == 4 && IsDigits(v); }
 
-std::string Join(const char* ns, std::string_view local) {
-  std::string iri = ns;
-  iri.append(local);
-  return iri;
+// Spreads two words over the low bits that a power-of-two table keeps.
+size_t Mix(uint64_t a, uint64_t b) {
+  uint64_t h = (a ^ (b * 0x9E3779B97F4A7C15ull)) * 0xBF58476D1CE4E5B9ull;
+  return static_cast<size_t>(h ^ (h >> 31));
 }
 
+// A map from small keys to ids that remembers insertion order: open addressing over the
+// indices of its entries (the builder's lookups are many and its maps small).
+template <typename Key, typename Hash>
+class IndexMap {
+ public:
+  // The value of `key`, and whether it was missing (and is now `value`).
+  std::pair<uint32_t*, bool> TryEmplace(const Key& key, uint32_t value) {
+    if (2 * (entries_.size() + 1) > slots_.size()) Grow();
+    size_t mask = slots_.size() - 1;
+    for (size_t slot = Hash()(key) & mask;; slot = (slot + 1) & mask) {
+      uint32_t& entry = slots_[slot];
+      if (entry == kNone) {
+        entry = static_cast<uint32_t>(entries_.size());
+        entries_.push_back({key, value});
+        return {&entries_.back().second, true};
+      }
+      if (entries_[entry].first == key) return {&entries_[entry].second, false};
+    }
+  }
+
+  const std::vector<std::pair<Key, uint32_t>>& entries() const { return entries_; }
+
+ private:
+  void Grow() {
+    slots_.assign(std::max<size_t>(64, 2 * slots_.size()), kNone);
+    size_t mask = slots_.size() - 1;
+    for (uint32_t entry = 0; entry < entries_.size(); ++entry) {
+      size_t slot = Hash()(entries_[entry].first) & mask;
+      while (slots_[slot] != kNone) slot = (slot + 1) & mask;
+      slots_[slot] = entry;
+    }
+  }
+
+  std::vector<std::pair<Key, uint32_t>> entries_;
+  std::vector<uint32_t> slots_;  // an entry's index, or kNone
+};
+
+struct VocabularyHash {
+  size_t operator()(const std::pair<const char*, const char*>& key) const {
+    return Mix(reinterpret_cast<uintptr_t>(key.first), reinterpret_cast<uintptr_t>(key.second));
+  }
+};
+
+struct SpanHash {
+  size_t operator()(Span span) const { return Mix(span.begin, span.end); }
+};
+
+// IRIs and literals are made in scratch strings and interned at once (GraphBuilder copies
+// them), so a call never holds a view into a scratch string that another call refills.
 class Builder {
  public:
   Builder(const Document& doc, const Analysis& analysis, const GraphOptions& options)
@@ -127,57 +209,98 @@ class Builder {
         options_(options),
         code_points_(doc.text),
         text_sha256_(Sha256Hex(doc.text)),
-        entity_iris_(analysis.mentions.entities.size()),
         entity_nodes_(analysis.mentions.entities.size(), kNone),
         claim_sources_(analysis.claims.size()) {}
 
   Graph Build() {
-    document_iri_ =
-        Join(kDoc, Mint('d', "doc|" + (doc_.meta.url.empty() ? text_sha256_ : doc_.meta.url)));
-    document_ = Iri(document_iri_);
+    Seed("doc|").append(doc_.meta.url.empty() ? text_sha256_ : doc_.meta.url);
+    document_ = MintIri(kDoc, 'd');
+    document_iri_ = Value(document_);
     AddArticle();
     for (size_t i = 0; i < analysis_.mentions.entities.size(); ++i) AddEntity(i);
     for (size_t i = 0; i < analysis_.timexes.size(); ++i) AddTime(i);
     for (size_t i = 0; i < analysis_.events.size(); ++i) AddEvent(i);
+    std::sort(claim_events_.begin(), claim_events_.end());
     for (size_t i = 0; i < analysis_.claims.size(); ++i) AddClaim(i);
     AddMentions();
-    return statements_.Finish(std::move(document_iri_));
+    return statements_.Finish(std::string(document_iri_));
   }
 
  private:
-  // Terms are interned as they are made; statements refer to them by id.
-  uint32_t Iri(std::string iri) { return statements_.Intern(Term::Iri(std::move(iri))); }
+  std::string_view Value(uint32_t term) const { return statements_.term(term).value; }
+
+  uint32_t Iri(std::string_view iri) { return statements_.Intern(Term::Iri(iri)); }
+  uint32_t Iri(const char* ns, std::string_view local) {
+    iri_.assign(ns).append(local);
+    return Iri(iri_);
+  }
+  uint32_t Literal(std::string_view text, std::string_view datatype = {}) {
+    return statements_.Intern(Term::Literal(text, datatype));
+  }
+  // Text snippets become single-line literals (Serd 0.30 cannot reread some multi-line ones).
+  uint32_t Text(std::string_view text) {
+    text_.assign(text);
+    for (char& c : text_) {
+      if (c == '\n' || c == '\r' || c == '\t') c = ' ';
+    }
+    return Literal(text_);
+  }
+  uint32_t Number(uint32_t number) {
+    text_.clear();
+    AppendNumber(number, &text_);
+    return Literal(text_, kXsdNonNegativeInteger);
+  }
+
+  // Starts the seed of a minted IRI.
+  std::string& Seed(std::string_view kind) { return seed_.assign(kSeedVersion).append(kind); }
+  // `ns`, `letter` and the first 16 hex digits of the SHA-256 of the seed.
+  uint32_t MintIri(const char* ns, char letter) {
+    iri_.assign(ns).push_back(letter);
+    AppendSha256Hex(seed_, 16, &iri_);
+    return Iri(iri_);
+  }
 
   // A vocabulary IRI (predicate or class), made once per run of the builder.
   uint32_t Vocabulary(const char* ns, const char* local) {
-    auto [it, inserted] = vocabulary_.try_emplace({ns, local}, 0);
-    if (inserted) it->second = Iri(Join(ns, local));
-    return it->second;
+    auto [id, inserted] = vocabulary_.TryEmplace({ns, local}, 0);
+    if (inserted) *id = Iri(ns, local);
+    return *id;
   }
 
   void Add(uint32_t subject, const char* ns, const char* local, uint32_t object) {
     statements_.Add(subject, Vocabulary(ns, local), object);
   }
-  void Add(uint32_t subject, const char* ns, const char* local, Term object) {
-    Add(subject, ns, local, statements_.Intern(std::move(object)));
-  }
   void AddType(uint32_t subject, const char* ns, const char* local) {
     Add(subject, kRdf, "type", Vocabulary(ns, local));
   }
   void AddText(uint32_t subject, const char* ns, const char* local, std::string_view text) {
-    Add(subject, ns, local, Term::Literal(Snippet(text)));
+    Add(subject, ns, local, Text(text));
+  }
+
+  // "begin,end" in code points.
+  void AppendSpanKey(Span span, std::string* out) const {
+    AppendNumber(code_points_.At(span.begin), out);
+    out->push_back(',');
+    AppendNumber(code_points_.At(span.end), out);
   }
 
   // The IRI of a text span; its nif:String statements are written once at the end.
   uint32_t MentionNode(Span span) {
-    auto [it, inserted] = mentions_.try_emplace(span, 0);
-    if (inserted) it->second = Iri(document_iri_ + "#char=" + SpanKey(span));
-    return it->second;
+    auto [node, inserted] = mentions_.TryEmplace(span, 0);
+    if (inserted) {
+      iri_.assign(document_iri_).append("#char=");
+      AppendSpanKey(span, &iri_);
+      *node = Iri(iri_);
+    }
+    return *node;
   }
 
-  std::string SourceIri(std::string_view name) {
-    std::string slug = Slug(name);
-    return Join(kSource, slug.empty() ? Mint('s', "source|" + std::string(name)) : slug);
+  uint32_t SourceNode(std::string_view name) {
+    iri_.assign(kSource);
+    AppendSlug(name, &iri_);
+    if (iri_.size() > std::string_view(kSource).size()) return Iri(iri_);
+    Seed("source|").append(name);
+    return MintIri(kSource, 's');
   }
 
   // How each kind of entity (all but outlets, which are source: nodes) is named and typed.
@@ -203,49 +326,43 @@ class Builder {
   }
 
   // Minted once per entity: events and claims name the same entities many times.
-  const std::string& EntityIri(size_t index) {
-    std::string& iri = entity_iris_[index];
-    if (!iri.empty()) return iri;
-    const Entity& entity = analysis_.mentions.entities[index];
-    const EntityKind* kind = KindOf(entity.type);
-    iri = kind == nullptr ? SourceIri(entity.name)
-                          : Join(kEntity, Mint(kind->letter, std::string("entity|") + kind->seed +
-                                                                 "|" + NameKey(entity.name)));
-    return iri;
-  }
   uint32_t EntityNode(size_t index) {
     uint32_t& node = entity_nodes_[index];
-    if (node == kNone) node = Iri(EntityIri(index));
-    return node;
+    if (node != kNone) return node;
+    const Entity& entity = analysis_.mentions.entities[index];
+    const EntityKind* kind = KindOf(entity.type);
+    if (kind == nullptr) return node = SourceNode(entity.name);
+    Seed("entity|").append(kind->seed).push_back('|');
+    AppendNameKey(entity.name, &seed_);
+    return node = MintIri(kEntity, kind->letter);
   }
+  std::string_view EntityIri(size_t index) { return Value(EntityNode(index)); }
 
   void AddArticle() {
     AddType(document_, kSchema, "NewsArticle");
     AddType(document_, kNif, "Context");
     if (!doc_.meta.date.empty()) {
-      Add(document_, kSchema, "datePublished", Term::Literal(doc_.meta.date, Join(kXsd, "date")));
+      Add(document_, kSchema, "datePublished", Literal(doc_.meta.date, kXsdDate));
     }
     if (!doc_.meta.publisher.empty()) {
-      publisher_iri_ = SourceIri(doc_.meta.publisher);
-      uint32_t publisher = Iri(publisher_iri_);
-      Add(document_, kSchema, "publisher", publisher);
-      AddSourceOrganization(publisher, doc_.meta.publisher);
+      publisher_ = SourceNode(doc_.meta.publisher);
+      Add(document_, kSchema, "publisher", publisher_);
+      AddSourceOrganization(publisher_, doc_.meta.publisher);
     }
-    std::string headline = doc_.meta.title;
+    std::string_view headline = doc_.meta.title;
     if (headline.empty()) {
       for (const Paragraph& paragraph : analysis_.segmentation.paragraphs) {
         if (paragraph.headline) {
-          headline = std::string(paragraph.span.In(doc_.text));
+          headline = paragraph.span.In(doc_.text);
           break;
         }
       }
     }
     if (!headline.empty()) AddText(document_, kSchema, "headline", headline);
-    if (!doc_.meta.url.empty())
-      Add(document_, kSchema, "url", Term::Literal(doc_.meta.url, Join(kXsd, "anyURI")));
-    Add(document_, kHs, "textSha256", Term::Literal(text_sha256_));
+    if (!doc_.meta.url.empty()) Add(document_, kSchema, "url", Literal(doc_.meta.url, kXsdAnyUri));
+    Add(document_, kHs, "textSha256", Literal(text_sha256_));
     // As it is: mention offsets count its code points, so no newline may become a space.
-    if (options_.text) Add(document_, kNif, "isString", Term::Literal(doc_.text));
+    if (options_.text) Add(document_, kNif, "isString", Literal(doc_.text));
   }
 
   void AddSourceOrganization(uint32_t source, std::string_view name) {
@@ -265,8 +382,7 @@ class Builder {
     } else {
       AddSourceOrganization(subject, entity.name);
     }
-    if (!entity.wikidata.empty())
-      Add(subject, kSkos, "exactMatch", Term::Iri(Join(kWd, entity.wikidata)));
+    if (!entity.wikidata.empty()) Add(subject, kSkos, "exactMatch", Iri(kWd, entity.wikidata));
     for (uint32_t m : entity.mentions) {
       Add(subject, kGaf, "denotedBy", MentionNode(analysis_.mentions.mentions[m].span));
     }
@@ -274,14 +390,17 @@ class Builder {
 
   // Named by the value; a set ("weekly", P1W) is kept apart from the duration of the same
   // value ("one week") so merged outputs never give one node two kinds.
-  std::string TimeIri(const Timex& timex) {
-    return Join(kWhen, (timex.type == TimexType::kSet ? "set" : "") + AlnumOnly(timex.value));
+  uint32_t TimeNode(const Timex& timex) {
+    iri_.assign(kWhen);
+    if (timex.type == TimexType::kSet) iri_.append("set");
+    AppendAlnum(timex.value, &iri_);
+    return Iri(iri_);
   }
 
   void AddTime(size_t index) {
     const Timex& timex = analysis_.timexes[index];
-    if (AlnumOnly(timex.value).empty()) return;  // unresolved: no node to merge on
-    uint32_t subject = Iri(TimeIri(timex));
+    if (!HasAlnum(timex.value)) return;  // unresolved: no node to merge on
+    uint32_t subject = TimeNode(timex);
     static constexpr const char* kTypeNames[] = {"DATE", "TIME", "DURATION", "SET"};
     if (timex.type == TimexType::kDuration) {
       AddType(subject, kTime, "Duration");
@@ -289,51 +408,50 @@ class Builder {
       AddType(subject, kSem, "Time");
       AddType(subject, kTime, IsDay(timex.value) ? "Instant" : "Interval");
     }
-    Add(subject, kHs, "timex3", Term::Literal(timex.value));
-    Add(subject, kHs, "timexType", Term::Literal(kTypeNames[static_cast<int>(timex.type)]));
+    Add(subject, kHs, "timex3", Literal(timex.value));
+    Add(subject, kHs, "timexType", Literal(kTypeNames[static_cast<int>(timex.type)]));
     if (IsDay(timex.value)) {
-      Add(subject, kTime, "inXSDDate", Term::Literal(timex.value, Join(kXsd, "date")));
+      Add(subject, kTime, "inXSDDate", Literal(timex.value, kXsdDate));
     } else if (IsYearMonth(timex.value)) {
-      Add(subject, kTime, "inXSDgYearMonth", Term::Literal(timex.value, Join(kXsd, "gYearMonth")));
+      Add(subject, kTime, "inXSDgYearMonth", Literal(timex.value, kXsdGYearMonth));
     } else if (IsYear(timex.value)) {
-      Add(subject, kTime, "inXSDgYear", Term::Literal(timex.value, Join(kXsd, "gYear")));
+      Add(subject, kTime, "inXSDgYear", Literal(timex.value, kXsdGYear));
     }
     Add(subject, kGaf, "denotedBy", MentionNode(timex.span));
   }
 
   // Claim sources: the resolved entity, else a document-local agent named by the span (its
-  // statements made once, when first asked for). Empty when the claim has no source.
-  const std::string& ClaimSourceIri(size_t index) {
-    std::optional<std::string>& iri = claim_sources_[index];
-    if (iri.has_value()) return *iri;
+  // statements made once, when first asked for). kNone when the claim has no source.
+  uint32_t ClaimSource(size_t index) {
+    std::optional<uint32_t>& source = claim_sources_[index];
+    if (source.has_value()) return *source;
     const Claim& claim = analysis_.claims[index];
-    if (claim.source_entity != kNone) return *(iri = EntityIri(claim.source_entity));
-    iri.emplace();
-    if (claim.source.empty()) return *iri;
-    *iri = Join(kEntity,
-                Mint('a', "agent|" + document_iri_ + "|" + std::to_string(claim.source.begin) +
-                              "," + std::to_string(claim.source.end)));
-    uint32_t agent = Iri(*iri);
+    if (claim.source_entity != kNone) return *(source = EntityNode(claim.source_entity));
+    if (claim.source.empty()) return *(source = kNone);
+    Seed("agent|").append(document_iri_).push_back('|');
+    AppendNumber(claim.source.begin, &seed_);
+    seed_.push_back(',');
+    AppendNumber(claim.source.end, &seed_);
+    uint32_t agent = MintIri(kEntity, 'a');
+    source = agent;
     AddType(agent, kSem, "Actor");
     AddType(agent, kProv, "Agent");
     AddText(agent, kRdfs, "label", claim.source.In(doc_.text));
     Add(agent, kGaf, "denotedBy", MentionNode(claim.source));
-    return *iri;
+    return agent;
   }
 
-  std::string ClaimIri(const Claim& claim) {
-    return Join(kClaim, Mint('c', "claim|" + document_iri_ + "|" + SpanKey(claim.content) + "|" +
-                                      SpanKey(claim.cue)));
-  }
-
-  std::string SpanKey(Span span) const {
-    return std::to_string(code_points_.At(span.begin)) + "," +
-           std::to_string(code_points_.At(span.end));
+  uint32_t ClaimNode(const Claim& claim) {
+    Seed("claim|").append(document_iri_).push_back('|');
+    AppendSpanKey(claim.content, &seed_);
+    seed_.push_back('|');
+    AppendSpanKey(claim.cue, &seed_);
+    return MintIri(kClaim, 'c');
   }
 
   void AddClaim(size_t index) {
     const Claim& claim = analysis_.claims[index];
-    uint32_t subject = Iri(ClaimIri(claim));
+    uint32_t subject = ClaimNode(claim);
     AddType(subject, kSchema, "Claim");
     AddText(subject, kSchema, "text", claim.content.In(doc_.text));
     Add(subject, kGaf, "denotedBy", MentionNode(claim.content));
@@ -342,49 +460,56 @@ class Builder {
     if (!claim.cue_lemma.empty()) AddText(subject, kHs, "cue", claim.cue_lemma);
     static constexpr const char* kKinds[] = {"Direct", "Indirect", "Mixed"};
     Add(subject, kHs, "quoteKind", Vocabulary(kHs, kKinds[static_cast<int>(claim.kind)]));
-    const std::string& source = ClaimSourceIri(index);
-    if (!source.empty()) {
-      uint32_t author = Iri(source);
-      Add(subject, kSchema, "author", author);
-      Add(subject, kProv, "wasAttributedTo", author);
+    uint32_t source = ClaimSource(index);
+    if (source != kNone) {
+      Add(subject, kSchema, "author", source);
+      Add(subject, kProv, "wasAttributedTo", source);
     }
     Add(subject, kSchema, "appearance", document_);
     for (uint32_t relay : claim.relays) Add(subject, kHs, "reportedBy", EntityNode(relay));
     if (claim.said_at != kNone && IsDay(analysis_.timexes[claim.said_at].value)) {
       Add(subject, kSchema, "dateCreated",
-          Term::Literal(analysis_.timexes[claim.said_at].value, Join(kXsd, "date")));
+          Literal(analysis_.timexes[claim.said_at].value, kXsdDate));
     }
     if (!claim.occasion.empty()) AddText(subject, kHs, "occasion", claim.occasion.In(doc_.text));
-    auto [first, last] = claim_events_.equal_range(static_cast<uint32_t>(index));
-    for (auto it = first; it != last; ++it) Add(subject, kHs, "aboutEvent", it->second);
+    auto claim_index = static_cast<uint32_t>(index);
+    auto it = std::lower_bound(claim_events_.begin(), claim_events_.end(),
+                               std::make_pair(claim_index, uint32_t{0}));
+    for (; it != claim_events_.end() && it->first == claim_index; ++it) {
+      Add(subject, kHs, "aboutEvent", it->second);
+    }
   }
 
-  std::string EventIri(const Event& event) {
+  uint32_t EventNode(const Event& event) {
     bool day_precise = event.time != kNone && IsDay(analysis_.timexes[event.time].value);
     if (!event.actors.empty() && day_precise && event.place != kNone) {
-      std::vector<std::string> actors;
+      // Named before the seed is started: naming an entity may mint its IRI.
+      std::vector<std::string_view> actors;
       for (uint32_t actor : event.actors) actors.push_back(EntityIri(actor));
       std::sort(actors.begin(), actors.end());
-      std::string seed = "event|" + event.type;
-      for (const std::string& actor : actors) seed += "|" + actor;
-      seed += "|" + analysis_.timexes[event.time].value + "|" + EntityIri(event.place);
-      return Join(kEvent, Mint('e', seed));
+      std::string_view place = EntityIri(event.place);
+      Seed("event|").append(event.type);
+      for (std::string_view actor : actors) seed_.append("|").append(actor);
+      seed_.append("|").append(analysis_.timexes[event.time].value).append("|").append(place);
+      return MintIri(kEvent, 'e');
     }
     Span first = event.mentions.empty() ? Span{} : event.mentions.front().trigger;
     for (const EventMention& mention : event.mentions) first = std::min(first, mention.trigger);
-    return Join(kEvent, Mint('e', "event|" + document_iri_ + "|" + SpanKey(first)));
+    Seed("event|").append(document_iri_).push_back('|');
+    AppendSpanKey(first, &seed_);
+    return MintIri(kEvent, 'e');
   }
 
   void AddEvent(size_t index) {
     const Event& event = analysis_.events[index];
-    uint32_t subject = Iri(EventIri(event));
+    uint32_t subject = EventNode(event);
     AddType(subject, kSem, "Event");
-    if (!event.type.empty()) AddType(subject, kHs, event.type.c_str());
+    if (!event.type.empty()) Add(subject, kRdf, "type", Iri(kHs, event.type));
     if (!event.cameo.empty()) {
-      uint32_t code = Iri(Join(kCameo, event.cameo));
+      uint32_t code = Iri(kCameo, event.cameo);
       Add(subject, kSem, "eventType", code);
       AddType(code, kSkos, "Concept");
-      Add(code, kSkos, "notation", Term::Literal(event.cameo));
+      Add(code, kSkos, "notation", Literal(event.cameo));
     }
     if (!event.label.empty()) AddText(subject, kRdfs, "label", event.label);
     for (uint32_t actor : event.actors) {
@@ -394,25 +519,24 @@ class Builder {
       Add(subject, kHs, agent ? "agent" : "target", EntityNode(actor));
     }
     if (event.place != kNone) Add(subject, kSem, "hasPlace", EntityNode(event.place));
-    if (event.time != kNone && !AlnumOnly(analysis_.timexes[event.time].value).empty()) {
-      Add(subject, kSem, "hasTime", Iri(TimeIri(analysis_.timexes[event.time])));
+    if (event.time != kNone && HasAlnum(analysis_.timexes[event.time].value)) {
+      Add(subject, kSem, "hasTime", TimeNode(analysis_.timexes[event.time]));
     }
     for (const EventMention& mention : event.mentions) {
-      uint32_t mention_id = MentionNode(mention.trigger);
-      Add(subject, kGaf, "denotedBy", mention_id);
-      std::string attributed_to = publisher_iri_;
+      uint32_t mention_node = MentionNode(mention.trigger);
+      Add(subject, kGaf, "denotedBy", mention_node);
+      uint32_t attributed_to = publisher_;
       if (mention.claim != kNone) {
-        claim_events_.emplace(mention.claim, subject);
-        const std::string& source = ClaimSourceIri(mention.claim);
-        if (!source.empty()) attributed_to = source;
+        claim_events_.emplace_back(mention.claim, subject);
+        uint32_t source = ClaimSource(mention.claim);
+        if (source != kNone) attributed_to = source;
       }
-      if (attributed_to.empty()) attributed_to = document_iri_;
-      AddFactuality(mention_id, mention, attributed_to);
+      if (attributed_to == kNone) attributed_to = document_;
+      AddFactuality(mention_node, mention, attributed_to);
     }
   }
 
-  void AddFactuality(uint32_t mention_id, const EventMention& mention,
-                     const std::string& attributed_to) {
+  void AddFactuality(uint32_t mention_node, const EventMention& mention, uint32_t attributed_to) {
     static constexpr const char* kCertainty[] = {"CERTAIN", "PROBABLE", "POSSIBLE",
                                                  "UNDERSPECIFIED"};
     static constexpr const char* kPolarity[] = {"POSITIVE", "NEGATIVE"};
@@ -420,58 +544,41 @@ class Builder {
     const char* values[] = {kCertainty[static_cast<int>(mention.certainty)],
                             kPolarity[static_cast<int>(mention.polarity)],
                             kTense[static_cast<int>(mention.tense)]};
-    const std::string& mention_iri = statements_.term(mention_id).value;
-    uint32_t attribution =
-        Iri(Join(kAtt, Mint('a', "att|" + mention_iri + "|" + values[0] + "|" + values[1] + "|" +
-                                     values[2] + "|" + attributed_to)));
-    Add(mention_id, kGrasp, "hasAttribution", attribution);
+    Seed("att|").append(Value(mention_node));
+    for (const char* value : values) seed_.append("|").append(value);
+    seed_.append("|").append(Value(attributed_to));
+    uint32_t attribution = MintIri(kAtt, 'a');
+    Add(mention_node, kGrasp, "hasAttribution", attribution);
     AddType(attribution, kGrasp, "Attribution");
     for (const char* value : values) Add(attribution, kRdf, "value", Vocabulary(kGraspf, value));
-    Add(attribution, kGrasp, "wasAttributedTo", Iri(attributed_to));
+    Add(attribution, kGrasp, "wasAttributedTo", attributed_to);
   }
 
   void AddMentions() {
-    const std::string xsd_index = Join(kXsd, "nonNegativeInteger");
-    for (const auto& [span, mention] : mentions_) {
+    for (const auto& [span, mention] : mentions_.entries()) {
       AddType(mention, kNif, "String");
       Add(mention, kNif, "referenceContext", document_);
-      Add(mention, kNif, "beginIndex",
-          Term::Literal(std::to_string(code_points_.At(span.begin)), xsd_index));
-      Add(mention, kNif, "endIndex",
-          Term::Literal(std::to_string(code_points_.At(span.end)), xsd_index));
+      Add(mention, kNif, "beginIndex", Number(code_points_.At(span.begin)));
+      Add(mention, kNif, "endIndex", Number(code_points_.At(span.end)));
       AddText(mention, kNif, "anchorOf", span.In(doc_.text));
     }
   }
-
-  struct PairHash {
-    size_t operator()(const std::pair<const char*, const char*>& key) const {
-      std::hash<const char*> hash;
-      return hash(key.first) * 31 + hash(key.second);
-    }
-  };
 
   const Document& doc_;
   const Analysis& analysis_;
   const GraphOptions& options_;
   CodePointIndex code_points_;
   const std::string text_sha256_;  // names the article when it has no URL, and is stated on it
-  std::string document_iri_;
-  uint32_t document_ = 0;
   GraphBuilder statements_;
-  std::string publisher_iri_;
-  std::vector<std::string> entity_iris_;                   // by entity index, once minted
-  std::vector<uint32_t> entity_nodes_;                     // by entity index, once interned
-  std::vector<std::optional<std::string>> claim_sources_;  // by claim index, once made
-  std::unordered_map<std::pair<const char*, const char*>, uint32_t, PairHash> vocabulary_;
-  std::map<Span, uint32_t> mentions_;               // every span named, and its IRI
-  std::multimap<uint32_t, uint32_t> claim_events_;  // claim index -> event
-};
-
-struct TermHash {
-  size_t operator()(const Term& term) const {
-    std::hash<std::string> hash;
-    return hash(term.value) * 31 + hash(term.datatype) + static_cast<size_t>(term.kind);
-  }
+  uint32_t document_ = kNone;
+  std::string_view document_iri_;  // the document term's characters
+  uint32_t publisher_ = kNone;
+  std::vector<uint32_t> entity_nodes_;                  // by entity index, once minted
+  std::vector<std::optional<uint32_t>> claim_sources_;  // by claim index, once made
+  IndexMap<std::pair<const char*, const char*>, VocabularyHash> vocabulary_;
+  IndexMap<Span, SpanHash> mentions_;                        // every span named, and its IRI
+  std::vector<std::pair<uint32_t, uint32_t>> claim_events_;  // (claim index, event), sorted
+  std::string iri_, text_, seed_;                            // scratch
 };
 
 }  // namespace
@@ -485,26 +592,161 @@ bool operator==(const Term& a, const Term& b) {
   return a.kind == b.kind && a.value == b.value && a.datatype == b.datatype;
 }
 
+// Bytes [offset, offset + 8) of `text`, zero-padded, as a big-endian word: words compare as
+// the bytes do.
+uint64_t WordAt(std::string_view text, size_t offset) {
+  uint64_t word = 0;
+  if (offset + 8 <= text.size()) {
+    std::memcpy(&word, text.data() + offset, 8);
+#if __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    word = __builtin_bswap64(word);
+#endif
+    return word;
+  }
+  for (size_t i = offset; i < offset + 8; ++i) {
+    word = word << 8 | (i < text.size() ? static_cast<unsigned char>(text[i]) : 0u);
+  }
+  return word;
+}
+
+struct SortItem {
+  uint64_t word;  // the value's bytes [depth, depth + 8)
+  uint32_t rest;  // how many bytes the value has from depth on, at most 9 (it goes on)
+  uint32_t id;
+};
+
+// Sorts items[begin, end), terms of one kind whose values agree before byte `depth`, by value
+// then datatype, eight bytes at a time (an MSD radix sort): an article's IRIs share long
+// prefixes ("https://w3id.org/hearsay/doc/d...#char=") that comparing whole values would read
+// again at every step.
+void SortByValue(const std::vector<Term>& terms, std::vector<SortItem>& items, size_t begin,
+                 size_t end, size_t depth) {
+  auto first = items.begin() + begin, last = items.begin() + end;
+  if (end - begin <= 16) {  // few: compare the rest of the values
+    std::sort(first, last, [&](const SortItem& a, const SortItem& b) {
+      const Term& x = terms[a.id];
+      const Term& y = terms[b.id];
+      int order = x.value.substr(depth).compare(y.value.substr(depth));
+      return order != 0 ? order < 0 : x.datatype < y.datatype;
+    });
+    return;
+  }
+  for (auto it = first; it != last; ++it) {
+    std::string_view value = terms[it->id].value;
+    it->word = WordAt(value, depth);
+    it->rest = static_cast<uint32_t>(std::min<size_t>(value.size() - depth, 9));
+  }
+  auto same_key = [](const SortItem& a, const SortItem& b) {
+    return a.word == b.word && a.rest == b.rest;
+  };
+  if (std::adjacent_find(first, last, std::not_fn(same_key)) != last) {
+    std::sort(first, last, [](const SortItem& a, const SortItem& b) {
+      return a.word != b.word ? a.word < b.word : a.rest < b.rest;
+    });
+  }
+  for (size_t run = begin; run < end;) {
+    size_t run_end = run + 1;
+    while (run_end < end && same_key(items[run_end], items[run])) ++run_end;
+    if (run_end - run > 1 && items[run].rest > 8) {
+      SortByValue(terms, items, run, run_end, depth + 8);
+    } else if (run_end - run > 1) {  // equal values
+      std::sort(items.begin() + run, items.begin() + run_end,
+                [&](const SortItem& a, const SortItem& b) {
+                  return terms[a.id].datatype < terms[b.id].datatype;
+                });
+    }
+    run = run_end;
+  }
+}
+
+// Terms by id, in blocks of storage that never move, found again through an open-addressing
+// table of ids with their hashes.
 struct GraphBuilder::Table {
-  std::unordered_map<Term, uint32_t, TermHash> ids;  // each distinct term, by first use
-  std::vector<const Term*> terms;                    // by id (the map's nodes stay put)
+  struct Slot {
+    uint32_t hash;
+    uint32_t id;  // kNone when empty
+  };
+  static constexpr size_t kBlockSize = 16384;
+
+  std::vector<Term> terms;                  // by id
+  std::vector<Slot> slots;                  // a power of two, at most half full
+  std::vector<std::string_view> datatypes;  // each distinct one, copied once
+  std::vector<std::unique_ptr<char[]>> storage;
+  char* free = nullptr;  // in the last block of storage
+  size_t left = 0;
   std::vector<Graph::Statement> statements;
+
+  static uint32_t Hash(const Term& term) {
+    // Literals with the same text but other datatypes are rare: they share a hash.
+    return static_cast<uint32_t>(std::hash<std::string_view>()(term.value)) ^
+           static_cast<uint32_t>(term.kind);
+  }
+
+  // The slot holding `term`, or the empty slot where it belongs.
+  Slot& Find(const Term& term, uint32_t hash) {
+    size_t mask = slots.size() - 1;
+    for (size_t i = hash & mask;; i = (i + 1) & mask) {
+      Slot& slot = slots[i];
+      if (slot.id == kNone || (slot.hash == hash && terms[slot.id] == term)) return slot;
+    }
+  }
+
+  void Grow() {
+    std::vector<Slot> old = std::move(slots);
+    slots.assign(std::max<size_t>(256, 2 * old.size()), Slot{0, kNone});
+    size_t mask = slots.size() - 1;
+    for (const Slot& slot : old) {
+      if (slot.id == kNone) continue;
+      size_t i = slot.hash & mask;
+      while (slots[i].id != kNone) i = (i + 1) & mask;
+      slots[i] = slot;
+    }
+  }
+
+  // A NUL-terminated copy of `text` in storage.
+  std::string_view Copy(std::string_view text) {
+    if (left < text.size() + 1) {
+      size_t size = std::max(kBlockSize, text.size() + 1);
+      storage.emplace_back(new char[size]);  // not make_unique: no need to zero it
+      free = storage.back().get();
+      left = size;
+    }
+    std::memcpy(free, text.data(), text.size());
+    free[text.size()] = '\0';
+    std::string_view copy(free, text.size());
+    free += text.size() + 1;
+    left -= text.size() + 1;
+    return copy;
+  }
+
+  std::string_view CopyDatatype(std::string_view datatype) {
+    if (datatype.empty()) return {};
+    for (std::string_view known : datatypes) {
+      if (known == datatype) return known;
+    }
+    return datatypes.emplace_back(Copy(datatype));
+  }
 };
 
 GraphBuilder::GraphBuilder() : table_(std::make_unique<Table>()) {}
 GraphBuilder::~GraphBuilder() = default;
 
-uint32_t GraphBuilder::Intern(Term term) {
-  auto [it, inserted] =
-      table_->ids.try_emplace(std::move(term), static_cast<uint32_t>(table_->terms.size()));
-  if (inserted) table_->terms.push_back(&it->first);
-  return it->second;
+uint32_t GraphBuilder::Intern(const Term& term) {
+  Table& table = *table_;
+  if (2 * (table.terms.size() + 1) > table.slots.size()) table.Grow();
+  uint32_t hash = Table::Hash(term);
+  Table::Slot& slot = table.Find(term, hash);
+  if (slot.id == kNone) {
+    slot = {hash, static_cast<uint32_t>(table.terms.size())};
+    table.terms.push_back({term.kind, table.Copy(term.value), table.CopyDatatype(term.datatype)});
+  }
+  return slot.id;
 }
 
-const Term& GraphBuilder::term(uint32_t id) const { return *table_->terms[id]; }
+Term GraphBuilder::term(uint32_t id) const { return table_->terms[id]; }
 
-void GraphBuilder::Add(Term subject, Term predicate, Term object) {
-  Add(Intern(std::move(subject)), Intern(std::move(predicate)), Intern(std::move(object)));
+void GraphBuilder::Add(const Term& subject, const Term& predicate, const Term& object) {
+  Add(Intern(subject), Intern(predicate), Intern(object));
 }
 
 void GraphBuilder::Add(uint32_t subject, uint32_t predicate, uint32_t object) {
@@ -512,34 +754,58 @@ void GraphBuilder::Add(uint32_t subject, uint32_t predicate, uint32_t object) {
 }
 
 Graph GraphBuilder::Finish(std::string document_iri) {
+  Table& table = *table_;
   Graph graph;
   graph.document_iri = std::move(document_iri);
   // Terms are sorted once; statements are then ordered by the ranks of their terms.
-  const std::vector<const Term*>& by_id = table_->terms;
-  std::vector<uint32_t> order(by_id.size());
-  for (uint32_t id = 0; id < order.size(); ++id) order[id] = id;
-  std::sort(order.begin(), order.end(),
-            [&](uint32_t a, uint32_t b) { return *by_id[a] < *by_id[b]; });
+  const std::vector<Term>& by_id = table.terms;
+  std::vector<SortItem> order(by_id.size());
+  for (uint32_t id = 0; id < order.size(); ++id) order[id].id = id;
+  auto literals = std::partition(order.begin(), order.end(), [&](const SortItem& item) {
+    return by_id[item.id].kind == Term::Kind::kIri;
+  });
+  SortByValue(by_id, order, 0, literals - order.begin(), 0);
+  SortByValue(by_id, order, literals - order.begin(), order.size(), 0);
   std::vector<uint32_t> rank(order.size());
-  for (uint32_t position = 0; position < order.size(); ++position) rank[order[position]] = position;
-
-  auto type = table_->ids.find(Term::Iri(Join(kRdf, "type")));
-  uint32_t type_rank = type == table_->ids.end() ? UINT32_MAX : rank[type->second];
-  std::vector<Graph::Statement>& statements = table_->statements;
-  for (Graph::Statement& s : statements) s = {rank[s.subject], rank[s.predicate], rank[s.object]};
-  std::sort(statements.begin(), statements.end(),
-            [type_rank](const Graph::Statement& a, const Graph::Statement& b) {
-              return std::make_tuple(a.subject, a.predicate != type_rank, a.predicate, a.object) <
-                     std::make_tuple(b.subject, b.predicate != type_rank, b.predicate, b.object);
-            });
-  statements.erase(std::unique(statements.begin(), statements.end()), statements.end());
-  graph.statements = std::move(statements);
-
-  graph.terms.resize(order.size());
-  while (!table_->ids.empty()) {
-    auto node = table_->ids.extract(table_->ids.begin());
-    graph.terms[rank[node.mapped()]] = std::move(node.key());
+  graph.terms.reserve(order.size());
+  for (uint32_t position = 0; position < order.size(); ++position) {
+    rank[order[position].id] = position;
+    graph.terms.push_back(by_id[order[position].id]);
   }
+
+  // rdf:type goes first among a subject's predicates: while statements are sorted, its rank is
+  // 0 and every other predicate's one more than its own.
+  uint32_t type_rank = kNone;
+  if (!table.slots.empty()) {
+    Term type = Term::Iri(kRdfType);
+    uint32_t type_id = table.Find(type, Table::Hash(type)).id;
+    if (type_id != kNone) type_rank = rank[type_id];
+  }
+  std::vector<Graph::Statement>& statements = table.statements;
+  for (Graph::Statement& s : statements) {
+    uint32_t predicate = rank[s.predicate];
+    s = {rank[s.subject], predicate == type_rank ? 0 : predicate + 1, rank[s.object]};
+  }
+  // A counting sort by subject (a subject has a few statements), then each subject's
+  // statements by predicate and object.
+  std::vector<uint32_t> next(graph.terms.size() + 1, 0);  // where a subject's statements go
+  for (const Graph::Statement& s : statements) ++next[s.subject + 1];
+  for (size_t i = 1; i < next.size(); ++i) next[i] += next[i - 1];
+  std::vector<Graph::Statement> sorted(statements.size());
+  for (const Graph::Statement& s : statements) sorted[next[s.subject]++] = s;
+  auto by_predicate_object = [](const Graph::Statement& a, const Graph::Statement& b) {
+    return a.predicate != b.predicate ? a.predicate < b.predicate : a.object < b.object;
+  };
+  for (uint32_t subject = 0, begin = 0; subject < graph.terms.size(); ++subject) {
+    uint32_t end = next[subject];  // the next subject's start, after the loop above
+    if (end - begin > 1)
+      std::sort(sorted.begin() + begin, sorted.begin() + end, by_predicate_object);
+    begin = end;
+  }
+  sorted.erase(std::unique(sorted.begin(), sorted.end()), sorted.end());
+  for (Graph::Statement& s : sorted) s.predicate = s.predicate == 0 ? type_rank : s.predicate - 1;
+  graph.statements = std::move(sorted);
+  graph.storage = std::move(table.storage);
   table_ = std::make_unique<Table>();
   return graph;
 }
@@ -558,24 +824,8 @@ const std::vector<Namespace>& OutputNamespaces() {
 }
 
 std::string Sha256Hex(std::string_view bytes) {
-  // Fetched once and a context per thread: OpenSSL 3 looks the algorithm up again on every
-  // EVP_Digest call, which costs more than hashing a short seed.
-  struct ContextDeleter {
-    void operator()(EVP_MD_CTX* context) const { EVP_MD_CTX_free(context); }
-  };
-  static EVP_MD* const sha256 = EVP_MD_fetch(nullptr, "SHA256", nullptr);
-  thread_local std::unique_ptr<EVP_MD_CTX, ContextDeleter> context(EVP_MD_CTX_new());
-  unsigned char digest[EVP_MAX_MD_SIZE];
-  unsigned int length = 0;
-  EVP_DigestInit_ex2(context.get(), sha256, nullptr);
-  EVP_DigestUpdate(context.get(), bytes.data(), bytes.size());
-  EVP_DigestFinal_ex(context.get(), digest, &length);
-  static constexpr char kHex[] = "0123456789abcdef";
-  std::string hex(length * 2, '0');
-  for (unsigned int i = 0; i < length; ++i) {
-    hex[2 * i] = kHex[digest[i] >> 4];
-    hex[2 * i + 1] = kHex[digest[i] & 0xF];
-  }
+  std::string hex;
+  AppendSha256Hex(bytes, 64, &hex);
   return hex;
 }
 

@@ -27,6 +27,15 @@ inline constexpr char kRdf[] = "http://www.w3.org/1999/02/22-rdf-syntax-ns#";
 inline constexpr char kRdfs[] = "http://www.w3.org/2000/01/rdf-schema#";
 inline constexpr char kXsd[] = "http://www.w3.org/2001/XMLSchema#";
 
+// Datatypes, whole: literals carry them as strings, not as terms of the graph.
+inline constexpr char kXsdDate[] = "http://www.w3.org/2001/XMLSchema#date";
+inline constexpr char kXsdGYear[] = "http://www.w3.org/2001/XMLSchema#gYear";
+inline constexpr char kXsdGYearMonth[] = "http://www.w3.org/2001/XMLSchema#gYearMonth";
+inline constexpr char kXsdAnyUri[] = "http://www.w3.org/2001/XMLSchema#anyURI";
+inline constexpr char kXsdNonNegativeInteger[] =
+    "http://www.w3.org/2001/XMLSchema#nonNegativeInteger";
+inline constexpr char kRdfType[] = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type";
+
 }  // namespace hearsay::vocab
 
 #endif  // HEARSAY_GRAPH_VOCABULARY_H_

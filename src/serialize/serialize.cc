@@ -31,8 +31,9 @@ size_t AppendToString(const void* buf, size_t len, void* stream) {
   return len;
 }
 
-const uint8_t* Bytes(const std::string& text) {
-  return reinterpret_cast<const uint8_t*>(text.c_str());
+// Of a std::string or a term's characters, which are NUL-terminated (Graph::storage).
+const uint8_t* Bytes(std::string_view text) {
+  return reinterpret_cast<const uint8_t*>(text.data());
 }
 
 EnvPtr MakeEnv() {
@@ -85,11 +86,11 @@ SerdNode Rereadable(SerdNode node) {
 
 // serd_node_from_string's flags without its count of characters, which the writer does not use
 // and which costs as much as writing the node.
-SerdNode NodeOf(SerdType type, const std::string& text) {
+SerdNode NodeOf(SerdType type, std::string_view text) {
   SerdNodeFlags flags = 0;
   if (type == SERD_LITERAL) {
-    if (text.find_first_of("\n\r") != std::string::npos) flags |= SERD_HAS_NEWLINE;
-    if (text.find('"') != std::string::npos) flags |= SERD_HAS_QUOTE;
+    if (text.find_first_of("\n\r") != std::string_view::npos) flags |= SERD_HAS_NEWLINE;
+    if (text.find('"') != std::string_view::npos) flags |= SERD_HAS_QUOTE;
   }
   return Rereadable({Bytes(text), text.size(), text.size(), flags, type});
 }
@@ -103,14 +104,15 @@ bool IsAsciiAlnum(char c) {
 // or "()". Serd takes the first namespace the IRI starts with and abbreviates only when the
 // local part is ASCII letters and digits. Handing it the name saves its search of the
 // namespaces on every occurrence of the term.
-bool AppendPrefixedName(const std::string& iri, std::string* names) {
-  static const std::string kRdfType = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type";
-  static const std::string kRdfNil = "http://www.w3.org/1999/02/22-rdf-syntax-ns#nil";
-  if (iri == kRdfType || iri == kRdfNil) return false;
+bool AppendPrefixedName(std::string_view iri, std::string* names) {
+  if (iri == "http://www.w3.org/1999/02/22-rdf-syntax-ns#type" ||
+      iri == "http://www.w3.org/1999/02/22-rdf-syntax-ns#nil") {
+    return false;
+  }
   for (const Namespace& ns : OutputNamespaces()) {
     std::string_view base = ns.iri;
-    if (iri.compare(0, base.size(), base) != 0) continue;
-    std::string_view local = std::string_view(iri).substr(base.size());
+    if (iri.substr(0, base.size()) != base) continue;
+    std::string_view local = iri.substr(base.size());
     if (!std::all_of(local.begin(), local.end(), IsAsciiAlnum)) return false;
     names->append(ns.prefix).append(":").append(local).push_back('\0');
     return true;
@@ -151,14 +153,14 @@ void AppendJsonString(std::string_view text, std::string* out) {
 }
 
 // prefix:local for IRIs in our namespaces (JSON-LD compacts any suffix), else the IRI.
-std::string Compact(const std::string& iri) {
+std::string Compact(std::string_view iri) {
   for (const Namespace& ns : OutputNamespaces()) {
     std::string_view base = ns.iri;
     if (iri.size() > base.size() && iri.compare(0, base.size(), base) == 0) {
-      return std::string(ns.prefix) + ":" + iri.substr(base.size());
+      return std::string(ns.prefix).append(":").append(iri.substr(base.size()));
     }
   }
-  return iri;
+  return std::string(iri);
 }
 
 std::string JsonLdPrologue() {
