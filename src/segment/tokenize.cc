@@ -1,5 +1,6 @@
 // Paragraphs and tokens: one pass over the text with a hand-written scanner (no regular
 // expressions, no allocation per character).
+#include <cstring>
 #include <string>
 
 #include "segment/internal.h"
@@ -45,6 +46,27 @@ bool EndsMidSentence(std::string_view text, Span span) {
   return last == ',' || last == ';' || IsDash(last) || IsWordChar(last);
 }
 
+// The first position from `pos` where a line may break: a byte up to '\r' (\n \v \f \r) or
+// 0xE2, the lead byte of U+2028/9; text.size() if none. Eight bytes are tested at once, as
+// most runs of eight have none.
+uint32_t NextBreakCandidate(std::string_view text, uint32_t pos) {
+  constexpr uint64_t kOnes = 0x0101010101010101ull;
+  constexpr uint64_t kHighBits = 0x8080808080808080ull;
+  for (; pos + sizeof(uint64_t) <= text.size(); pos += sizeof(uint64_t)) {
+    uint64_t bytes;
+    std::memcpy(&bytes, text.data() + pos, sizeof(bytes));
+    // Nonzero iff some byte is below '\r' + 1, resp. some byte of `lead` is zero.
+    const uint64_t control = (bytes - kOnes * ('\r' + 1)) & ~bytes & kHighBits;
+    const uint64_t lead = bytes ^ (kOnes * 0xE2);
+    if ((control | ((lead - kOnes) & ~lead & kHighBits)) != 0) break;
+  }
+  for (; pos < text.size(); ++pos) {
+    const auto byte = static_cast<uint8_t>(text[pos]);
+    if (byte <= '\r' || byte == 0xE2) return pos;
+  }
+  return static_cast<uint32_t>(text.size());
+}
+
 }  // namespace
 
 void SplitParagraphs(Work* work) {
@@ -55,9 +77,7 @@ void SplitParagraphs(Work* work) {
   while (pos < size) {
     uint32_t line_end = pos;
     uint32_t next_line = size;
-    for (; line_end < size; ++line_end) {
-      const auto byte = static_cast<uint8_t>(text[line_end]);
-      if (byte > '\r' && byte != 0xE2) continue;  // only \n \v \f \r and U+2028/9 break
+    for (; (line_end = NextBreakCandidate(text, line_end)) < size; ++line_end) {
       CodePoint cp = DecodeAt(text, line_end);
       if (IsNewline(cp.value)) {
         next_line = line_end + cp.length;
