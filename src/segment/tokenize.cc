@@ -183,23 +183,24 @@ class Tokenizer {
   // apostrophes ("don't"), but not the possessive "'s". Then a period that belongs to an
   // abbreviation.
   uint32_t ScanWord(uint32_t begin, TokenInfo* info) {
-    bool digits_only = true;
+    uint8_t digits_only = kAsciiDigit;  // kAsciiDigit while every character is a digit
     bool inner_period = false;
     uint32_t pos = begin;
     uint32_t last = 0;
     while (true) {
       while (pos < paragraph_.end) {
         const auto byte = static_cast<uint8_t>(text_[pos]);
-        if (byte < 0x80) {  // most of a word: no decoding
-          if (!IsAsciiWordChar(byte)) break;
-          digits_only = digits_only && IsDigit(byte);
+        const uint8_t ascii = AsciiClassOf(byte);
+        if ((ascii & kAsciiWordChar) != 0) {  // most of a word: no decoding
+          digits_only &= ascii;
           last = byte;
           ++pos;
           continue;
         }
+        if (byte < 0x80) break;
         CodePoint cp = DecodeMultiByte(text_, pos);
         if (!IsWordChar(cp.value)) break;
-        digits_only = false;
+        digits_only = 0;
         last = cp.value;
         pos += cp.length;
       }
