@@ -113,8 +113,8 @@ class Classifier {
     size_t out = 0;
     for (size_t in = 0; in < word.size(); ++in, ++out) {
       char c = word[in];
-      if (c >= 'A' && c <= 'Z') {
-        c = static_cast<char>(c - 'A' + 'a');
+      if (static_cast<uint8_t>(c) < 0x80) {
+        c = AsciiLower(c);
       } else if (c == '\xE2' && word.compare(in, 3, "\u2019") == 0) {
         c = '\'';
         in += 2;

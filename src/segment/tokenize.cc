@@ -147,7 +147,11 @@ class Tokenizer {
   }
 
  private:
-  uint32_t At(uint32_t pos) const { return pos < paragraph_.end ? DecodeAt(text_, pos).value : 0; }
+  uint32_t At(uint32_t pos) const {
+    if (pos >= paragraph_.end) return 0;
+    const auto byte = static_cast<uint8_t>(text_[pos]);  // within the text: no DecodeAt check
+    return byte < 0x80 ? byte : DecodeMultiByte(text_, pos).value;
+  }
 
   // Adds the token starting at `begin` and returns where it ends.
   uint32_t AddToken(uint32_t begin, CodePoint first) {

@@ -104,6 +104,18 @@ constexpr bool IsLetter(uint32_t c) {
 
 constexpr bool IsWordChar(uint32_t c) { return IsLetter(c) || IsDigit(c); }
 
+// The ASCII character `c` in lower case, by table: the classifier lowers most words.
+inline char AsciiLower(char c) {
+  static constexpr auto kLower = [] {
+    std::array<char, 128> lower{};
+    for (int ascii = 0; ascii < 128; ++ascii) {
+      lower[ascii] = static_cast<char>(ascii >= 'A' && ascii <= 'Z' ? ascii - 'A' + 'a' : ascii);
+    }
+    return lower;
+  }();
+  return kLower[static_cast<uint8_t>(c)];
+}
+
 // What the tokenizer needs to know of a byte, by table: it asks for every byte of a word.
 enum AsciiClass : uint8_t {
   kAsciiWordChar = 1,  // an ASCII letter or digit
