@@ -45,8 +45,10 @@ struct CueLexicon::Data {
   // Every form and its leading words ("according" of "according to"): a look-up stops as soon
   // as the words read so far begin no form.
   WordTable<bool> cue_prefixes;
-  // Whether the first word of every form is made of ASCII letters (see MayHoldCue).
+  // Whether the first word of every form is made of ASCII letters, and the longest one's
+  // length (see MayHoldCue).
   bool first_words_are_letters = true;
+  size_t longest_first_word = 0;
   WordTable<char> word_classes;        // attribution-words.tsv
   std::vector<AttributionRule> rules;  // in priority order
   std::unique_ptr<RE2::Set> rule_set;  // the same patterns, to filter

@@ -169,16 +169,20 @@ bool MayHoldCue(const Document& doc, const Segmentation& seg, const Mentions& me
   // unit made of letters is a whole run of letters of its token unless a mention boundary
   // falls between two letters.
   const std::string& text = doc.text;
-  std::string& word = *buffer;
+  const char* bytes = text.data();
+  // A run longer than every first word begins no form; shorter ones are lowered into `word`.
+  buffer->resize(lexicon.longest_first_word);
+  char* word = buffer->data();
   for (uint32_t t = s.first_token; t < s.end_token && t < seg.tokens.size(); ++t) {
     const Span token = seg.tokens[t].span;
     for (uint32_t at = token.begin; at < token.end; ++at) {
-      if (!IsAsciiLetter(text[at])) continue;
+      if (!IsAsciiLetter(bytes[at])) continue;
       const uint32_t begin = at;
-      while (at < token.end && IsAsciiLetter(text[at])) ++at;
-      word.assign(text, begin, at - begin);
-      for (char& c : word) c |= 0x20;  // lower case
-      if (lexicon.cue_prefixes.Find(word) != nullptr) return true;
+      while (at < token.end && IsAsciiLetter(bytes[at])) ++at;
+      const uint32_t length = at - begin;
+      if (length > lexicon.longest_first_word) continue;
+      for (uint32_t i = 0; i < length; ++i) word[i] = static_cast<char>(bytes[begin + i] | 0x20);
+      if (lexicon.cue_prefixes.Find(std::string_view(word, length)) != nullptr) return true;
     }
   }
   std::vector<uint32_t> near_mentions;

@@ -1,6 +1,7 @@
 #include "events/rule_filter.h"
 
 #include <algorithm>
+#include <map>
 #include <numeric>
 #include <utility>
 
@@ -163,17 +164,20 @@ bool CaselessStrings::Find(std::string_view text, std::vector<int>* found) const
   return true;
 }
 
-RuleFilter::RuleFilter(Kind kind, const RE2::Options& options)
-    : kind_(kind), options_(options), filter_(kMinRequiredLength) {
+RuleFilter::RuleFilter(Kind kind, const RE2::Options& options) : kind_(kind), options_(options) {
   if (kind_ == Kind::kWhole) set_ = std::make_unique<RE2::Set>(options_, RE2::UNANCHORED);
 }
 
 int RuleFilter::Add(const std::string& pattern, std::string* error) {
   if (kind_ == Kind::kRequiredStrings) {
+    auto filter = std::make_unique<re2::FilteredRE2>(kMinRequiredLength);
     int index = -1;
-    if (filter_.Add(pattern, options_, &index) == RE2::NoError) return index;
-    *error = RE2(pattern, options_).error();
-    return -1;
+    if (filter->Add(pattern, options_, &index) != RE2::NoError) {
+      *error = RE2(pattern, options_).error();
+      return -1;
+    }
+    filters_.push_back(std::move(filter));
+    return static_cast<int>(filters_.size()) - 1;
   }
   auto compiled = std::make_unique<RE2>(pattern, options_);
   if (!compiled->ok()) {
@@ -184,15 +188,81 @@ int RuleFilter::Add(const std::string& pattern, std::string* error) {
   return set_->Add(pattern, error);
 }
 
+namespace {
+
+// Prefilters with more strings than this are not probed set by set (see MinimalSets).
+constexpr int kMaxProbedStrings = 16;
+
+// The smallest sets of the strings of `filter`'s only pattern (bit i: its string i) that let the
+// pattern through, found by trying the sets in increasing order, so that each set's subsets
+// were tried before it. A prefilter with too many strings is taken as requiring any one of
+// them, which holds wherever it holds.
+std::vector<uint32_t> MinimalSets(const re2::FilteredRE2& filter, int strings) {
+  std::vector<uint32_t> minimal;
+  if (strings > kMaxProbedStrings) {
+    for (int i = 0; i < strings; ++i) minimal.push_back(1u << i);
+    return minimal;
+  }
+  std::vector<int> present;
+  std::vector<int> passed;
+  for (uint32_t set = 1; set < (1u << strings); ++set) {
+    if (std::any_of(minimal.begin(), minimal.end(),
+                    [set](uint32_t smaller) { return (set & smaller) == smaller; })) {
+      continue;
+    }
+    present.clear();
+    for (int i = 0; i < strings; ++i) {
+      if (set & (1u << i)) present.push_back(i);
+    }
+    passed.clear();
+    filter.AllPotentials(present, &passed);
+    if (!passed.empty()) minimal.push_back(set);
+  }
+  return minimal;
+}
+
+}  // namespace
+
 bool RuleFilter::Compile() {
   if (kind_ == Kind::kWhole) return set_->Compile();
   std::vector<std::string> strings;
-  filter_.Compile(&strings);
+  std::map<std::string, int> index_of;
+  requirements_.resize(filters_.size());
+  for (size_t p = 0; p < filters_.size(); ++p) {
+    std::vector<std::string> own;
+    filters_[p]->Compile(&own);
+    std::vector<int> passed;
+    filters_[p]->AllPotentials({}, &passed);
+    if (!passed.empty()) {  // nothing required
+      always_.push_back(static_cast<int>(p));
+      continue;
+    }
+    std::vector<int> global;
+    for (const std::string& string : own) {
+      auto [it, added] = index_of.emplace(string, static_cast<int>(strings.size()));
+      if (added) strings.push_back(string);
+      global.push_back(it->second);
+    }
+    patterns_requiring_.resize(strings.size());
+    for (uint32_t set : MinimalSets(*filters_[p], static_cast<int>(own.size()))) {
+      std::vector<int>& members = requirements_[p].sets.emplace_back();
+      for (size_t i = 0; i < own.size(); ++i) {
+        if (set & (1u << i)) members.push_back(global[i]);
+      }
+    }
+    for (int string : global) {
+      std::vector<int>& patterns = patterns_requiring_[string];
+      if (patterns.empty() || patterns.back() != static_cast<int>(p)) {
+        patterns.push_back(static_cast<int>(p));
+      }
+    }
+  }
+  string_count_ = static_cast<int>(strings.size());
   return required_.Build(strings);
 }
 
 const RE2& RuleFilter::pattern(int index) const {
-  return kind_ == Kind::kWhole ? *patterns_[index] : filter_.GetRE2(index);
+  return kind_ == Kind::kWhole ? *patterns_[index] : filters_[index]->GetRE2(0);
 }
 
 void RuleFilter::Candidates(std::string_view text, std::vector<int>* out) const {
@@ -201,8 +271,7 @@ void RuleFilter::Candidates(std::string_view text, std::vector<int>* out) const 
       kind_ == Kind::kWhole ? MatchSet(*set_, text, &found) : required_.Find(text, &found);
   if (!complete) {
     // Out of DFA memory: every pattern may match.
-    out->resize(
-        static_cast<size_t>(kind_ == Kind::kWhole ? patterns_.size() : filter_.NumRegexps()));
+    out->resize(kind_ == Kind::kWhole ? patterns_.size() : filters_.size());
     std::iota(out->begin(), out->end(), 0);
     return;
   }
@@ -210,7 +279,26 @@ void RuleFilter::Candidates(std::string_view text, std::vector<int>* out) const 
     *out = std::move(found);
     return;
   }
-  filter_.AllPotentials(found, out);
+  std::vector<uint64_t> present((string_count_ + 63) / 64);
+  for (int string : found) present[string / 64] |= uint64_t{1} << (string % 64);
+  auto is_present = [&](int string) { return (present[string / 64] >> (string % 64)) & 1; };
+  std::vector<int> named;  // the patterns that name a string found
+  for (int string : found) {
+    named.insert(named.end(), patterns_requiring_[string].begin(),
+                 patterns_requiring_[string].end());
+  }
+  std::sort(named.begin(), named.end());
+  named.erase(std::unique(named.begin(), named.end()), named.end());
+  *out = always_;
+  for (int p : named) {
+    const auto& sets = requirements_[p].sets;
+    if (std::any_of(sets.begin(), sets.end(), [&](const std::vector<int>& set) {
+          return std::all_of(set.begin(), set.end(), is_present);
+        })) {
+      out->push_back(p);
+    }
+  }
+  std::sort(out->begin(), out->end());
 }
 
 }  // namespace hearsay

@@ -64,11 +64,24 @@ class RuleFilter {
   void Candidates(std::string_view text, std::vector<int>* out) const;
 
  private:
+  // kRequiredStrings: the strings a pattern requires, as sets (indices into the strings
+  // `required_` finds) one of which must occur in full.
+  struct Requirement {
+    std::vector<std::vector<int>> sets;
+  };
+
   Kind kind_;
   RE2::Options options_;
   std::vector<std::unique_ptr<RE2>> patterns_;  // kWhole
-  re2::FilteredRE2 filter_;                     // kRequiredStrings: owns the patterns
   std::unique_ptr<RE2::Set> set_;               // kWhole: the patterns
+  // kRequiredStrings: one filter per pattern, which owns it. FilteredRE2 evaluates the strings
+  // found against all its patterns at once at a cost that exceeded the search for the strings;
+  // each pattern's requirement is read off its own filter once instead (see Compile).
+  std::vector<std::unique_ptr<re2::FilteredRE2>> filters_;
+  std::vector<Requirement> requirements_;
+  std::vector<std::vector<int>> patterns_requiring_;  // per string, the patterns that name it
+  std::vector<int> always_;                           // the patterns that require nothing
+  int string_count_ = 0;
   CaselessStrings required_;  // kRequiredStrings: the strings the patterns require
 };
 
