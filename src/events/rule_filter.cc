@@ -54,6 +54,7 @@ bool MatchSet(const RE2::Set& set, std::string_view text, std::vector<int>* out)
 
 bool CaselessStrings::Build(const std::vector<std::string>& strings) {
   int count = static_cast<int>(strings.size());
+  count_ = count;
   // A trie of the ASCII strings, its nodes numbered as made; -1 where there is no edge yet.
   std::vector<std::string> ascii;
   std::vector<int> ascii_index;
@@ -134,13 +135,16 @@ bool CaselessStrings::Build(const std::vector<std::string>& strings) {
 }
 
 bool CaselessStrings::Find(std::string_view text, std::vector<int>* found) const {
-  size_t first = found->size();
+  // One bit per string: common strings occur many times in a text.
+  std::vector<uint64_t> seen((count_ + 63) / 64);
   if (!next_.empty()) {
-    // Locals, which the compiler keeps in registers across the writes to `found`.
+    // Locals, which the compiler keeps in registers across the writes to `seen`.
     const int32_t* next = next_.data();
     const int32_t* output_begin = output_begin_.data();
+    const int32_t* outputs = outputs_.data();
     const uint8_t* byte_class = byte_class_;
     const int classes = classes_;
+    uint64_t* bits = seen.data();
     int32_t state = 0;
     for (size_t pos = 0; pos < text.size();) {
       // ASCII capitals have the class of their small letter.
@@ -150,17 +154,20 @@ bool CaselessStrings::Find(std::string_view text, std::vector<int>* found) const
       pos += length;
       state = next[state * classes + byte_class[byte]];
       for (int32_t i = output_begin[state]; i < output_begin[state + 1]; ++i) {
-        found->push_back(outputs_[i]);
+        bits[outputs[i] / 64] |= uint64_t{1} << (outputs[i] % 64);
       }
     }
   }
   if (others_ != nullptr) {
     std::vector<int> hits;
     if (!MatchSet(*others_, text, &hits)) return false;
-    for (int hit : hits) found->push_back(other_index_[hit]);
+    for (int hit : hits) seen[other_index_[hit] / 64] |= uint64_t{1} << (other_index_[hit] % 64);
   }
-  std::sort(found->begin() + first, found->end());
-  found->erase(std::unique(found->begin() + first, found->end()), found->end());
+  for (size_t word = 0; word < seen.size(); ++word) {
+    for (uint64_t bits = seen[word]; bits != 0; bits &= bits - 1) {
+      found->push_back(static_cast<int>(word * 64) + __builtin_ctzll(bits));
+    }
+  }
   return true;
 }
 

@@ -28,6 +28,7 @@ class CaselessStrings {
   bool Find(std::string_view text, std::vector<int>* found) const;
 
  private:
+  int count_ = 0;                      // strings
   int classes_ = 1;                    // byte classes: 0 is every byte no ASCII string holds
   uint8_t byte_class_[256] = {};       // of the folded byte
   std::vector<int32_t> next_;          // state * classes_ + class -> state; state 0 is the root
