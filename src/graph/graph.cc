@@ -131,7 +131,7 @@ void AppendNameKey(std::string_view name, std::string* out) {
 void AppendNumber(uint32_t number, std::string* out) {
   char digits[10];
   auto end = std::to_chars(std::begin(digits), std::end(digits), number).ptr;
-  out->append(digits, end);
+  out->append(digits, static_cast<size_t>(end - digits));  // (first, last) would go through replace
 }
 
 // Whether `text` has a byte below 0x20, eight bytes at a time (a word has one when subtracting
@@ -227,7 +227,11 @@ class Builder {
         code_points_(doc.text),
         text_sha256_(Sha256Hex(doc.text)),
         entity_nodes_(analysis.mentions.entities.size(), kNone),
-        claim_sources_(analysis.claims.size()) {}
+        claim_sources_(analysis.claims.size()) {
+    // Room for the longest IRIs and seeds, so that scratch strings do not regrow per article.
+    iri_.reserve(256);
+    seed_.reserve(512);
+  }
 
   Graph Build() {
     ReserveForArticle();
@@ -734,9 +738,12 @@ struct GraphBuilder::Table {
     }
   }
 
-  void Grow() {
+  // To a power of two of at least `size` slots.
+  void Grow(size_t size) {
     std::vector<Slot> old = std::move(slots);
-    slots.assign(std::max<size_t>(256, 2 * old.size()), Slot{0, kNone});
+    size_t capacity = 256;
+    while (capacity < size) capacity *= 2;
+    slots.assign(capacity, Slot{0, kNone});
     size_t mask = slots.size() - 1;
     for (const Slot& slot : old) {
       if (slot.id == kNone) continue;
@@ -778,12 +785,12 @@ void GraphBuilder::Reserve(size_t terms, size_t statements) {
   Table& table = *table_;
   table.terms.reserve(terms);
   table.statements.reserve(statements);
-  while (table.slots.size() < 2 * terms) table.Grow();
+  if (table.slots.size() < 2 * terms) table.Grow(2 * terms);
 }
 
 uint32_t GraphBuilder::Intern(const Term& term) {
   Table& table = *table_;
-  if (2 * (table.terms.size() + 1) > table.slots.size()) table.Grow();
+  if (2 * (table.terms.size() + 1) > table.slots.size()) table.Grow(2 * table.slots.size());
   uint32_t hash = Table::Hash(term);
   Table::Slot& slot = table.Find(term, hash);
   if (slot.id == kNone) {
