@@ -71,6 +71,8 @@ class GraphBuilder {
   GraphBuilder(const GraphBuilder&) = delete;
   GraphBuilder& operator=(const GraphBuilder&) = delete;
 
+  // Room for about this many terms and statements, so that tables do not grow while building.
+  void Reserve(size_t terms, size_t statements);
   // The term's id; its characters are copied when it is new.
   uint32_t Intern(const Term& term);
   void Add(const Term& subject, const Term& predicate, const Term& object);

@@ -45,7 +45,11 @@ class SegmentLexicon {
   // `word_with_period` as written ("Mr.", "U.S.").
   AbbreviationKind Abbreviation(std::string_view word_with_period) const;
   // `lower_word` in lower case, apostrophes as U+0027.
-  StopWordKind StopWord(std::string_view lower_word) const;
+  StopWordKind StopWord(std::string_view lower_word) const {
+    return StopWord(lower_word, WordHash(lower_word));
+  }
+  // `hash` is WordHash(lower_word).
+  StopWordKind StopWord(std::string_view lower_word, uint64_t hash) const;
   // The longest stop word in bytes: longer words need no look-up.
   size_t longest_stop_word() const { return longest_stop_word_; }
   // The highest weight of the boilerplate rules that match `paragraph` (case-insensitive),

@@ -13,10 +13,15 @@
 namespace hearsay {
 
 // The hash of a word in every WordTable (FNV-1a): callers that look one word up in several
-// tables compute it once.
+// tables compute it once. Callers that build the word a byte at a time (lower-casing it) hash it
+// as they go: WordHash(word) is WordHashStep over its bytes from kWordHashSeed.
+constexpr uint64_t kWordHashSeed = 14695981039346656037ull;
+inline uint64_t WordHashStep(uint64_t hash, char c) {
+  return (hash ^ static_cast<uint8_t>(c)) * 1099511628211ull;
+}
 inline uint64_t WordHash(std::string_view word) {
-  uint64_t hash = 14695981039346656037ull;
-  for (char c : word) hash = (hash ^ static_cast<uint8_t>(c)) * 1099511628211ull;
+  uint64_t hash = kWordHashSeed;
+  for (char c : word) hash = WordHashStep(hash, c);
   return hash;
 }
 

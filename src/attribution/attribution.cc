@@ -638,6 +638,7 @@ class ClaimFinder {
           seg_.paragraphs[sentence.paragraph].boilerplate) {
         continue;
       }
+      if (!MayHoldCue(doc_, seg_, mentions_, lexicon_, s, &unit_buffers_.key)) continue;
       SentenceUnits(doc_, seg_, mentions_, timexes_, lexicon_, s, &unit_buffers_, &units_);
       PrependClosingQuotation(s, has_claim, &units_);
       SentenceAnalysis analysis(doc_, seg_, units_, s);
@@ -658,33 +659,19 @@ class ClaimFinder {
   // sentence's first unit.
   void PrependClosingQuotation(uint32_t s, const std::vector<bool>& has_claim,
                                std::vector<Unit>* units) const {
-    const Sentence& sentence = seg_.sentences[s];
-    if (s == 0 || units->empty() || units->front().letter == '<' ||
-        seg_.sentences[s - 1].paragraph != sentence.paragraph) {
-      return;
+    if (units->empty() || units->front().letter == '<') return;
+    const uint32_t q = QuotationClosingBefore(doc_, seg_, s);
+    if (q == kNone) return;
+    const Quotation& quotation = seg_.quotations[q];
+    for (uint32_t t = SentenceAt(seg_, quotation.outer.begin); t < s; ++t) {
+      if (has_claim[t]) return;
     }
-    // Only the quotations that end right before the sentence qualify: those touching the
-    // previous sentence.
-    for (uint32_t q : QuotationsTouching(seg_, seg_.sentences[s - 1].span)) {
-      const Quotation& quotation = seg_.quotations[q];
-      if (quotation.outer.end > sentence.span.begin) break;
-      std::string_view gap(doc_.text.data() + quotation.outer.end,
-                           sentence.span.begin - quotation.outer.end);
-      if (!std::all_of(gap.begin(), gap.end(),
-                       [](char c) { return std::isspace(static_cast<unsigned char>(c)); })) {
-        continue;
-      }
-      for (uint32_t t = SentenceAt(seg_, quotation.outer.begin); t < s; ++t) {
-        if (has_claim[t]) return;
-      }
-      Unit mark;
-      mark.span = {quotation.inner.end, quotation.outer.end};
-      mark.letter = '>';
-      mark.quotation = q;
-      units->insert(units->begin(), mark);
-      MarkPunctuationCues(units);
-      return;
-    }
+    Unit mark;
+    mark.span = {quotation.inner.end, quotation.outer.end};
+    mark.letter = '>';
+    mark.quotation = q;
+    units->insert(units->begin(), mark);
+    MarkPunctuationCues(units);
   }
 
   std::vector<Candidate> FindInSentence(const SentenceAnalysis& analysis) {

@@ -1,4 +1,5 @@
 // Loading the attribution data: cues.tsv, attribution-words.tsv, attribution-rules.tsv.
+#include <algorithm>
 #include <map>
 #include <sstream>
 
@@ -46,6 +47,11 @@ Status LoadCues(const std::string& path, CueLexicon::Data* data) {
     size_t words = 1;
     for (char c : key) words += c == ' ';
     if (words > data->max_cue_words) data->max_cue_words = words;
+    const std::string_view first_word = std::string_view(key).substr(0, key.find(' '));
+    data->longest_first_word = std::max(data->longest_first_word, first_word.size());
+    data->first_words_are_letters &= std::all_of(first_word.begin(), first_word.end(), [](char c) {
+      return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    });
     for (size_t space = key.find(' '); space != std::string::npos;
          space = key.find(' ', space + 1)) {
       data->cue_prefixes.Insert(std::string_view(key).substr(0, space), true);

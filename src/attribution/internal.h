@@ -45,6 +45,10 @@ struct CueLexicon::Data {
   // Every form and its leading words ("according" of "according to"): a look-up stops as soon
   // as the words read so far begin no form.
   WordTable<bool> cue_prefixes;
+  // Whether the first word of every form is made of ASCII letters, and the longest one's
+  // length (see MayHoldCue).
+  bool first_words_are_letters = true;
+  size_t longest_first_word = 0;
   WordTable<char> word_classes;        // attribution-words.tsv
   std::vector<AttributionRule> rules;  // in priority order
   std::unique_ptr<RE2::Set> rule_set;  // the same patterns, to filter
@@ -68,6 +72,10 @@ std::vector<uint32_t> QuotationsTouching(const Segmentation& seg, Span span);
 // Indices [first, last) of the time expressions (in text order) that overlap `span`.
 std::pair<uint32_t, uint32_t> TimexesTouching(const std::vector<Timex>& timexes, Span span);
 
+// The first quotation of the paragraph that closes right before sentence `sentence`, with only
+// white space between them, or kNone.
+uint32_t QuotationClosingBefore(const Document& doc, const Segmentation& seg, uint32_t sentence);
+
 // Buffers that SentenceUnits reuses from one sentence to the next.
 struct UnitBuffers {
   std::vector<uint32_t> mentions;    // indices of the mentions touching the sentence
@@ -82,6 +90,12 @@ struct UnitBuffers {
 void SentenceUnits(const Document& doc, const Segmentation& seg, const Mentions& mentions,
                    const std::vector<Timex>& timexes, const CueLexicon::Data& lexicon,
                    uint32_t sentence, UnitBuffers* buffers, std::vector<Unit>* units);
+
+// False when sentence `sentence` can hold no cue, so that its units need not be built: no
+// quotation touches it or closes right before it (no marks for `X: "..."` or `"..." — X`), and
+// no word of it begins a cue form.
+bool MayHoldCue(const Document& doc, const Segmentation& seg, const Mentions& mentions,
+                const CueLexicon::Data& lexicon, uint32_t sentence, std::string* buffer);
 
 // Marks the layouts `X: "..."` and `"..." — X` as cues: a colon right before a quotation and a
 // dash right after one.

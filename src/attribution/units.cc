@@ -139,7 +139,87 @@ void SplitTokens(const Document& doc, const Segmentation& seg, uint32_t sentence
   }
 }
 
+// Indices, in order, of the mentions whose span or title overlaps `span`.
+void MentionsTouching(const Mentions& mentions, Span span, std::vector<uint32_t>* touching) {
+  touching->clear();
+  auto first =
+      std::lower_bound(mentions.mentions.begin(), mentions.mentions.end(), span.begin,
+                       [](const Mention& mention, uint32_t at) { return mention.span.end <= at; });
+  for (auto m = first; m != mentions.mentions.end(); ++m) {
+    const bool titled = !m->title.empty() && m->title.Overlaps(span);
+    if (m->span.begin >= span.end && !titled) break;
+    if (m->span.Overlaps(span) || titled) {
+      touching->push_back(static_cast<uint32_t>(m - mentions.mentions.begin()));
+    }
+  }
+}
+
+bool IsAsciiLetter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
 }  // namespace
+
+bool MayHoldCue(const Document& doc, const Segmentation& seg, const Mentions& mentions,
+                const CueLexicon::Data& lexicon, uint32_t sentence, std::string* buffer) {
+  const Sentence& s = seg.sentences[sentence];
+  if (!lexicon.first_words_are_letters || !QuotationsTouching(seg, s.span).empty() ||
+      QuotationClosingBefore(doc, seg, sentence) != kNone) {
+    return true;
+  }
+  // Without quotation marks, units split a token only at marks and at mention boundaries, so a
+  // unit made of letters is a whole run of letters of its token unless a mention boundary
+  // falls between two letters.
+  const std::string& text = doc.text;
+  const char* bytes = text.data();
+  // A run longer than every first word begins no form; shorter ones are lowered into `word`.
+  buffer->resize(lexicon.longest_first_word);
+  char* word = buffer->data();
+  for (uint32_t t = s.first_token; t < s.end_token && t < seg.tokens.size(); ++t) {
+    const Span token = seg.tokens[t].span;
+    for (uint32_t at = token.begin; at < token.end; ++at) {
+      if (!IsAsciiLetter(bytes[at])) continue;
+      const uint32_t begin = at;
+      while (at < token.end && IsAsciiLetter(bytes[at])) ++at;
+      const uint32_t length = at - begin;
+      if (length > lexicon.longest_first_word) continue;
+      for (uint32_t i = 0; i < length; ++i) word[i] = static_cast<char>(bytes[begin + i] | 0x20);
+      if (lexicon.cue_prefixes.Find(std::string_view(word, length)) != nullptr) return true;
+    }
+  }
+  std::vector<uint32_t> near_mentions;
+  MentionsTouching(mentions, s.span, &near_mentions);
+  auto splits_word = [&](Span span) {
+    for (uint32_t at : {span.begin, span.end}) {
+      if (at > s.span.begin && at < s.span.end && IsAsciiLetter(text[at - 1]) &&
+          IsAsciiLetter(text[at])) {
+        return true;
+      }
+    }
+    return false;
+  };
+  return std::any_of(near_mentions.begin(), near_mentions.end(), [&](uint32_t m) {
+    const Mention& mention = mentions.mentions[m];
+    return splits_word(mention.span) || (!mention.title.empty() && splits_word(mention.title));
+  });
+}
+
+uint32_t QuotationClosingBefore(const Document& doc, const Segmentation& seg, uint32_t sentence) {
+  if (sentence == 0 || seg.sentences[sentence - 1].paragraph != seg.sentences[sentence].paragraph) {
+    return kNone;
+  }
+  const uint32_t begin = seg.sentences[sentence].span.begin;
+  // Only the quotations that end right before the sentence qualify: those touching the
+  // previous sentence.
+  for (uint32_t q : QuotationsTouching(seg, seg.sentences[sentence - 1].span)) {
+    const Quotation& quotation = seg.quotations[q];
+    if (quotation.outer.end > begin) break;
+    std::string_view gap(doc.text.data() + quotation.outer.end, begin - quotation.outer.end);
+    if (std::all_of(gap.begin(), gap.end(),
+                    [](char c) { return std::isspace(static_cast<unsigned char>(c)); })) {
+      return q;
+    }
+  }
+  return kNone;
+}
 
 char CurrentCueLetter(const Unit& unit) {
   switch (unit.cue->role) {
@@ -192,17 +272,7 @@ void SentenceUnits(const Document& doc, const Segmentation& seg, const Mentions&
   // title comes right before it).
   const std::vector<uint32_t> quotations = QuotationsTouching(seg, s.span);
   std::vector<uint32_t>& near_mentions = buffers->mentions;
-  near_mentions.clear();
-  auto first =
-      std::lower_bound(mentions.mentions.begin(), mentions.mentions.end(), s.span.begin,
-                       [](const Mention& mention, uint32_t at) { return mention.span.end <= at; });
-  for (auto m = first; m != mentions.mentions.end(); ++m) {
-    const bool titled = !m->title.empty() && m->title.Overlaps(s.span);
-    if (m->span.begin >= s.span.end && !titled) break;
-    if (m->span.Overlaps(s.span) || titled) {
-      near_mentions.push_back(static_cast<uint32_t>(m - mentions.mentions.begin()));
-    }
-  }
+  MentionsTouching(mentions, s.span, &near_mentions);
   OuterCutPoints(seg, mentions, quotations, near_mentions, s.span, &buffers->outer_cuts);
   std::vector<Unit>& units = *out;
   SplitTokens(doc, seg, sentence, buffers->outer_cuts, &buffers->token_cuts, &units);

@@ -1,6 +1,7 @@
 #include "events/rule_filter.h"
 
 #include <algorithm>
+#include <map>
 #include <numeric>
 #include <utility>
 
@@ -53,6 +54,7 @@ bool MatchSet(const RE2::Set& set, std::string_view text, std::vector<int>* out)
 
 bool CaselessStrings::Build(const std::vector<std::string>& strings) {
   int count = static_cast<int>(strings.size());
+  count_ = count;
   // A trie of the ASCII strings, its nodes numbered as made; -1 where there is no edge yet.
   std::vector<std::string> ascii;
   std::vector<int> ascii_index;
@@ -133,13 +135,16 @@ bool CaselessStrings::Build(const std::vector<std::string>& strings) {
 }
 
 bool CaselessStrings::Find(std::string_view text, std::vector<int>* found) const {
-  size_t first = found->size();
+  // One bit per string: common strings occur many times in a text.
+  std::vector<uint64_t> seen((count_ + 63) / 64);
   if (!next_.empty()) {
-    // Locals, which the compiler keeps in registers across the writes to `found`.
+    // Locals, which the compiler keeps in registers across the writes to `seen`.
     const int32_t* next = next_.data();
     const int32_t* output_begin = output_begin_.data();
+    const int32_t* outputs = outputs_.data();
     const uint8_t* byte_class = byte_class_;
     const int classes = classes_;
+    uint64_t* bits = seen.data();
     int32_t state = 0;
     for (size_t pos = 0; pos < text.size();) {
       // ASCII capitals have the class of their small letter.
@@ -149,31 +154,37 @@ bool CaselessStrings::Find(std::string_view text, std::vector<int>* found) const
       pos += length;
       state = next[state * classes + byte_class[byte]];
       for (int32_t i = output_begin[state]; i < output_begin[state + 1]; ++i) {
-        found->push_back(outputs_[i]);
+        bits[outputs[i] / 64] |= uint64_t{1} << (outputs[i] % 64);
       }
     }
   }
   if (others_ != nullptr) {
     std::vector<int> hits;
     if (!MatchSet(*others_, text, &hits)) return false;
-    for (int hit : hits) found->push_back(other_index_[hit]);
+    for (int hit : hits) seen[other_index_[hit] / 64] |= uint64_t{1} << (other_index_[hit] % 64);
   }
-  std::sort(found->begin() + first, found->end());
-  found->erase(std::unique(found->begin() + first, found->end()), found->end());
+  for (size_t word = 0; word < seen.size(); ++word) {
+    for (uint64_t bits = seen[word]; bits != 0; bits &= bits - 1) {
+      found->push_back(static_cast<int>(word * 64) + __builtin_ctzll(bits));
+    }
+  }
   return true;
 }
 
-RuleFilter::RuleFilter(Kind kind, const RE2::Options& options)
-    : kind_(kind), options_(options), filter_(kMinRequiredLength) {
+RuleFilter::RuleFilter(Kind kind, const RE2::Options& options) : kind_(kind), options_(options) {
   if (kind_ == Kind::kWhole) set_ = std::make_unique<RE2::Set>(options_, RE2::UNANCHORED);
 }
 
 int RuleFilter::Add(const std::string& pattern, std::string* error) {
   if (kind_ == Kind::kRequiredStrings) {
+    auto filter = std::make_unique<re2::FilteredRE2>(kMinRequiredLength);
     int index = -1;
-    if (filter_.Add(pattern, options_, &index) == RE2::NoError) return index;
-    *error = RE2(pattern, options_).error();
-    return -1;
+    if (filter->Add(pattern, options_, &index) != RE2::NoError) {
+      *error = RE2(pattern, options_).error();
+      return -1;
+    }
+    filters_.push_back(std::move(filter));
+    return static_cast<int>(filters_.size()) - 1;
   }
   auto compiled = std::make_unique<RE2>(pattern, options_);
   if (!compiled->ok()) {
@@ -184,15 +195,81 @@ int RuleFilter::Add(const std::string& pattern, std::string* error) {
   return set_->Add(pattern, error);
 }
 
+namespace {
+
+// Prefilters with more strings than this are not probed set by set (see MinimalSets).
+constexpr int kMaxProbedStrings = 16;
+
+// The smallest sets of the strings of `filter`'s only pattern (bit i: its string i) that let the
+// pattern through, found by trying the sets in increasing order, so that each set's subsets
+// were tried before it. A prefilter with too many strings is taken as requiring any one of
+// them, which holds wherever it holds.
+std::vector<uint32_t> MinimalSets(const re2::FilteredRE2& filter, int strings) {
+  std::vector<uint32_t> minimal;
+  if (strings > kMaxProbedStrings) {
+    for (int i = 0; i < strings; ++i) minimal.push_back(1u << i);
+    return minimal;
+  }
+  std::vector<int> present;
+  std::vector<int> passed;
+  for (uint32_t set = 1; set < (1u << strings); ++set) {
+    if (std::any_of(minimal.begin(), minimal.end(),
+                    [set](uint32_t smaller) { return (set & smaller) == smaller; })) {
+      continue;
+    }
+    present.clear();
+    for (int i = 0; i < strings; ++i) {
+      if (set & (1u << i)) present.push_back(i);
+    }
+    passed.clear();
+    filter.AllPotentials(present, &passed);
+    if (!passed.empty()) minimal.push_back(set);
+  }
+  return minimal;
+}
+
+}  // namespace
+
 bool RuleFilter::Compile() {
   if (kind_ == Kind::kWhole) return set_->Compile();
   std::vector<std::string> strings;
-  filter_.Compile(&strings);
+  std::map<std::string, int> index_of;
+  requirements_.resize(filters_.size());
+  for (size_t p = 0; p < filters_.size(); ++p) {
+    std::vector<std::string> own;
+    filters_[p]->Compile(&own);
+    std::vector<int> passed;
+    filters_[p]->AllPotentials({}, &passed);
+    if (!passed.empty()) {  // nothing required
+      always_.push_back(static_cast<int>(p));
+      continue;
+    }
+    std::vector<int> global;
+    for (const std::string& string : own) {
+      auto [it, added] = index_of.emplace(string, static_cast<int>(strings.size()));
+      if (added) strings.push_back(string);
+      global.push_back(it->second);
+    }
+    patterns_requiring_.resize(strings.size());
+    for (uint32_t set : MinimalSets(*filters_[p], static_cast<int>(own.size()))) {
+      std::vector<int>& members = requirements_[p].sets.emplace_back();
+      for (size_t i = 0; i < own.size(); ++i) {
+        if (set & (1u << i)) members.push_back(global[i]);
+      }
+    }
+    for (int string : global) {
+      std::vector<int>& patterns = patterns_requiring_[string];
+      if (patterns.empty() || patterns.back() != static_cast<int>(p)) {
+        patterns.push_back(static_cast<int>(p));
+      }
+    }
+  }
+  string_count_ = static_cast<int>(strings.size());
   return required_.Build(strings);
 }
 
 const RE2& RuleFilter::pattern(int index) const {
-  return kind_ == Kind::kWhole ? *patterns_[index] : filter_.GetRE2(index);
+  return kind_ == Kind::kWhole ? *patterns_[index] : filters_[index]->GetRE2(0);
 }
 
 void RuleFilter::Candidates(std::string_view text, std::vector<int>* out) const {
@@ -201,8 +278,7 @@ void RuleFilter::Candidates(std::string_view text, std::vector<int>* out) const 
       kind_ == Kind::kWhole ? MatchSet(*set_, text, &found) : required_.Find(text, &found);
   if (!complete) {
     // Out of DFA memory: every pattern may match.
-    out->resize(
-        static_cast<size_t>(kind_ == Kind::kWhole ? patterns_.size() : filter_.NumRegexps()));
+    out->resize(kind_ == Kind::kWhole ? patterns_.size() : filters_.size());
     std::iota(out->begin(), out->end(), 0);
     return;
   }
@@ -210,7 +286,26 @@ void RuleFilter::Candidates(std::string_view text, std::vector<int>* out) const 
     *out = std::move(found);
     return;
   }
-  filter_.AllPotentials(found, out);
+  std::vector<uint64_t> present((string_count_ + 63) / 64);
+  for (int string : found) present[string / 64] |= uint64_t{1} << (string % 64);
+  auto is_present = [&](int string) { return (present[string / 64] >> (string % 64)) & 1; };
+  std::vector<int> named;  // the patterns that name a string found
+  for (int string : found) {
+    named.insert(named.end(), patterns_requiring_[string].begin(),
+                 patterns_requiring_[string].end());
+  }
+  std::sort(named.begin(), named.end());
+  named.erase(std::unique(named.begin(), named.end()), named.end());
+  *out = always_;
+  for (int p : named) {
+    const auto& sets = requirements_[p].sets;
+    if (std::any_of(sets.begin(), sets.end(), [&](const std::vector<int>& set) {
+          return std::all_of(set.begin(), set.end(), is_present);
+        })) {
+      out->push_back(p);
+    }
+  }
+  std::sort(out->begin(), out->end());
 }
 
 }  // namespace hearsay

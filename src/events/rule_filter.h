@@ -28,6 +28,7 @@ class CaselessStrings {
   bool Find(std::string_view text, std::vector<int>* found) const;
 
  private:
+  int count_ = 0;                      // strings
   int classes_ = 1;                    // byte classes: 0 is every byte no ASCII string holds
   uint8_t byte_class_[256] = {};       // of the folded byte
   std::vector<int32_t> next_;          // state * classes_ + class -> state; state 0 is the root
@@ -64,11 +65,24 @@ class RuleFilter {
   void Candidates(std::string_view text, std::vector<int>* out) const;
 
  private:
+  // kRequiredStrings: the strings a pattern requires, as sets (indices into the strings
+  // `required_` finds) one of which must occur in full.
+  struct Requirement {
+    std::vector<std::vector<int>> sets;
+  };
+
   Kind kind_;
   RE2::Options options_;
   std::vector<std::unique_ptr<RE2>> patterns_;  // kWhole
-  re2::FilteredRE2 filter_;                     // kRequiredStrings: owns the patterns
   std::unique_ptr<RE2::Set> set_;               // kWhole: the patterns
+  // kRequiredStrings: one filter per pattern, which owns it. FilteredRE2 evaluates the strings
+  // found against all its patterns at once at a cost that exceeded the search for the strings;
+  // each pattern's requirement is read off its own filter once instead (see Compile).
+  std::vector<std::unique_ptr<re2::FilteredRE2>> filters_;
+  std::vector<Requirement> requirements_;
+  std::vector<std::vector<int>> patterns_requiring_;  // per string, the patterns that name it
+  std::vector<int> always_;                           // the patterns that require nothing
+  int string_count_ = 0;
   CaselessStrings required_;  // kRequiredStrings: the strings the patterns require
 };
 

@@ -36,10 +36,12 @@ void AppendSha256Hex(std::string_view bytes, size_t digits, std::string* out) {
   EVP_DigestUpdate(context.get(), bytes.data(), bytes.size());
   EVP_DigestFinal_ex(context.get(), digest, &length);
   static constexpr char kHex[] = "0123456789abcdef";
-  digits = std::min<size_t>(digits, 2 * length);
-  for (size_t i = 0; i < digits; ++i) {
-    out->push_back(kHex[i % 2 == 0 ? digest[i / 2] >> 4 : digest[i / 2] & 0xF]);
+  char hex[2 * EVP_MAX_MD_SIZE];
+  for (unsigned int i = 0; i < length; ++i) {
+    hex[2 * i] = kHex[digest[i] >> 4];
+    hex[2 * i + 1] = kHex[digest[i] & 0xF];
   }
+  out->append(hex, std::min<size_t>(digits, 2 * length));
 }
 
 // Byte offset -> code point offset, for #char= IRIs and NIF indices. Checkpoints every
@@ -129,7 +131,22 @@ void AppendNameKey(std::string_view name, std::string* out) {
 void AppendNumber(uint32_t number, std::string* out) {
   char digits[10];
   auto end = std::to_chars(std::begin(digits), std::end(digits), number).ptr;
-  out->append(digits, end);
+  out->append(digits, static_cast<size_t>(end - digits));  // (first, last) would go through replace
+}
+
+// Whether `text` has a byte below 0x20, eight bytes at a time (a word has one when subtracting
+// 0x20 from each byte borrows into a byte whose top bit was clear).
+bool HasControlByte(std::string_view text) {
+  size_t i = 0;
+  for (; i + 8 <= text.size(); i += 8) {
+    uint64_t word;
+    std::memcpy(&word, text.data() + i, 8);
+    if ((word - 0x2020202020202020ull) & ~word & 0x8080808080808080ull) return true;
+  }
+  for (; i < text.size(); ++i) {
+    if (static_cast<unsigned char>(text[i]) < 0x20) return true;
+  }
+  return false;
 }
 
 bool IsDigits(std::string_view text) {
@@ -210,9 +227,14 @@ class Builder {
         code_points_(doc.text),
         text_sha256_(Sha256Hex(doc.text)),
         entity_nodes_(analysis.mentions.entities.size(), kNone),
-        claim_sources_(analysis.claims.size()) {}
+        claim_sources_(analysis.claims.size()) {
+    // Room for the longest IRIs and seeds, so that scratch strings do not regrow per article.
+    iri_.reserve(256);
+    seed_.reserve(512);
+  }
 
   Graph Build() {
+    ReserveForArticle();
     Seed("doc|").append(doc_.meta.url.empty() ? text_sha256_ : doc_.meta.url);
     document_ = MintIri(kDoc, 'd');
     document_iri_ = Value(document_);
@@ -227,6 +249,19 @@ class Builder {
   }
 
  private:
+  // Each span named makes about 4 terms and 6 statements, an event mention's attribution 1 and
+  // 8 more, and each entity, time, event and claim about 3 and 10.
+  void ReserveForArticle() {
+    size_t event_mentions = 0;
+    for (const Event& event : analysis_.events) event_mentions += event.mentions.size();
+    size_t spans = analysis_.mentions.mentions.size() + analysis_.timexes.size() +
+                   3 * analysis_.claims.size() + event_mentions;
+    size_t nodes = analysis_.mentions.entities.size() + analysis_.timexes.size() +
+                   analysis_.events.size() + analysis_.claims.size();
+    statements_.Reserve(64 + 4 * spans + event_mentions + 3 * nodes,
+                        64 + 6 * spans + 8 * event_mentions + 10 * nodes);
+  }
+
   std::string_view Value(uint32_t term) const { return statements_.term(term).value; }
 
   uint32_t Iri(std::string_view iri) { return statements_.Intern(Term::Iri(iri)); }
@@ -239,6 +274,7 @@ class Builder {
   }
   // Text snippets become single-line literals (Serd 0.30 cannot reread some multi-line ones).
   uint32_t Text(std::string_view text) {
+    if (!HasControlByte(text)) return Literal(text);
     text_.assign(text);
     for (char& c : text_) {
       if (c == '\n' || c == '\r' || c == '\t') c = ' ';
@@ -592,31 +628,32 @@ bool operator==(const Term& a, const Term& b) {
   return a.kind == b.kind && a.value == b.value && a.datatype == b.datatype;
 }
 
-// Bytes [offset, offset + 8) of `text`, zero-padded, as a big-endian word: words compare as
-// the bytes do.
-uint64_t WordAt(std::string_view text, size_t offset) {
-  uint64_t word = 0;
-  if (offset + 8 <= text.size()) {
-    std::memcpy(&word, text.data() + offset, 8);
+// The sort key of `value` at byte `depth`: its bytes [depth, depth + 7), zero-padded, in the
+// high 56 bits, big-endian, and in the low 8 bits how many bytes it has from depth on, up to 8
+// (it goes on). Keys compare as the values' bytes there do, a value before its extensions.
+uint64_t KeyAt(std::string_view value, size_t depth) {
+  size_t rest = value.size() - depth;
+  uint64_t key = 0;
+  if (rest >= 8) {
+    std::memcpy(&key, value.data() + depth, 8);
 #if __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-    word = __builtin_bswap64(word);
+    key = __builtin_bswap64(key);
 #endif
-    return word;
+    return (key & ~uint64_t{0xFF}) | 8;
   }
-  for (size_t i = offset; i < offset + 8; ++i) {
-    word = word << 8 | (i < text.size() ? static_cast<unsigned char>(text[i]) : 0u);
+  for (size_t i = 0; i < 7; ++i) {
+    key = key << 8 | (i < rest ? static_cast<unsigned char>(value[depth + i]) : 0u);
   }
-  return word;
+  return key << 8 | rest;
 }
 
 struct SortItem {
-  uint64_t word;  // the value's bytes [depth, depth + 8)
-  uint32_t rest;  // how many bytes the value has from depth on, at most 9 (it goes on)
+  uint64_t key;  // KeyAt(value, depth)
   uint32_t id;
 };
 
 // Sorts items[begin, end), terms of one kind whose values agree before byte `depth`, by value
-// then datatype, eight bytes at a time (an MSD radix sort): an article's IRIs share long
+// then datatype, seven bytes at a time (an MSD radix sort): an article's IRIs share long
 // prefixes ("https://w3id.org/hearsay/doc/d...#char=") that comparing whole values would read
 // again at every step.
 void SortByValue(const std::vector<Term>& terms, std::vector<SortItem>& items, size_t begin,
@@ -631,24 +668,14 @@ void SortByValue(const std::vector<Term>& terms, std::vector<SortItem>& items, s
     });
     return;
   }
-  for (auto it = first; it != last; ++it) {
-    std::string_view value = terms[it->id].value;
-    it->word = WordAt(value, depth);
-    it->rest = static_cast<uint32_t>(std::min<size_t>(value.size() - depth, 9));
-  }
-  auto same_key = [](const SortItem& a, const SortItem& b) {
-    return a.word == b.word && a.rest == b.rest;
-  };
-  if (std::adjacent_find(first, last, std::not_fn(same_key)) != last) {
-    std::sort(first, last, [](const SortItem& a, const SortItem& b) {
-      return a.word != b.word ? a.word < b.word : a.rest < b.rest;
-    });
-  }
+  for (auto it = first; it != last; ++it) it->key = KeyAt(terms[it->id].value, depth);
+  auto key_order = [](const SortItem& a, const SortItem& b) { return a.key < b.key; };
+  if (!std::is_sorted(first, last, key_order)) std::sort(first, last, key_order);
   for (size_t run = begin; run < end;) {
     size_t run_end = run + 1;
-    while (run_end < end && same_key(items[run_end], items[run])) ++run_end;
-    if (run_end - run > 1 && items[run].rest > 8) {
-      SortByValue(terms, items, run, run_end, depth + 8);
+    while (run_end < end && items[run_end].key == items[run].key) ++run_end;
+    if (run_end - run > 1 && (items[run].key & 0xFF) == 8) {
+      SortByValue(terms, items, run, run_end, depth + 7);
     } else if (run_end - run > 1) {  // equal values
       std::sort(items.begin() + run, items.begin() + run_end,
                 [&](const SortItem& a, const SortItem& b) {
@@ -676,10 +703,30 @@ struct GraphBuilder::Table {
   size_t left = 0;
   std::vector<Graph::Statement> statements;
 
+  // Of the value, eight bytes at a time (the last eight overlapping the others when the size
+  // is not a multiple). Literals with the same text but other datatypes are rare: they share
+  // a hash.
   static uint32_t Hash(const Term& term) {
-    // Literals with the same text but other datatypes are rare: they share a hash.
-    return static_cast<uint32_t>(std::hash<std::string_view>()(term.value)) ^
-           static_cast<uint32_t>(term.kind);
+    std::string_view value = term.value;
+    uint64_t hash = value.size() * 2 + static_cast<uint64_t>(term.kind);
+    auto add = [&hash](uint64_t word) {
+      hash = (hash ^ word) * 0x9E3779B97F4A7C15ull;
+      hash ^= hash >> 29;
+    };
+    if (value.size() < 8) {
+      uint64_t word = 0;
+      for (char c : value) word = word << 8 | static_cast<unsigned char>(c);
+      add(word);
+    } else {
+      uint64_t word;
+      for (size_t i = 0; i + 8 < value.size(); i += 8) {
+        std::memcpy(&word, value.data() + i, 8);
+        add(word);
+      }
+      std::memcpy(&word, value.data() + value.size() - 8, 8);
+      add(word);
+    }
+    return static_cast<uint32_t>(hash ^ hash >> 32);
   }
 
   // The slot holding `term`, or the empty slot where it belongs.
@@ -691,9 +738,12 @@ struct GraphBuilder::Table {
     }
   }
 
-  void Grow() {
+  // To a power of two of at least `size` slots.
+  void Grow(size_t size) {
     std::vector<Slot> old = std::move(slots);
-    slots.assign(std::max<size_t>(256, 2 * old.size()), Slot{0, kNone});
+    size_t capacity = 256;
+    while (capacity < size) capacity *= 2;
+    slots.assign(capacity, Slot{0, kNone});
     size_t mask = slots.size() - 1;
     for (const Slot& slot : old) {
       if (slot.id == kNone) continue;
@@ -731,9 +781,16 @@ struct GraphBuilder::Table {
 GraphBuilder::GraphBuilder() : table_(std::make_unique<Table>()) {}
 GraphBuilder::~GraphBuilder() = default;
 
+void GraphBuilder::Reserve(size_t terms, size_t statements) {
+  Table& table = *table_;
+  table.terms.reserve(terms);
+  table.statements.reserve(statements);
+  if (table.slots.size() < 2 * terms) table.Grow(2 * terms);
+}
+
 uint32_t GraphBuilder::Intern(const Term& term) {
   Table& table = *table_;
-  if (2 * (table.terms.size() + 1) > table.slots.size()) table.Grow();
+  if (2 * (table.terms.size() + 1) > table.slots.size()) table.Grow(2 * table.slots.size());
   uint32_t hash = Table::Hash(term);
   Table::Slot& slot = table.Find(term, hash);
   if (slot.id == kNone) {
@@ -794,7 +851,7 @@ Graph GraphBuilder::Finish(std::string document_iri) {
   std::vector<Graph::Statement> sorted(statements.size());
   for (const Graph::Statement& s : statements) sorted[next[s.subject]++] = s;
   auto by_predicate_object = [](const Graph::Statement& a, const Graph::Statement& b) {
-    return a.predicate != b.predicate ? a.predicate < b.predicate : a.object < b.object;
+    return (uint64_t{a.predicate} << 32 | a.object) < (uint64_t{b.predicate} << 32 | b.object);
   };
   for (uint32_t subject = 0, begin = 0; subject < graph.terms.size(); ++subject) {
     uint32_t end = next[subject];  // the next subject's start, after the loop above

@@ -75,9 +75,8 @@ uint32_t SequenceLength(unsigned char lead) {
 }  // namespace
 
 void Tokenize(std::string_view text, uint32_t begin, uint32_t end, std::vector<Tok>* out) {
-  const size_t first = out->size();
   uint8_t pending = 0;  // kSpaceBefore / kNewlineBefore for the next token
-  Tok* word = nullptr;  // the word being extended
+  Tok* word = nullptr;  // the word being extended; its hash so far in word->hash
   uint32_t i = begin;
   while (i < end) {
     auto lead = static_cast<unsigned char>(text[i]);
@@ -88,28 +87,27 @@ void Tokenize(std::string_view text, uint32_t begin, uint32_t end, std::vector<T
       pending |= cls == CharClass::kNewline ? (kNewlineBefore | kSpaceBefore) : kSpaceBefore;
     } else if (cls == CharClass::kOther) {
       word = nullptr;
-      out->push_back({i, i + length, pending});
+      out->push_back({i, i + length, pending, WordHash(std::string_view(text.data() + i, length))});
       pending = 0;
     } else {
       if (word == nullptr) {
         uint8_t flags = kWord | pending;
         if (cls == CharClass::kUpper) flags |= kUpper;
         if (cls == CharClass::kLetter) flags |= kLower;
-        out->push_back({i, i + length, flags});
+        out->push_back({i, i + length, flags, kWordHashSeed});
         word = &out->back();
         pending = 0;
       }
       // Every letter and digit extends a word: the ASCII ones, most of a word, without
-      // classifying each.
-      i += length;
-      while (i < end && IsAsciiLetterOrDigit(text[i])) ++i;
+      // classifying each. The word is hashed as it is read.
+      uint64_t hash = word->hash;
+      for (const uint32_t stop = i + length; i < stop; ++i) hash = WordHashStep(hash, text[i]);
+      while (i < end && IsAsciiLetterOrDigit(text[i])) hash = WordHashStep(hash, text[i++]);
       word->end = i;
+      word->hash = hash;
       continue;
     }
     i += length;
-  }
-  for (auto token = out->begin() + first; token != out->end(); ++token) {
-    token->hash = WordHash(std::string_view(text.data() + token->begin, token->end - token->begin));
   }
 }
 

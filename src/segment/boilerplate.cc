@@ -62,7 +62,7 @@ class Classifier {
       ++features.words;
       features.capitalized = features.capitalized && info.upper_initial;
       if (span.size() > work_.lexicon->longest_stop_word()) continue;
-      const StopWordKind kind = work_.lexicon->StopWord(Lower(span));
+      const StopWordKind kind = StopWordOf(span);
       if (kind == StopWordKind::kNotStopWord) continue;
       ++features.stop_words;
       if (kind == StopWordKind::kAddress && !in_quote) ++features.reader_address;
@@ -104,22 +104,25 @@ class Classifier {
     return false;
   }
 
-  // ASCII lower case with typographic apostrophes made straight, in lower_ (no longer than
-  // the longest stop word): written in place, as the classifier asks for most words.
-  std::string_view Lower(Span span) {
+  // The stop-word kind of the word at `span` (no longer than the longest stop word) in ASCII
+  // lower case with typographic apostrophes made straight: lowered in place into lower_ and
+  // hashed on the way, as the classifier asks for most words.
+  StopWordKind StopWordOf(Span span) {
     const std::string_view word = span.In(text_);
+    uint64_t hash = kWordHashSeed;
     size_t out = 0;
     for (size_t in = 0; in < word.size(); ++in, ++out) {
       char c = word[in];
-      if (c >= 'A' && c <= 'Z') {
-        c = static_cast<char>(c - 'A' + 'a');
+      if (static_cast<uint8_t>(c) < 0x80) {
+        c = AsciiLower(c);
       } else if (c == '\xE2' && word.compare(in, 3, "\u2019") == 0) {
         c = '\'';
         in += 2;
       }
       lower_[out] = c;
+      hash = WordHashStep(hash, c);
     }
-    return std::string_view(lower_.data(), out);
+    return work_.lexicon->StopWord(std::string_view(lower_.data(), out), hash);
   }
 
   Work& work_;

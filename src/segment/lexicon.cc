@@ -155,9 +155,9 @@ AbbreviationKind SegmentLexicon::Abbreviation(std::string_view word_with_period)
   return found == nullptr ? AbbreviationKind::kNotAbbreviation : *found;
 }
 
-StopWordKind SegmentLexicon::StopWord(std::string_view lower_word) const {
+StopWordKind SegmentLexicon::StopWord(std::string_view lower_word, uint64_t hash) const {
   if (lower_word.size() > longest_stop_word_) return StopWordKind::kNotStopWord;
-  const StopWordKind* found = stop_words_.Find(lower_word);
+  const StopWordKind* found = stop_words_.Find(lower_word, hash);
   return found == nullptr ? StopWordKind::kNotStopWord : *found;
 }
 

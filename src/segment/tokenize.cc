@@ -1,5 +1,6 @@
 // Paragraphs and tokens: one pass over the text with a hand-written scanner (no regular
 // expressions, no allocation per character).
+#include <cstring>
 #include <string>
 
 #include "segment/internal.h"
@@ -45,6 +46,27 @@ bool EndsMidSentence(std::string_view text, Span span) {
   return last == ',' || last == ';' || IsDash(last) || IsWordChar(last);
 }
 
+// The first position from `pos` where a line may break: a byte up to '\r' (\n \v \f \r) or
+// 0xE2, the lead byte of U+2028/9; text.size() if none. Eight bytes are tested at once, as
+// most runs of eight have none.
+uint32_t NextBreakCandidate(std::string_view text, uint32_t pos) {
+  constexpr uint64_t kOnes = 0x0101010101010101ull;
+  constexpr uint64_t kHighBits = 0x8080808080808080ull;
+  for (; pos + sizeof(uint64_t) <= text.size(); pos += sizeof(uint64_t)) {
+    uint64_t bytes;
+    std::memcpy(&bytes, text.data() + pos, sizeof(bytes));
+    // Nonzero iff some byte is below '\r' + 1, resp. some byte of `lead` is zero.
+    const uint64_t control = (bytes - kOnes * ('\r' + 1)) & ~bytes & kHighBits;
+    const uint64_t lead = bytes ^ (kOnes * 0xE2);
+    if ((control | ((lead - kOnes) & ~lead & kHighBits)) != 0) break;
+  }
+  for (; pos < text.size(); ++pos) {
+    const auto byte = static_cast<uint8_t>(text[pos]);
+    if (byte <= '\r' || byte == 0xE2) return pos;
+  }
+  return static_cast<uint32_t>(text.size());
+}
+
 }  // namespace
 
 void SplitParagraphs(Work* work) {
@@ -55,9 +77,7 @@ void SplitParagraphs(Work* work) {
   while (pos < size) {
     uint32_t line_end = pos;
     uint32_t next_line = size;
-    for (; line_end < size; ++line_end) {
-      const auto byte = static_cast<uint8_t>(text[line_end]);
-      if (byte > '\r' && byte != 0xE2) continue;  // only \n \v \f \r and U+2028/9 break
+    for (; (line_end = NextBreakCandidate(text, line_end)) < size; ++line_end) {
       CodePoint cp = DecodeAt(text, line_end);
       if (IsNewline(cp.value)) {
         next_line = line_end + cp.length;
@@ -127,7 +147,11 @@ class Tokenizer {
   }
 
  private:
-  uint32_t At(uint32_t pos) const { return pos < paragraph_.end ? DecodeAt(text_, pos).value : 0; }
+  uint32_t At(uint32_t pos) const {
+    if (pos >= paragraph_.end) return 0;
+    const auto byte = static_cast<uint8_t>(text_[pos]);  // within the text: no DecodeAt check
+    return byte < 0x80 ? byte : DecodeMultiByte(text_, pos).value;
+  }
 
   // Adds the token starting at `begin` and returns where it ends.
   uint32_t AddToken(uint32_t begin, CodePoint first) {
@@ -163,23 +187,24 @@ class Tokenizer {
   // apostrophes ("don't"), but not the possessive "'s". Then a period that belongs to an
   // abbreviation.
   uint32_t ScanWord(uint32_t begin, TokenInfo* info) {
-    bool digits_only = true;
+    uint8_t digits_only = kAsciiDigit;  // kAsciiDigit while every character is a digit
     bool inner_period = false;
     uint32_t pos = begin;
     uint32_t last = 0;
     while (true) {
       while (pos < paragraph_.end) {
         const auto byte = static_cast<uint8_t>(text_[pos]);
-        if (byte < 0x80) {  // most of a word: no decoding
-          if (!IsAsciiWordChar(byte)) break;
-          digits_only = digits_only && IsDigit(byte);
+        const uint8_t ascii = AsciiClassOf(byte);
+        if ((ascii & kAsciiWordChar) != 0) {  // most of a word: no decoding
+          digits_only &= ascii;
           last = byte;
           ++pos;
           continue;
         }
+        if (byte < 0x80) break;
         CodePoint cp = DecodeMultiByte(text_, pos);
         if (!IsWordChar(cp.value)) break;
-        digits_only = false;
+        digits_only = 0;
         last = cp.value;
         pos += cp.length;
       }

@@ -71,8 +71,11 @@ inline bool IsNewline(uint32_t c) {
 
 // Spaces, including NBSP, thin and other fixed-width spaces, zero-width space and BOM.
 inline bool IsSpace(uint32_t c) {
-  return c == ' ' || c == '\t' || IsNewline(c) || c == 0xA0 || c == 0x1680 ||
-         (c >= 0x2000 && c <= 0x200B) || c == 0x202F || c == 0x205F || c == 0x3000 || c == 0xFEFF;
+  // The space first, then the rest of ASCII: \t \n \v \f \r are 0x09 to 0x0D.
+  if (c == ' ') return true;
+  if (c < 0x80) return c >= '\t' && c <= '\r';
+  return IsNewline(c) || c == 0xA0 || c == 0x1680 || (c >= 0x2000 && c <= 0x200B) || c == 0x202F ||
+         c == 0x205F || c == 0x3000 || c == 0xFEFF;
 }
 
 constexpr bool IsDigit(uint32_t c) { return c >= '0' && c <= '9'; }
@@ -101,14 +104,33 @@ constexpr bool IsLetter(uint32_t c) {
 
 constexpr bool IsWordChar(uint32_t c) { return IsLetter(c) || IsDigit(c); }
 
-// IsWordChar of an ASCII character (c < 0x80), by table: the tokenizer asks for every byte.
-inline bool IsAsciiWordChar(uint8_t c) {
-  static constexpr auto kWordChars = [] {
-    std::array<bool, 128> word_chars{};
-    for (uint32_t ascii = 0; ascii < 128; ++ascii) word_chars[ascii] = IsWordChar(ascii);
-    return word_chars;
+// The ASCII character `c` in lower case, by table: the classifier lowers most words.
+inline char AsciiLower(char c) {
+  static constexpr auto kLower = [] {
+    std::array<char, 128> lower{};
+    for (int ascii = 0; ascii < 128; ++ascii) {
+      lower[ascii] = static_cast<char>(ascii >= 'A' && ascii <= 'Z' ? ascii - 'A' + 'a' : ascii);
+    }
+    return lower;
   }();
-  return kWordChars[c];
+  return kLower[static_cast<uint8_t>(c)];
+}
+
+// What the tokenizer needs to know of a byte, by table: it asks for every byte of a word.
+enum AsciiClass : uint8_t {
+  kAsciiWordChar = 1,  // an ASCII letter or digit
+  kAsciiDigit = 2,
+};
+inline uint8_t AsciiClassOf(uint8_t byte) {
+  static constexpr auto kClasses = [] {
+    std::array<uint8_t, 256> classes{};  // bytes from 0x80 on: none
+    for (uint32_t ascii = 0; ascii < 128; ++ascii) {
+      classes[ascii] = static_cast<uint8_t>((IsWordChar(ascii) ? kAsciiWordChar : 0) |
+                                            (IsDigit(ascii) ? kAsciiDigit : 0));
+    }
+    return classes;
+  }();
+  return kClasses[byte];
 }
 
 inline bool IsUpper(uint32_t c) {

@@ -85,12 +85,15 @@ SerdNode Rereadable(SerdNode node) {
 }
 
 // serd_node_from_string's flags without its count of characters, which the writer does not use
-// and which costs as much as writing the node.
-SerdNode NodeOf(SerdType type, std::string_view text) {
+// and which costs as much as writing the node. Only Turtle reads a literal's flags (to write a
+// long string), so the other syntaxes need none.
+SerdNode NodeOf(SerdType type, std::string_view text, bool with_flags) {
   SerdNodeFlags flags = 0;
-  if (type == SERD_LITERAL) {
-    if (text.find_first_of("\n\r") != std::string_view::npos) flags |= SERD_HAS_NEWLINE;
-    if (text.find('"') != std::string_view::npos) flags |= SERD_HAS_QUOTE;
+  if (type == SERD_LITERAL && with_flags) {
+    for (char c : text) {
+      if (c == '\n' || c == '\r') flags |= SERD_HAS_NEWLINE;
+      if (c == '"') flags |= SERD_HAS_QUOTE;
+    }
   }
   return Rereadable({Bytes(text), text.size(), text.size(), flags, type});
 }
@@ -288,19 +291,23 @@ std::string_view Separator(OutputFormat format) {
 std::string Serialize(const Graph& graph, OutputFormat format) {
   if (format == OutputFormat::kJsonLd) return JsonLdNodes(graph);
   // Serd nodes for each term once: measuring a node's string is as costly as writing it.
+  const bool turtle = format == OutputFormat::kTurtle;
   std::vector<SerdNode> nodes, datatypes;
+  std::vector<size_t> lengths;  // of each term as N-Triples writes it, about
   nodes.reserve(graph.terms.size());
   datatypes.reserve(graph.terms.size());
+  lengths.reserve(graph.terms.size());
   std::string names;  // Turtle: "prefix:local\0" of the IRIs Serd abbreviates
   std::vector<size_t> name_ends(graph.terms.size(), 0);  // past each term's name, 0 for none
   for (size_t i = 0; i < graph.terms.size(); ++i) {
     const Term& term = graph.terms[i];
     bool is_iri = term.kind == Term::Kind::kIri;
-    if (format == OutputFormat::kTurtle && is_iri && AppendPrefixedName(term.value, &names)) {
+    if (turtle && is_iri && AppendPrefixedName(term.value, &names)) {
       name_ends[i] = names.size() - 1;
     }
-    nodes.push_back(NodeOf(is_iri ? SERD_URI : SERD_LITERAL, term.value));
-    datatypes.push_back(NodeOf(SERD_URI, term.datatype));
+    nodes.push_back(NodeOf(is_iri ? SERD_URI : SERD_LITERAL, term.value, turtle));
+    datatypes.push_back(NodeOf(SERD_URI, term.datatype, false));
+    lengths.push_back(term.value.size() + term.datatype.size() + 6);
   }
   for (size_t i = 0, begin = 0; i < nodes.size(); ++i) {
     if (name_ends[i] == 0) continue;
@@ -308,8 +315,16 @@ std::string Serialize(const Graph& graph, OutputFormat format) {
     nodes[i] = {Bytes(names) + begin, length, length, 0, SERD_CURIE};
     begin = name_ends[i] + 1;
   }
+  // Room for the whole output at once, so that it is not copied as it grows: line syntaxes
+  // write every term in full, Turtle about a third of that.
+  size_t room = 0;
+  for (const Graph::Statement& s : graph.statements) {
+    room += lengths[s.subject] + lengths[s.predicate] + lengths[s.object] + 4;
+  }
+  if (format == OutputFormat::kNQuads)
+    room += graph.statements.size() * (graph.document_iri.size() + 3);
   std::string out;
-  out.reserve(graph.statements.size() * 96);
+  out.reserve(turtle ? room / 3 : room + room / 16);
   WriterPtr writer = MakeWriter(format, &out);
   SerdNode graph_name = serd_node_from_string(SERD_URI, Bytes(graph.document_iri));
   const SerdNode* graph_node = format == OutputFormat::kNQuads ? &graph_name : nullptr;

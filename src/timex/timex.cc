@@ -85,10 +85,12 @@ const std::string* Words::Lookup(std::string_view word_class, std::string_view t
 uint32_t Words::ClassesOf(std::string_view text) const {
   if (text.empty()) return 0;
   // The words around every time expression are asked about: a short one without spaces is
-  // normalized (lower-cased) on the stack, with room for the period below.
+  // normalized (lower-cased) on the stack, with room for the period below, and hashed as it is
+  // lowered: the word with the period then costs one more step.
   char buffer[32];
   std::string key;
   std::string_view word;
+  uint64_t hash = kWordHashSeed;
   const bool spaced = std::any_of(text.begin(), text.end(), [](char c) {
     return c == ' ' || c == '\t' || c == '\n' || c == '\xC2';
   });
@@ -96,13 +98,15 @@ uint32_t Words::ClassesOf(std::string_view text) const {
     for (size_t i = 0; i < text.size(); ++i) {
       const char c = text[i];
       buffer[i] = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+      hash = WordHashStep(hash, buffer[i]);
     }
     word = std::string_view(buffer, text.size());
   } else {
     key = NormalizeWord(text);
     word = key;
+    hash = WordHash(word);
   }
-  const uint32_t* classes = classes_of_.Find(word);
+  const uint32_t* classes = classes_of_.Find(word, hash);
   uint32_t out = classes != nullptr ? *classes : 0;
   if (abbreviation_classes_ != 0) {
     // As Lookup: the word with the period its class lists it with.
@@ -114,7 +118,7 @@ uint32_t Words::ClassesOf(std::string_view text) const {
       key += '.';
       with_period = key;
     }
-    classes = classes_of_.Find(with_period);
+    classes = classes_of_.Find(with_period, WordHashStep(hash, '.'));
     if (classes != nullptr) out |= *classes & abbreviation_classes_;
   }
   return out;
