@@ -843,25 +843,23 @@ Graph GraphBuilder::Finish(std::string document_iri) {
     uint32_t predicate = rank[s.predicate];
     s = {rank[s.subject], predicate == type_rank ? 0 : predicate + 1, rank[s.object]};
   }
-  // A counting sort by subject (a subject has a few statements), then each subject's
-  // statements by predicate and object.
-  std::vector<uint32_t> next(graph.terms.size() + 1, 0);  // where a subject's statements go
-  for (const Graph::Statement& s : statements) ++next[s.subject + 1];
-  for (size_t i = 1; i < next.size(); ++i) next[i] += next[i - 1];
+  // Stable counting sorts by object, then predicate, then subject (an LSD radix sort on term
+  // ranks): a few passes over the statements, without comparing any.
   std::vector<Graph::Statement> sorted(statements.size());
-  for (const Graph::Statement& s : statements) sorted[next[s.subject]++] = s;
-  auto by_predicate_object = [](const Graph::Statement& a, const Graph::Statement& b) {
-    return (uint64_t{a.predicate} << 32 | a.object) < (uint64_t{b.predicate} << 32 | b.object);
-  };
-  for (uint32_t subject = 0, begin = 0; subject < graph.terms.size(); ++subject) {
-    uint32_t end = next[subject];  // the next subject's start, after the loop above
-    if (end - begin > 1)
-      std::sort(sorted.begin() + begin, sorted.begin() + end, by_predicate_object);
-    begin = end;
+  std::vector<uint32_t> next(graph.terms.size() + 2);  // where a rank's statements go
+  for (uint32_t Graph::Statement::*field :
+       {&Graph::Statement::object, &Graph::Statement::predicate, &Graph::Statement::subject}) {
+    std::fill(next.begin(), next.end(), 0);
+    for (const Graph::Statement& s : statements) ++next[s.*field + 1];
+    for (size_t i = 1; i < next.size(); ++i) next[i] += next[i - 1];
+    for (const Graph::Statement& s : statements) sorted[next[s.*field]++] = s;
+    statements.swap(sorted);  // the sorted ones in `statements` again
   }
-  sorted.erase(std::unique(sorted.begin(), sorted.end()), sorted.end());
-  for (Graph::Statement& s : sorted) s.predicate = s.predicate == 0 ? type_rank : s.predicate - 1;
-  graph.statements = std::move(sorted);
+  statements.erase(std::unique(statements.begin(), statements.end()), statements.end());
+  for (Graph::Statement& s : statements) {
+    s.predicate = s.predicate == 0 ? type_rank : s.predicate - 1;
+  }
+  graph.statements = std::move(statements);
   graph.storage = std::move(table.storage);
   table_ = std::make_unique<Table>();
   return graph;

@@ -266,15 +266,13 @@ std::string Serialize(const Graph& graph, OutputFormat format) {
   if (format == OutputFormat::kJsonLd) return JsonLdNodes(graph);
   // Serd nodes for each term once: measuring a node's string is as costly as writing it.
   const bool turtle = format == OutputFormat::kTurtle;
-  std::vector<SerdNode> nodes, datatypes;
+  std::vector<SerdNode> nodes;
   std::vector<size_t> lengths;  // of each term as N-Triples writes it, about
   nodes.reserve(graph.terms.size());
-  datatypes.reserve(graph.terms.size());
   lengths.reserve(graph.terms.size());
   for (const Term& term : graph.terms) {
     bool iri = term.kind == Term::Kind::kIri;
     nodes.push_back(NodeOf(iri ? SERD_URI : SERD_LITERAL, term.value, turtle));
-    datatypes.push_back(NodeOf(SERD_URI, term.datatype, false));
     lengths.push_back(term.value.size() + term.datatype.size() + 6);
   }
   // Room for the whole output at once, so that it is not copied as it grows: line syntaxes
@@ -291,11 +289,11 @@ std::string Serialize(const Graph& graph, OutputFormat format) {
   SerdNode graph_name = serd_node_from_string(SERD_URI, Bytes(graph.document_iri));
   const SerdNode* graph_node = format == OutputFormat::kNQuads ? &graph_name : nullptr;
   for (const Graph::Statement& statement : graph.statements) {
-    const SerdNode* datatype =
-        graph.object(statement).datatype.empty() ? nullptr : &datatypes[statement.object];
+    std::string_view datatype = graph.object(statement).datatype;
+    SerdNode datatype_node = {Bytes(datatype), datatype.size(), datatype.size(), 0, SERD_URI};
     serd_writer_write_statement(writer.get(), 0, graph_node, &nodes[statement.subject],
-                                &nodes[statement.predicate], &nodes[statement.object], datatype,
-                                nullptr);
+                                &nodes[statement.predicate], &nodes[statement.object],
+                                datatype.empty() ? nullptr : &datatype_node, nullptr);
   }
   serd_writer_finish(writer.get());
   if (format == OutputFormat::kTurtle && !out.empty()) out.push_back('\n');
