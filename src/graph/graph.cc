@@ -628,6 +628,8 @@ bool operator==(const Term& a, const Term& b) {
   return a.kind == b.kind && a.value == b.value && a.datatype == b.datatype;
 }
 
+namespace {
+
 // The sort key of `value` at byte `depth`: its bytes [depth, depth + 7), zero-padded, in the
 // high 56 bits, big-endian, and in the low 8 bits how many bytes it has from depth on, up to 8
 // (it goes on). Keys compare as the values' bytes there do, a value before its extensions.
@@ -685,6 +687,8 @@ void SortByValue(const std::vector<Term>& terms, std::vector<SortItem>& items, s
     run = run_end;
   }
 }
+
+}  // namespace
 
 // Terms by id, in blocks of storage that never move, found again through an open-addressing
 // table of ids with their hashes.
