@@ -36,12 +36,13 @@ void AppendSha256Hex(std::string_view bytes, size_t digits, std::string* out) {
   EVP_DigestUpdate(context.get(), bytes.data(), bytes.size());
   EVP_DigestFinal_ex(context.get(), digest, &length);
   static constexpr char kHex[] = "0123456789abcdef";
+  digits = std::min<size_t>(digits, 2 * length);
   char hex[2 * EVP_MAX_MD_SIZE];
-  for (unsigned int i = 0; i < length; ++i) {
+  for (size_t i = 0; i < (digits + 1) / 2; ++i) {
     hex[2 * i] = kHex[digest[i] >> 4];
     hex[2 * i + 1] = kHex[digest[i] & 0xF];
   }
-  out->append(hex, std::min<size_t>(digits, 2 * length));
+  out->append(hex, digits);
 }
 
 // Byte offset -> code point offset, for #char= IRIs and NIF indices. Checkpoints every
@@ -228,7 +229,7 @@ class Builder {
         text_sha256_(Sha256Hex(doc.text)),
         entity_nodes_(analysis.mentions.entities.size(), kNone),
         claim_sources_(analysis.claims.size()) {
-    // Room for the longest IRIs and seeds, so that scratch strings do not regrow per article.
+    // Room for the usual IRIs and seeds, so that scratch strings seldom regrow in an article.
     iri_.reserve(256);
     seed_.reserve(512);
   }
@@ -661,7 +662,7 @@ struct SortItem {
 void SortByValue(const std::vector<Term>& terms, std::vector<SortItem>& items, size_t begin,
                  size_t end, size_t depth) {
   auto first = items.begin() + begin, last = items.begin() + end;
-  if (end - begin <= 16) {  // few: compare the rest of the values
+  if (end - begin <= 8) {  // few: compare the rest of the values
     std::sort(first, last, [&](const SortItem& a, const SortItem& b) {
       const Term& x = terms[a.id];
       const Term& y = terms[b.id];
