@@ -36,12 +36,13 @@ void AppendSha256Hex(std::string_view bytes, size_t digits, std::string* out) {
   EVP_DigestUpdate(context.get(), bytes.data(), bytes.size());
   EVP_DigestFinal_ex(context.get(), digest, &length);
   static constexpr char kHex[] = "0123456789abcdef";
+  digits = std::min<size_t>(digits, 2 * length);
   char hex[2 * EVP_MAX_MD_SIZE];
-  for (unsigned int i = 0; i < length; ++i) {
+  for (size_t i = 0; i < (digits + 1) / 2; ++i) {
     hex[2 * i] = kHex[digest[i] >> 4];
     hex[2 * i + 1] = kHex[digest[i] & 0xF];
   }
-  out->append(hex, std::min<size_t>(digits, 2 * length));
+  out->append(hex, digits);
 }
 
 // Byte offset -> code point offset, for #char= IRIs and NIF indices. Checkpoints every
@@ -228,7 +229,7 @@ class Builder {
         text_sha256_(Sha256Hex(doc.text)),
         entity_nodes_(analysis.mentions.entities.size(), kNone),
         claim_sources_(analysis.claims.size()) {
-    // Room for the longest IRIs and seeds, so that scratch strings do not regrow per article.
+    // Room for the usual IRIs and seeds, so that scratch strings seldom regrow in an article.
     iri_.reserve(256);
     seed_.reserve(512);
   }
@@ -628,6 +629,8 @@ bool operator==(const Term& a, const Term& b) {
   return a.kind == b.kind && a.value == b.value && a.datatype == b.datatype;
 }
 
+namespace {
+
 // The sort key of `value` at byte `depth`: its bytes [depth, depth + 7), zero-padded, in the
 // high 56 bits, big-endian, and in the low 8 bits how many bytes it has from depth on, up to 8
 // (it goes on). Keys compare as the values' bytes there do, a value before its extensions.
@@ -659,7 +662,7 @@ struct SortItem {
 void SortByValue(const std::vector<Term>& terms, std::vector<SortItem>& items, size_t begin,
                  size_t end, size_t depth) {
   auto first = items.begin() + begin, last = items.begin() + end;
-  if (end - begin <= 16) {  // few: compare the rest of the values
+  if (end - begin <= 8) {  // few: compare the rest of the values
     std::sort(first, last, [&](const SortItem& a, const SortItem& b) {
       const Term& x = terms[a.id];
       const Term& y = terms[b.id];
@@ -685,6 +688,8 @@ void SortByValue(const std::vector<Term>& terms, std::vector<SortItem>& items, s
     run = run_end;
   }
 }
+
+}  // namespace
 
 // Terms by id, in blocks of storage that never move, found again through an open-addressing
 // table of ids with their hashes.
@@ -843,25 +848,23 @@ Graph GraphBuilder::Finish(std::string document_iri) {
     uint32_t predicate = rank[s.predicate];
     s = {rank[s.subject], predicate == type_rank ? 0 : predicate + 1, rank[s.object]};
   }
-  // A counting sort by subject (a subject has a few statements), then each subject's
-  // statements by predicate and object.
-  std::vector<uint32_t> next(graph.terms.size() + 1, 0);  // where a subject's statements go
-  for (const Graph::Statement& s : statements) ++next[s.subject + 1];
-  for (size_t i = 1; i < next.size(); ++i) next[i] += next[i - 1];
+  // Stable counting sorts by object, then predicate, then subject (an LSD radix sort on term
+  // ranks): a few passes over the statements, without comparing any.
   std::vector<Graph::Statement> sorted(statements.size());
-  for (const Graph::Statement& s : statements) sorted[next[s.subject]++] = s;
-  auto by_predicate_object = [](const Graph::Statement& a, const Graph::Statement& b) {
-    return (uint64_t{a.predicate} << 32 | a.object) < (uint64_t{b.predicate} << 32 | b.object);
-  };
-  for (uint32_t subject = 0, begin = 0; subject < graph.terms.size(); ++subject) {
-    uint32_t end = next[subject];  // the next subject's start, after the loop above
-    if (end - begin > 1)
-      std::sort(sorted.begin() + begin, sorted.begin() + end, by_predicate_object);
-    begin = end;
+  std::vector<uint32_t> next(graph.terms.size() + 2);  // where a rank's statements go
+  for (uint32_t Graph::Statement::*field :
+       {&Graph::Statement::object, &Graph::Statement::predicate, &Graph::Statement::subject}) {
+    std::fill(next.begin(), next.end(), 0);
+    for (const Graph::Statement& s : statements) ++next[s.*field + 1];
+    for (size_t i = 1; i < next.size(); ++i) next[i] += next[i - 1];
+    for (const Graph::Statement& s : statements) sorted[next[s.*field]++] = s;
+    statements.swap(sorted);  // the sorted ones in `statements` again
   }
-  sorted.erase(std::unique(sorted.begin(), sorted.end()), sorted.end());
-  for (Graph::Statement& s : sorted) s.predicate = s.predicate == 0 ? type_rank : s.predicate - 1;
-  graph.statements = std::move(sorted);
+  statements.erase(std::unique(statements.begin(), statements.end()), statements.end());
+  for (Graph::Statement& s : statements) {
+    s.predicate = s.predicate == 0 ? type_rank : s.predicate - 1;
+  }
+  graph.statements = std::move(statements);
   graph.storage = std::move(table.storage);
   table_ = std::make_unique<Table>();
   return graph;

@@ -292,10 +292,9 @@ std::string Serialize(const Graph& graph, OutputFormat format) {
   if (format == OutputFormat::kJsonLd) return JsonLdNodes(graph);
   // Serd nodes for each term once: measuring a node's string is as costly as writing it.
   const bool turtle = format == OutputFormat::kTurtle;
-  std::vector<SerdNode> nodes, datatypes;
+  std::vector<SerdNode> nodes;
   std::vector<size_t> lengths;  // of each term as N-Triples writes it, about
   nodes.reserve(graph.terms.size());
-  datatypes.reserve(graph.terms.size());
   lengths.reserve(graph.terms.size());
   std::string names;  // Turtle: "prefix:local\0" of the IRIs Serd abbreviates
   std::vector<size_t> name_ends(graph.terms.size(), 0);  // past each term's name, 0 for none
@@ -306,7 +305,6 @@ std::string Serialize(const Graph& graph, OutputFormat format) {
       name_ends[i] = names.size() - 1;
     }
     nodes.push_back(NodeOf(is_iri ? SERD_URI : SERD_LITERAL, term.value, turtle));
-    datatypes.push_back(NodeOf(SERD_URI, term.datatype, false));
     lengths.push_back(term.value.size() + term.datatype.size() + 6);
   }
   for (size_t i = 0, begin = 0; i < nodes.size(); ++i) {
@@ -329,11 +327,11 @@ std::string Serialize(const Graph& graph, OutputFormat format) {
   SerdNode graph_name = serd_node_from_string(SERD_URI, Bytes(graph.document_iri));
   const SerdNode* graph_node = format == OutputFormat::kNQuads ? &graph_name : nullptr;
   for (const Graph::Statement& statement : graph.statements) {
-    const SerdNode* datatype =
-        graph.object(statement).datatype.empty() ? nullptr : &datatypes[statement.object];
+    std::string_view datatype = graph.object(statement).datatype;
+    SerdNode datatype_node = {Bytes(datatype), datatype.size(), datatype.size(), 0, SERD_URI};
     serd_writer_write_statement(writer.get(), 0, graph_node, &nodes[statement.subject],
-                                &nodes[statement.predicate], &nodes[statement.object], datatype,
-                                nullptr);
+                                &nodes[statement.predicate], &nodes[statement.object],
+                                datatype.empty() ? nullptr : &datatype_node, nullptr);
   }
   serd_writer_finish(writer.get());
   if (format == OutputFormat::kTurtle && !out.empty()) out.push_back('\n');
