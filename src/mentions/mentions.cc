@@ -157,12 +157,15 @@ class Detector {
     hit_of_.assign(token_count_, -1);
     name_of_.assign(token_count_, -1);
     initial_.assign(token_count_, false);
+    // The first word of a sentence, after any opening quotes or brackets: no word before it in
+    // its clause, and clause numbers only grow, so the word before it is in another clause.
+    bool word_before = false;
+    uint32_t clause_of_word_before = 0;
     for (uint32_t i = 0; i < token_count_; ++i) {
       if (!tokens_[i].Has(mentions_internal::kWord)) continue;
-      // The first word of a sentence, after any opening quotes or brackets.
-      uint32_t j = i;
-      while (j > 0 && SameClause(j - 1, i) && !tokens_[j - 1].Has(mentions_internal::kWord)) --j;
-      initial_[i] = j == 0 || !SameClause(j - 1, i);
+      initial_[i] = !word_before || clause_of_word_before != clause_[i];
+      word_before = true;
+      clause_of_word_before = clause_[i];
     }
     // Capitalized words that may be common words, and whether the article also writes them in
     // lower case: few are asked about, so they are collected first.
@@ -197,7 +200,6 @@ class Detector {
     return std::string_view(text_.data() + tokens_[i].begin, tokens_[i].end - tokens_[i].begin);
   }
   bool SameUnit(uint32_t a, uint32_t b) const { return unit_[a] == unit_[b]; }
-  bool SameClause(uint32_t a, uint32_t b) const { return clause_[a] == clause_[b]; }
   // Tokens a < b are neighbours on one line of one unit.
   bool Adjacent(uint32_t a, uint32_t b) const {
     return b < token_count_ && SameUnit(a, b) && !tokens_[b].Has(mentions_internal::kNewlineBefore);
