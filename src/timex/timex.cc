@@ -415,7 +415,9 @@ std::vector<Candidate> FindCandidates(std::string_view text, const TimexRules::D
     const bool in_boilerplate =
         paragraph < paragraphs.size() && paragraphs[paragraph].boilerplate &&
         paragraphs[paragraph].span.begin <= begin && end <= paragraphs[paragraph].span.end;
-    if (!in_boilerplate && data.set->Match(text.substr(begin, end - begin), &fired)) {
+    // An empty line (between paragraphs) can hold only empty matches, which are dropped.
+    if (end > begin && !in_boilerplate &&
+        data.set->Match(text.substr(begin, end - begin), &fired)) {
       for (int index : fired) AddMatches(text, begin, end, index, data.rules[index], &groups, &all);
     }
     begin = end + 1;
