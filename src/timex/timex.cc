@@ -369,8 +369,8 @@ bool ReadSlots(std::string_view text, size_t begin, size_t end, RE2::Anchor anch
 // Appends every match of `rule` in the line text[begin, end) to `all`. The whole text stays the
 // context of the match, so \b sees the bytes around the line.
 // When the span is the whole match, the groups are left for the candidates that win their
-// spans (ReadPendingSlots): finding a match takes the DFA only, reading its groups another
-// engine, and most matches lose to a longer one ("May" in "May 5, 2019").
+// spans (read at the end of FindCandidates): finding a match takes the DFA only, reading its
+// groups another engine, and a third of the matches lose to a longer one ("May" in "May 5").
 void AddMatches(std::string_view text, size_t begin, size_t end, size_t index, const Rule& rule,
                 std::vector<re2::StringPiece>* groups, std::vector<Candidate>* all) {
   size_t pos = begin;
