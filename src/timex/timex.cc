@@ -430,6 +430,7 @@ std::vector<Candidate> FindCandidates(std::string_view text, const TimexRules::D
   // Chosen spans never overlap each other, so ordered by start only the neighbours of a new
   // span can overlap it: a log-time check keeps huge texts linear.
   std::vector<Candidate> chosen;
+  chosen.reserve(all.size());
   std::map<uint32_t, uint32_t> taken;  // begin -> end of chosen spans
   for (const Candidate& candidate : all) {
     auto next = taken.lower_bound(candidate.span.begin);
