@@ -177,12 +177,14 @@ bool MayHoldCue(const Document& doc, const Segmentation& seg, const Mentions& me
     const Span token = seg.tokens[t].span;
     for (uint32_t at = token.begin; at < token.end; ++at) {
       if (!IsAsciiLetter(bytes[at])) continue;
-      const uint32_t begin = at;
-      while (at < token.end && IsAsciiLetter(bytes[at])) ++at;
-      const uint32_t length = at - begin;
-      if (length > lexicon.longest_first_word) continue;
-      for (uint32_t i = 0; i < length; ++i) word[i] = static_cast<char>(bytes[begin + i] | 0x20);
-      if (lexicon.cue_prefixes.Find(std::string_view(word, length)) != nullptr) return true;
+      size_t length = 0;
+      for (; at < token.end && IsAsciiLetter(bytes[at]); ++at, ++length) {
+        if (length < lexicon.longest_first_word) word[length] = static_cast<char>(bytes[at] | 0x20);
+      }
+      if (length <= lexicon.longest_first_word &&
+          lexicon.cue_prefixes.Find(std::string_view(word, length)) != nullptr) {
+        return true;
+      }
     }
   }
   std::vector<uint32_t> near_mentions;
@@ -377,8 +379,9 @@ void SentenceUnits(const Document& doc, const Segmentation& seg, const Mentions&
         joined.append(lower_of(word));
         key = joined;
       }
-      if (lexicon.cue_prefixes.Find(key) == nullptr) break;
-      if (const CueForm* cue = lexicon.cues.Find(key)) {
+      const uint64_t hash = WordHash(key);
+      if (lexicon.cue_prefixes.Find(key, hash) == nullptr) break;
+      if (const CueForm* cue = lexicon.cues.Find(key, hash)) {
         found = cue;
         found_words = n + 1;
       }
@@ -416,7 +419,7 @@ void SentenceUnits(const Document& doc, const Segmentation& seg, const Mentions&
     for (size_t n = 1; n < found_words; ++n) units[i + n].letter = '~';
     i += found_words - 1;
   }
-  MarkPunctuationCues(&units);
+  if (!quotations.empty()) MarkPunctuationCues(&units);  // the marks need a quotation
 }
 
 void MarkPunctuationCues(std::vector<Unit>* units) {
