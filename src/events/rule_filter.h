@@ -80,7 +80,7 @@ class RuleFilter {
   // each pattern's requirement is read off its own filter once instead (see Compile).
   std::vector<std::unique_ptr<re2::FilteredRE2>> filters_;
   std::vector<Requirement> requirements_;
-  std::vector<std::vector<int>> patterns_requiring_;  // per string, the patterns that name it
+  std::vector<std::vector<int>> patterns_requiring_;  // per string, the patterns to look at
   std::vector<int> always_;                           // the patterns that require nothing
   int string_count_ = 0;
   CaselessStrings required_;  // kRequiredStrings: the strings the patterns require
