@@ -185,6 +185,7 @@ int RuleFilter::Add(const std::string& pattern, std::string* error) {
       return -1;
     }
     filters_.push_back(std::move(filter));
+    sources_.push_back(pattern);
     return static_cast<int>(filters_.size()) - 1;
   }
   auto compiled = std::make_unique<RE2>(pattern, options_);
@@ -231,6 +232,13 @@ std::vector<std::vector<int>> MinimalSets(const re2::FilteredRE2& filter, int st
   return sets;
 }
 
+// Whether the only pattern of `filter` passes without any of its strings.
+bool RequiresNothing(const re2::FilteredRE2& filter) {
+  std::vector<int> passed;
+  filter.AllPotentials({}, &passed);
+  return !passed.empty();
+}
+
 }  // namespace
 
 bool RuleFilter::Compile() {
@@ -241,9 +249,20 @@ bool RuleFilter::Compile() {
   for (size_t p = 0; p < filters_.size(); ++p) {
     std::vector<std::string> own;
     filters_[p]->Compile(&own);
-    std::vector<int> passed;
-    filters_[p]->AllPotentials({}, &passed);
-    if (!passed.empty()) {  // nothing required
+    const re2::FilteredRE2* prefilter = filters_[p].get();
+    // RE2 may find no required string of kMinRequiredLength characters where it finds shorter
+    // ones ("shot at", "shoot at"): such a pattern is looked for by those rather than in every
+    // text.
+    std::unique_ptr<re2::FilteredRE2> shorter;
+    if (RequiresNothing(*prefilter)) {
+      shorter = std::make_unique<re2::FilteredRE2>(kMinRequiredLength - 1);
+      int index = -1;
+      shorter->Add(sources_[p], options_, &index);
+      own.clear();
+      shorter->Compile(&own);
+      prefilter = shorter.get();
+    }
+    if (RequiresNothing(*prefilter)) {
       always_.push_back(static_cast<int>(p));
       continue;
     }
@@ -255,7 +274,7 @@ bool RuleFilter::Compile() {
     }
     patterns_requiring_.resize(strings.size());
     const std::vector<std::vector<int>> sets =
-        MinimalSets(*filters_[p], static_cast<int>(own.size()));
+        MinimalSets(*prefilter, static_cast<int>(own.size()));
     if (sets.empty()) {  // no strings let it through: looked at always, to be safe
       always_.push_back(static_cast<int>(p));
       continue;
