@@ -156,6 +156,17 @@ void MentionsTouching(const Mentions& mentions, Span span, std::vector<uint32_t>
 
 bool IsAsciiLetter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 
+unsigned char Byte(char c) { return static_cast<unsigned char>(c); }
+
+// Each byte in lower case if it is an ASCII letter, else 0: one look-up per byte of a scan.
+struct LowerLetters {
+  char of[256] = {};
+  constexpr LowerLetters() {
+    for (int c = 'a'; c <= 'z'; ++c) of[c] = of[c - 'a' + 'A'] = static_cast<char>(c);
+  }
+};
+constexpr LowerLetters kLowerLetters;
+
 }  // namespace
 
 bool MayHoldCue(const Document& doc, const Segmentation& seg, const Mentions& mentions,
@@ -171,17 +182,19 @@ bool MayHoldCue(const Document& doc, const Segmentation& seg, const Mentions& me
   const std::string& text = doc.text;
   const char* bytes = text.data();
   // A run longer than every first word begins no form; shorter ones are lowered into `word`.
-  buffer->resize(lexicon.longest_first_word);
+  const size_t longest = lexicon.longest_first_word;
+  buffer->resize(longest);
   char* word = buffer->data();
   for (uint32_t t = s.first_token; t < s.end_token && t < seg.tokens.size(); ++t) {
     const Span token = seg.tokens[t].span;
     for (uint32_t at = token.begin; at < token.end; ++at) {
-      if (!IsAsciiLetter(bytes[at])) continue;
       size_t length = 0;
-      for (; at < token.end && IsAsciiLetter(bytes[at]); ++at, ++length) {
-        if (length < lexicon.longest_first_word) word[length] = static_cast<char>(bytes[at] | 0x20);
+      for (char lower; at < token.end && (lower = kLowerLetters.of[Byte(bytes[at])]) != 0;
+           ++at, ++length) {
+        if (length < longest) word[length] = lower;
       }
-      if (length <= lexicon.longest_first_word &&
+      if (length > 0 && length <= longest &&
+          (lexicon.first_word_initials[length] >> (word[0] - 'a') & 1) != 0 &&
           lexicon.cue_prefixes.Find(std::string_view(word, length)) != nullptr) {
         return true;
       }
