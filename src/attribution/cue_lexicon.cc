@@ -49,9 +49,15 @@ Status LoadCues(const std::string& path, CueLexicon::Data* data) {
     if (words > data->max_cue_words) data->max_cue_words = words;
     const std::string_view first_word = std::string_view(key).substr(0, key.find(' '));
     data->longest_first_word = std::max(data->longest_first_word, first_word.size());
-    data->first_words_are_letters &= std::all_of(first_word.begin(), first_word.end(), [](char c) {
-      return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-    });
+    data->first_words_are_letters &=
+        !first_word.empty() && std::all_of(first_word.begin(), first_word.end(), [](char c) {
+          return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+        });
+    if (data->first_words_are_letters) {
+      auto& initials = data->first_word_initials;
+      if (initials.size() <= first_word.size()) initials.resize(first_word.size() + 1);
+      initials[first_word.size()] |= 1u << ((first_word[0] | 0x20) - 'a');
+    }
     for (size_t space = key.find(' '); space != std::string::npos;
          space = key.find(' ', space + 1)) {
       data->cue_prefixes.Insert(std::string_view(key).substr(0, space), true);

@@ -49,6 +49,9 @@ struct CueLexicon::Data {
   // length (see MayHoldCue).
   bool first_words_are_letters = true;
   size_t longest_first_word = 0;
+  // By length, the initials of the first words of that length (bit i: letter 'a' + i), which
+  // rule out most words before a look-up.
+  std::vector<uint32_t> first_word_initials;
   WordTable<char> word_classes;        // attribution-words.tsv
   std::vector<AttributionRule> rules;  // in priority order
   std::unique_ptr<RE2::Set> rule_set;  // the same patterns, to filter

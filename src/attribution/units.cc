@@ -156,6 +156,17 @@ void MentionsTouching(const Mentions& mentions, Span span, std::vector<uint32_t>
 
 bool IsAsciiLetter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 
+unsigned char Byte(char c) { return static_cast<unsigned char>(c); }
+
+// Each byte in lower case if it is an ASCII letter, else 0: one look-up per byte of a scan.
+struct LowerLetters {
+  char of[256] = {};
+  constexpr LowerLetters() {
+    for (int c = 'a'; c <= 'z'; ++c) of[c] = of[c - 'a' + 'A'] = static_cast<char>(c);
+  }
+};
+constexpr LowerLetters kLowerLetters;
+
 }  // namespace
 
 bool MayHoldCue(const Document& doc, const Segmentation& seg, const Mentions& mentions,
@@ -171,18 +182,22 @@ bool MayHoldCue(const Document& doc, const Segmentation& seg, const Mentions& me
   const std::string& text = doc.text;
   const char* bytes = text.data();
   // A run longer than every first word begins no form; shorter ones are lowered into `word`.
-  buffer->resize(lexicon.longest_first_word);
+  const size_t longest = lexicon.longest_first_word;
+  buffer->resize(longest);
   char* word = buffer->data();
   for (uint32_t t = s.first_token; t < s.end_token && t < seg.tokens.size(); ++t) {
     const Span token = seg.tokens[t].span;
     for (uint32_t at = token.begin; at < token.end; ++at) {
-      if (!IsAsciiLetter(bytes[at])) continue;
-      const uint32_t begin = at;
-      while (at < token.end && IsAsciiLetter(bytes[at])) ++at;
-      const uint32_t length = at - begin;
-      if (length > lexicon.longest_first_word) continue;
-      for (uint32_t i = 0; i < length; ++i) word[i] = static_cast<char>(bytes[begin + i] | 0x20);
-      if (lexicon.cue_prefixes.Find(std::string_view(word, length)) != nullptr) return true;
+      size_t length = 0;
+      for (char lower; at < token.end && (lower = kLowerLetters.of[Byte(bytes[at])]) != 0;
+           ++at, ++length) {
+        if (length < longest) word[length] = lower;
+      }
+      if (length > 0 && length <= longest &&
+          (lexicon.first_word_initials[length] >> (word[0] - 'a') & 1) != 0 &&
+          lexicon.cue_prefixes.Find(std::string_view(word, length)) != nullptr) {
+        return true;
+      }
     }
   }
   std::vector<uint32_t> near_mentions;
@@ -377,8 +392,9 @@ void SentenceUnits(const Document& doc, const Segmentation& seg, const Mentions&
         joined.append(lower_of(word));
         key = joined;
       }
-      if (lexicon.cue_prefixes.Find(key) == nullptr) break;
-      if (const CueForm* cue = lexicon.cues.Find(key)) {
+      const uint64_t hash = WordHash(key);
+      if (lexicon.cue_prefixes.Find(key, hash) == nullptr) break;
+      if (const CueForm* cue = lexicon.cues.Find(key, hash)) {
         found = cue;
         found_words = n + 1;
       }
@@ -416,7 +432,7 @@ void SentenceUnits(const Document& doc, const Segmentation& seg, const Mentions&
     for (size_t n = 1; n < found_words; ++n) units[i + n].letter = '~';
     i += found_words - 1;
   }
-  MarkPunctuationCues(&units);
+  if (!quotations.empty()) MarkPunctuationCues(&units);  // the marks need a quotation
 }
 
 void MarkPunctuationCues(std::vector<Unit>* units) {

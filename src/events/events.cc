@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_set>
@@ -313,14 +314,17 @@ std::vector<Candidate> FindCandidates(const Context& context, Span sentence) {
 
 // A trigger word that is part of a name ("Asia-Pacific Economic Cooperation", "Security
 // Council"): inside a name mention, or capitalised next to a capitalised word mid-sentence.
-bool InsideName(const Context& context, Span sentence, bool title_case, Span trigger) {
+// `title_case()` says whether the sentence is in title case, asked only for a capitalised
+// trigger.
+template <typename TitleCase>
+bool InsideName(const Context& context, Span sentence, TitleCase title_case, Span trigger) {
   auto [first, last] = context.MentionsIn(sentence);
   for (uint32_t i = first; i < last; ++i) {
     const Mention& mention = context.mentions.mentions[i];
     if (mention.kind == MentionKind::kName && mention.span.Overlaps(trigger)) return true;
   }
   std::string_view text(context.doc.text);
-  if (title_case || !IsUpperInitial(text, trigger.begin)) return false;
+  if (!IsUpperInitial(text, trigger.begin) || title_case()) return false;
   Span before = PreviousWord(text, trigger.begin, sentence.begin);
   if (before.empty()) return false;  // first word of the sentence
   Span after = NextWord(text, trigger.end, sentence.end);
@@ -922,12 +926,16 @@ std::vector<Draft> SentenceDrafts(const Context& context, uint32_t sentence_inde
   const Sentence& sentence = context.seg.sentences[sentence_index];
   std::vector<Candidate> candidates = FindCandidates(context, sentence.span);
   if (candidates.empty()) return {};
-  bool title_case = IsTitleCase(context.doc.text, sentence.span);
+  std::optional<bool> title_case;  // read only when a capitalised trigger needs it
+  auto is_title_case = [&] {
+    if (!title_case) title_case = IsTitleCase(context.doc.text, sentence.span);
+    return *title_case;
+  };
   std::vector<Clause> clauses = SplitClauses(context, sentence.span);
   std::vector<CueHit> cues = FindCues(context, sentence.span);
   std::vector<Draft> drafts;
   for (const Candidate& candidate : candidates) {
-    if (InsideName(context, sentence.span, title_case, candidate.trigger)) continue;
+    if (InsideName(context, sentence.span, is_title_case, candidate.trigger)) continue;
     // "a news conference" is where something is said, not a gathering of parties.
     if (candidate.rule->noun &&
         PrecededBy(context, sentence.span, candidate.trigger, context.lexicon.occasions, 1)) {

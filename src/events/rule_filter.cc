@@ -1,6 +1,7 @@
 #include "events/rule_filter.h"
 
 #include <algorithm>
+#include <iterator>
 #include <map>
 #include <numeric>
 #include <utility>
@@ -184,6 +185,7 @@ int RuleFilter::Add(const std::string& pattern, std::string* error) {
       return -1;
     }
     filters_.push_back(std::move(filter));
+    sources_.push_back(pattern);
     return static_cast<int>(filters_.size()) - 1;
   }
   auto compiled = std::make_unique<RE2>(pattern, options_);
@@ -200,32 +202,41 @@ namespace {
 // Prefilters with more strings than this are not probed set by set (see MinimalSets).
 constexpr int kMaxProbedStrings = 16;
 
-// The smallest sets of the strings of `filter`'s only pattern (bit i: its string i) that let the
+// The smallest sets of the strings of `filter`'s only pattern (indices into them) that let the
 // pattern through, found by trying the sets in increasing order, so that each set's subsets
 // were tried before it. A prefilter with too many strings is taken as requiring any one of
 // them, which holds wherever it holds.
-std::vector<uint32_t> MinimalSets(const re2::FilteredRE2& filter, int strings) {
-  std::vector<uint32_t> minimal;
+std::vector<std::vector<int>> MinimalSets(const re2::FilteredRE2& filter, int strings) {
+  std::vector<std::vector<int>> sets;
   if (strings > kMaxProbedStrings) {
-    for (int i = 0; i < strings; ++i) minimal.push_back(1u << i);
-    return minimal;
+    for (int i = 0; i < strings; ++i) sets.push_back({i});
+    return sets;
   }
-  std::vector<int> present;
+  std::vector<uint32_t> minimal;  // bit i: string i
   std::vector<int> passed;
   for (uint32_t set = 1; set < (1u << strings); ++set) {
     if (std::any_of(minimal.begin(), minimal.end(),
                     [set](uint32_t smaller) { return (set & smaller) == smaller; })) {
       continue;
     }
-    present.clear();
+    std::vector<int> present;
     for (int i = 0; i < strings; ++i) {
       if (set & (1u << i)) present.push_back(i);
     }
     passed.clear();
     filter.AllPotentials(present, &passed);
-    if (!passed.empty()) minimal.push_back(set);
+    if (passed.empty()) continue;
+    minimal.push_back(set);
+    sets.push_back(std::move(present));
   }
-  return minimal;
+  return sets;
+}
+
+// Whether the only pattern of `filter` passes without any of its strings.
+bool RequiresNothing(const re2::FilteredRE2& filter) {
+  std::vector<int> passed;
+  filter.AllPotentials({}, &passed);
+  return !passed.empty();
 }
 
 }  // namespace
@@ -238,9 +249,20 @@ bool RuleFilter::Compile() {
   for (size_t p = 0; p < filters_.size(); ++p) {
     std::vector<std::string> own;
     filters_[p]->Compile(&own);
-    std::vector<int> passed;
-    filters_[p]->AllPotentials({}, &passed);
-    if (!passed.empty()) {  // nothing required
+    const re2::FilteredRE2* prefilter = filters_[p].get();
+    // RE2 may find no required string of kMinRequiredLength characters where it finds shorter
+    // ones ("shot at", "shoot at"): such a pattern is looked for by those rather than in every
+    // text.
+    std::unique_ptr<re2::FilteredRE2> shorter;
+    if (RequiresNothing(*prefilter)) {
+      shorter = std::make_unique<re2::FilteredRE2>(kMinRequiredLength - 1);
+      int index = -1;
+      shorter->Add(sources_[p], options_, &index);
+      own.clear();
+      shorter->Compile(&own);
+      prefilter = shorter.get();
+    }
+    if (RequiresNothing(*prefilter)) {
       always_.push_back(static_cast<int>(p));
       continue;
     }
@@ -251,18 +273,34 @@ bool RuleFilter::Compile() {
       global.push_back(it->second);
     }
     patterns_requiring_.resize(strings.size());
-    for (uint32_t set : MinimalSets(*filters_[p], static_cast<int>(own.size()))) {
+    const std::vector<std::vector<int>> sets =
+        MinimalSets(*prefilter, static_cast<int>(own.size()));
+    if (sets.empty()) {  // no strings let it through: looked at always, to be safe
+      always_.push_back(static_cast<int>(p));
+      continue;
+    }
+    // The pattern is looked at only when a string it cannot do without is found, the longest
+    // (likely the rarest) of those in every set; without one, when any string of a set is.
+    std::vector<int> in_every_set = sets.front();
+    std::vector<int> in_some_set;
+    for (const std::vector<int>& set : sets) {
+      std::vector<int> common;
+      std::set_intersection(in_every_set.begin(), in_every_set.end(), set.begin(), set.end(),
+                            std::back_inserter(common));
+      in_every_set = std::move(common);
+      in_some_set.insert(in_some_set.end(), set.begin(), set.end());
       std::vector<int>& members = requirements_[p].sets.emplace_back();
-      for (size_t i = 0; i < own.size(); ++i) {
-        if (set & (1u << i)) members.push_back(global[i]);
-      }
+      for (int i : set) members.push_back(global[i]);
     }
-    for (int string : global) {
-      std::vector<int>& patterns = patterns_requiring_[string];
-      if (patterns.empty() || patterns.back() != static_cast<int>(p)) {
-        patterns.push_back(static_cast<int>(p));
-      }
+    std::vector<int> looked_at_on = in_some_set;
+    if (!in_every_set.empty()) {
+      looked_at_on = {
+          *std::max_element(in_every_set.begin(), in_every_set.end(),
+                            [&](int a, int b) { return own[a].size() < own[b].size(); })};
     }
+    std::sort(looked_at_on.begin(), looked_at_on.end());
+    looked_at_on.erase(std::unique(looked_at_on.begin(), looked_at_on.end()), looked_at_on.end());
+    for (int i : looked_at_on) patterns_requiring_[global[i]].push_back(static_cast<int>(p));
   }
   string_count_ = static_cast<int>(strings.size());
   return required_.Build(strings);
@@ -289,7 +327,7 @@ void RuleFilter::Candidates(std::string_view text, std::vector<int>* out) const 
   std::vector<uint64_t> present((string_count_ + 63) / 64);
   for (int string : found) present[string / 64] |= uint64_t{1} << (string % 64);
   auto is_present = [&](int string) { return (present[string / 64] >> (string % 64)) & 1; };
-  std::vector<int> named;  // the patterns that name a string found
+  std::vector<int> named;  // the patterns to look at for the strings found
   for (int string : found) {
     named.insert(named.end(), patterns_requiring_[string].begin(),
                  patterns_requiring_[string].end());

@@ -79,8 +79,9 @@ class RuleFilter {
   // found against all its patterns at once at a cost that exceeded the search for the strings;
   // each pattern's requirement is read off its own filter once instead (see Compile).
   std::vector<std::unique_ptr<re2::FilteredRE2>> filters_;
+  std::vector<std::string> sources_;  // the patterns as written
   std::vector<Requirement> requirements_;
-  std::vector<std::vector<int>> patterns_requiring_;  // per string, the patterns that name it
+  std::vector<std::vector<int>> patterns_requiring_;  // per string, the patterns to look at
   std::vector<int> always_;                           // the patterns that require nothing
   int string_count_ = 0;
   CaselessStrings required_;  // kRequiredStrings: the strings the patterns require

@@ -157,12 +157,15 @@ class Detector {
     hit_of_.assign(token_count_, -1);
     name_of_.assign(token_count_, -1);
     initial_.assign(token_count_, false);
+    // The first word of a sentence, after any opening quotes or brackets: no word before it in
+    // its clause, and clause numbers only grow, so the word before it is in another clause.
+    bool word_before = false;
+    uint32_t clause_of_word_before = 0;
     for (uint32_t i = 0; i < token_count_; ++i) {
       if (!tokens_[i].Has(mentions_internal::kWord)) continue;
-      // The first word of a sentence, after any opening quotes or brackets.
-      uint32_t j = i;
-      while (j > 0 && SameClause(j - 1, i) && !tokens_[j - 1].Has(mentions_internal::kWord)) --j;
-      initial_[i] = j == 0 || !SameClause(j - 1, i);
+      initial_[i] = !word_before || clause_of_word_before != clause_[i];
+      word_before = true;
+      clause_of_word_before = clause_[i];
     }
     // Capitalized words that may be common words, and whether the article also writes them in
     // lower case: few are asked about, so they are collected first.
@@ -197,7 +200,6 @@ class Detector {
     return std::string_view(text_.data() + tokens_[i].begin, tokens_[i].end - tokens_[i].begin);
   }
   bool SameUnit(uint32_t a, uint32_t b) const { return unit_[a] == unit_[b]; }
-  bool SameClause(uint32_t a, uint32_t b) const { return clause_[a] == clause_[b]; }
   // Tokens a < b are neighbours on one line of one unit.
   bool Adjacent(uint32_t a, uint32_t b) const {
     return b < token_count_ && SameUnit(a, b) && !tokens_[b].Has(mentions_internal::kNewlineBefore);
@@ -413,7 +415,7 @@ class Detector {
     Hit* title = TitleBefore(first, &title_end);
     bool given = end - first >= 2 && data_.given_names.Find(Word(first)) != nullptr;
     bool acronym = end - first == 1 && mentions_internal::IsAcronym(Word(first));
-    bool short_name = end - first == 1 && short_names_.count(std::string(Word(first))) > 0;
+    bool short_name = end - first == 1 && short_names_.count(Word(first)) > 0;
     // "Apple Computer announced": capitalized words right after a known organization continue
     // its name.
     if (title == nullptr && end - first == 1 && first > 0 && Adjacent(first - 1, first) &&
@@ -437,8 +439,8 @@ class Detector {
     if (end - first == 1) {
       // An acronym defined earlier, or the short form of an organization ("Mahan" for
       // "Mahan Air").
-      auto defined = acronyms_.find(std::string(Word(first)));
-      if (defined == acronyms_.end()) defined = short_names_.find(std::string(Word(first)));
+      auto defined = acronyms_.find(Word(first));
+      if (defined == acronyms_.end()) defined = short_names_.find(Word(first));
       if (defined != short_names_.end() && defined != acronyms_.end()) {
         AddAcronym(first, defined->second);
         return;
@@ -542,7 +544,7 @@ class Detector {
       if (hit_of_[t] >= 0) hits_[hit_of_[t]].absorbed = true;
     }
     if (hit_of_[first] < 0 && Adjacent(first, first + 1) && IsNameWord(first + 1)) {
-      short_names_.emplace(std::string(Word(first)), index);
+      short_names_.emplace(Word(first), index);
     }
     NoteAcronymDefinition(end, index);
     return true;
@@ -559,7 +561,7 @@ class Detector {
       return;
     }
     if (!SameUnit(end, acronym) || !mentions_internal::IsAcronym(Word(acronym))) return;
-    acronyms_.emplace(std::string(Word(acronym)), organization);
+    acronyms_.emplace(Word(acronym), organization);
     if (hit_of_[acronym] < 0 && name_of_[acronym] == -1) AddAcronym(acronym, organization);
   }
 
@@ -577,7 +579,7 @@ class Detector {
   // form of an organization the article names ("Ford said" ... "Ford Motor Company").
   void FindShortNamesOfOrganizations() {
     for (uint32_t token : weak_people_) {
-      auto organization = short_names_.find(std::string(Word(token)));
+      auto organization = short_names_.find(Word(token));
       if (organization == short_names_.end()) continue;
       Candidate& person = candidates_[name_of_[token]];
       const Candidate& named = candidates_[organization->second];
@@ -588,24 +590,24 @@ class Detector {
   }
 
   void FindSurnamesOfKnownPeople() {
-    std::unordered_set<std::string> surnames;
-    std::unordered_set<std::string> first_names;
+    // Views of the text and of the gazetteer's names: both outlive the detector.
+    std::unordered_set<std::string_view> surnames;
+    std::unordered_set<std::string_view> first_names;
     for (const Candidate& candidate : candidates_) {
       if (candidate.type != EntityType::kPerson ||
           candidate.end_token - candidate.first_token < 2) {
         continue;
       }
-      surnames.insert(std::string(Word(candidate.end_token - 1)));
-      first_names.insert(std::string(Word(candidate.first_token)));
+      surnames.insert(Word(candidate.end_token - 1));
+      first_names.insert(Word(candidate.first_token));
     }
     for (const Hit& hit : hits_) {
       if (hit.entry.kind != EntryKind::kName || KnownType(hit) != EntityType::kPerson) continue;
       const std::string& name = data_.entities[hit.entry.index].name;
-      surnames.insert(name.substr(name.rfind(' ') + 1));
+      surnames.insert(std::string_view(name).substr(name.rfind(' ') + 1));
     }
     for (auto [first, end] : pending_) {
-      std::string last(Word(end - 1));
-      if (!surnames.count(last)) {
+      if (!surnames.count(Word(end - 1))) {
         // "Represenative Adam Schiff": a given name inside the run starts the name.
         for (uint32_t k = first + 1; k + 1 < end; ++k) {
           if (data_.given_names.Find(Word(k)) != nullptr) {
@@ -617,7 +619,7 @@ class Detector {
       }
       uint32_t start = end - 1;
       if (start > first && (data_.given_names.Find(Word(start - 1)) != nullptr ||
-                            first_names.count(std::string(Word(start - 1))))) {
+                            first_names.count(Word(start - 1)))) {
         --start;
       }
       AddPerson(start, end, nullptr, 0);
@@ -776,9 +778,10 @@ class Detector {
   std::vector<int32_t> hit_of_;   // per token: index into hits_, or -1
   std::vector<int32_t> name_of_;  // per token: candidate of a pattern name, -1, or kConsumed
   std::vector<Candidate> candidates_;
-  std::vector<std::pair<uint32_t, uint32_t>> pending_;    // runs without evidence
-  std::unordered_map<std::string, int32_t> acronyms_;     // defined in this article
-  std::unordered_map<std::string, int32_t> short_names_;  // "Mahan" for "Mahan Air"
+  std::vector<std::pair<uint32_t, uint32_t>> pending_;  // runs without evidence
+  // Keys are views of the text, which outlives the detector.
+  std::unordered_map<std::string_view, int32_t> acronyms_;     // defined in this article
+  std::unordered_map<std::string_view, int32_t> short_names_;  // "Mahan" for "Mahan Air"
   std::vector<uint32_t> weak_people_;  // single words read as people only by a reporting verb
 };
 

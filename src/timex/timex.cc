@@ -369,8 +369,8 @@ bool ReadSlots(std::string_view text, size_t begin, size_t end, RE2::Anchor anch
 // Appends every match of `rule` in the line text[begin, end) to `all`. The whole text stays the
 // context of the match, so \b sees the bytes around the line.
 // When the span is the whole match, the groups are left for the candidates that win their
-// spans (ReadPendingSlots): finding a match takes the DFA only, reading its groups another
-// engine, and most matches lose to a longer one ("May" in "May 5, 2019").
+// spans (read at the end of FindCandidates): finding a match takes the DFA only, reading its
+// groups another engine, and a third of the matches lose to a longer one ("May" in "May 5").
 void AddMatches(std::string_view text, size_t begin, size_t end, size_t index, const Rule& rule,
                 std::vector<re2::StringPiece>* groups, std::vector<Candidate>* all) {
   size_t pos = begin;
@@ -415,7 +415,9 @@ std::vector<Candidate> FindCandidates(std::string_view text, const TimexRules::D
     const bool in_boilerplate =
         paragraph < paragraphs.size() && paragraphs[paragraph].boilerplate &&
         paragraphs[paragraph].span.begin <= begin && end <= paragraphs[paragraph].span.end;
-    if (!in_boilerplate && data.set->Match(text.substr(begin, end - begin), &fired)) {
+    // An empty line (between paragraphs) can hold only empty matches, which are dropped.
+    if (end > begin && !in_boilerplate &&
+        data.set->Match(text.substr(begin, end - begin), &fired)) {
       for (int index : fired) AddMatches(text, begin, end, index, data.rules[index], &groups, &all);
     }
     begin = end + 1;
@@ -428,6 +430,7 @@ std::vector<Candidate> FindCandidates(std::string_view text, const TimexRules::D
   // Chosen spans never overlap each other, so ordered by start only the neighbours of a new
   // span can overlap it: a log-time check keeps huge texts linear.
   std::vector<Candidate> chosen;
+  chosen.reserve(all.size());
   std::map<uint32_t, uint32_t> taken;  // begin -> end of chosen spans
   for (const Candidate& candidate : all) {
     auto next = taken.lower_bound(candidate.span.begin);
