@@ -13,6 +13,7 @@ packages=(
   rapidjson-dev                        # JSON-LD metadata of HTML pages
   python3-distributed time             # the Dask map step and its test; the benchmark's memory
   clang libclang-rt-14-dev             # the bounded libFuzzer run of the tests
+  libgoogle-perftools-dev              # tcmalloc: a faster allocator for the programs
 )
 
 if [ "$(id -u)" -eq 0 ]; then sudo=""; else sudo="sudo"; fi
