@@ -123,6 +123,13 @@ bool AppendPrefixedName(std::string_view iri, std::string* names) {
   return false;
 }
 
+// Literals Serd's Turtle writer writes bare (5, true) when their datatype is the full IRI.
+bool WrittenBare(std::string_view datatype) {
+  return datatype == "http://www.w3.org/2001/XMLSchema#integer" ||
+         datatype == "http://www.w3.org/2001/XMLSchema#boolean" ||
+         datatype == "http://www.w3.org/2001/XMLSchema#decimal";
+}
+
 void AppendJsonString(std::string_view text, std::string* out) {
   out->push_back('"');
   for (char c : text) {
@@ -293,25 +300,35 @@ std::string Serialize(const Graph& graph, OutputFormat format) {
   // Serd nodes for each term once: measuring a node's string is as costly as writing it.
   const bool turtle = format == OutputFormat::kTurtle;
   std::vector<SerdNode> nodes;
-  std::vector<size_t> lengths;  // of each term as N-Triples writes it, about
+  std::vector<SerdNode> datatypes;  // Turtle: of each literal term with a datatype
+  std::vector<size_t> lengths;      // of each term as N-Triples writes it, about
   nodes.reserve(graph.terms.size());
   lengths.reserve(graph.terms.size());
-  std::string names;  // Turtle: "prefix:local\0" of the IRIs Serd abbreviates
-  std::vector<size_t> name_ends(graph.terms.size(), 0);  // past each term's name, 0 for none
+  // Turtle: "prefix:local\0" of the IRIs Serd abbreviates. Reserved for the longest possible
+  // names, so that the nodes' pointers into it stay valid.
+  std::string names;
+  if (turtle) {
+    datatypes.resize(graph.terms.size());
+    size_t room = 0;
+    for (const Term& term : graph.terms) room += term.value.size() + term.datatype.size() + 2;
+    names.reserve(room);
+  }
+  auto prefixed = [&names](std::string_view iri, SerdNode* node) {
+    size_t begin = names.size();
+    if (!AppendPrefixedName(iri, &names)) return;
+    size_t length = names.size() - 1 - begin;
+    *node = {Bytes(names) + begin, length, length, 0, SERD_CURIE};
+  };
   for (size_t i = 0; i < graph.terms.size(); ++i) {
     const Term& term = graph.terms[i];
     bool is_iri = term.kind == Term::Kind::kIri;
-    if (turtle && is_iri && AppendPrefixedName(term.value, &names)) {
-      name_ends[i] = names.size() - 1;
-    }
     nodes.push_back(NodeOf(is_iri ? SERD_URI : SERD_LITERAL, term.value, turtle));
     lengths.push_back(term.value.size() + term.datatype.size() + 6);
-  }
-  for (size_t i = 0, begin = 0; i < nodes.size(); ++i) {
-    if (name_ends[i] == 0) continue;
-    size_t length = name_ends[i] - begin;
-    nodes[i] = {Bytes(names) + begin, length, length, 0, SERD_CURIE};
-    begin = name_ends[i] + 1;
+    if (!turtle) continue;
+    if (is_iri) prefixed(term.value, &nodes.back());
+    if (term.datatype.empty()) continue;
+    datatypes[i] = NodeOf(SERD_URI, term.datatype, false);
+    if (!WrittenBare(term.datatype)) prefixed(term.datatype, &datatypes[i]);
   }
   // Room for the whole output at once, so that it is not copied as it grows: line syntaxes
   // write every term in full, Turtle about a third of that.
@@ -328,7 +345,9 @@ std::string Serialize(const Graph& graph, OutputFormat format) {
   const SerdNode* graph_node = format == OutputFormat::kNQuads ? &graph_name : nullptr;
   for (const Graph::Statement& statement : graph.statements) {
     std::string_view datatype = graph.object(statement).datatype;
-    SerdNode datatype_node = {Bytes(datatype), datatype.size(), datatype.size(), 0, SERD_URI};
+    SerdNode datatype_node =
+        turtle ? datatypes[statement.object]
+               : SerdNode{Bytes(datatype), datatype.size(), datatype.size(), 0, SERD_URI};
     serd_writer_write_statement(writer.get(), 0, graph_node, &nodes[statement.subject],
                                 &nodes[statement.predicate], &nodes[statement.object],
                                 datatype.empty() ? nullptr : &datatype_node, nullptr);
