@@ -154,6 +154,11 @@ void MentionsTouching(const Mentions& mentions, Span span, std::vector<uint32_t>
   }
 }
 
+// Where a mention ends, with its title.
+uint32_t EndOf(const Mention& mention) {
+  return mention.title.empty() ? mention.span.end : std::max(mention.span.end, mention.title.end);
+}
+
 bool IsAsciiLetter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 
 unsigned char Byte(char c) { return static_cast<unsigned char>(c); }
@@ -305,6 +310,7 @@ void SentenceUnits(const Document& doc, const Segmentation& seg, const Mentions&
   };
 
   auto [first_timex, last_timex] = TimexesTouching(timexes, s.span);
+  size_t first_near = 0;  // near_mentions before it end before the current unit
   for (Unit& unit : units) {
     std::string_view text = unit.span.In(doc.text);
     char letter = 0;
@@ -321,7 +327,13 @@ void SentenceUnits(const Document& doc, const Segmentation& seg, const Mentions&
       }
     }
     if (letter == 0) {
-      for (uint32_t m : near_mentions) {
+      // Units come in text order: a mention that ends before this one ends before the rest.
+      while (first_near < near_mentions.size() &&
+             EndOf(mentions.mentions[near_mentions[first_near]]) <= unit.span.begin) {
+        ++first_near;
+      }
+      for (size_t k = first_near; k < near_mentions.size(); ++k) {
+        const uint32_t m = near_mentions[k];
         const Mention& mention = mentions.mentions[m];
         if (!mention.title.empty() && mention.title.Contains(unit.span)) {
           letter = 'W';
