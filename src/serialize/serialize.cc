@@ -319,6 +319,17 @@ std::string Serialize(const Graph& graph, OutputFormat format) {
     size_t length = names.size() - 1 - begin;
     *node = {Bytes(names) + begin, length, length, 0, SERD_CURIE};
   };
+  // An article's literals have a handful of datatypes (xsd:date, xsd:nonNegativeInteger ...).
+  std::vector<std::pair<std::string_view, SerdNode>> datatypes_seen;
+  auto node_of_datatype = [&](std::string_view datatype) {
+    for (const auto& [iri, node] : datatypes_seen) {
+      if (iri == datatype) return node;
+    }
+    SerdNode node = NodeOf(SERD_URI, datatype, false);
+    if (!WrittenBare(datatype)) prefixed(datatype, &node);
+    datatypes_seen.emplace_back(datatype, node);
+    return node;
+  };
   for (size_t i = 0; i < graph.terms.size(); ++i) {
     const Term& term = graph.terms[i];
     bool is_iri = term.kind == Term::Kind::kIri;
@@ -326,9 +337,7 @@ std::string Serialize(const Graph& graph, OutputFormat format) {
     lengths.push_back(term.value.size() + term.datatype.size() + 6);
     if (!turtle) continue;
     if (is_iri) prefixed(term.value, &nodes.back());
-    if (term.datatype.empty()) continue;
-    datatypes[i] = NodeOf(SERD_URI, term.datatype, false);
-    if (!WrittenBare(term.datatype)) prefixed(term.datatype, &datatypes[i]);
+    if (!term.datatype.empty()) datatypes[i] = node_of_datatype(term.datatype);
   }
   // Room for the whole output at once, so that it is not copied as it grows: line syntaxes
   // write every term in full, Turtle about a third of that.
