@@ -114,7 +114,11 @@ bool AppendPrefixedName(std::string_view iri, std::string* names) {
   }
   for (const Namespace& ns : OutputNamespaces()) {
     std::string_view base = ns.iri;
-    if (iri.substr(0, base.size()) != base) continue;
+    // The namespace's last character first: it rules out most namespaces in one comparison.
+    if (iri.size() < base.size() || iri[base.size() - 1] != base.back() ||
+        iri.compare(0, base.size(), base) != 0) {
+      continue;
+    }
     std::string_view local = iri.substr(base.size());
     if (!std::all_of(local.begin(), local.end(), IsAsciiAlnum)) return false;
     names->append(ns.prefix).append(":").append(local).push_back('\0');
