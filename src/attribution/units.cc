@@ -118,12 +118,16 @@ void SplitTokens(const Document& doc, const Segmentation& seg, uint32_t sentence
     while (end > begin && IsSpace(doc.text[end - 1])) --end;
     if (begin < end) units->push_back(Unit{{begin, end}});
   };
+  // Tokens come in text order, so the outer cuts past a token's start only move forward.
+  auto outer = outer_cuts.begin();
   for (uint32_t t = s.first_token; t < s.end_token && t < seg.tokens.size(); ++t) {
     const Span token = seg.tokens[t].span;
     token_cuts->clear();
     AddTextCutPoints(doc.text, s.span, token, token_cuts);
-    auto outer = std::upper_bound(outer_cuts.begin(), outer_cuts.end(), token.begin);
-    for (; outer != outer_cuts.end() && *outer < token.end; ++outer) token_cuts->push_back(*outer);
+    while (outer != outer_cuts.end() && *outer <= token.begin) ++outer;
+    for (auto cut = outer; cut != outer_cuts.end() && *cut < token.end; ++cut) {
+      token_cuts->push_back(*cut);
+    }
     if (token_cuts->empty()) {
       push(token.begin, token.end);
       continue;
@@ -310,9 +314,8 @@ void SentenceUnits(const Document& doc, const Segmentation& seg, const Mentions&
   const uint32_t base = units.front().span.begin;
   std::string& lower = buffers->lower;
   lower.assign(doc.text, base, units.back().span.end - base);
-  for (char& c : lower) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
+  // Without a branch, so that the compiler vectorises the loop.
+  for (char& c : lower) c = static_cast<char>(c | (c >= 'A' && c <= 'Z' ? 0x20 : 0));
   auto lower_of = [&](Span span) {
     return std::string_view(lower.data() + (span.begin - base), span.size());
   };
