@@ -154,6 +154,16 @@ TEST_CASE("events: a rule filter lets through what case folding matches") {
   }
 }
 
+// The indices of the strings `caseless` finds in `text`, ascending.
+bool FoundStrings(const CaselessStrings& caseless, const std::string& text, std::vector<int>* out) {
+  std::vector<uint64_t> bits;
+  if (!caseless.Find(text, &bits)) return false;
+  for (size_t i = 0; i < bits.size() * 64; ++i) {
+    if ((bits[i / 64] >> (i % 64)) & 1) out->push_back(static_cast<int>(i));
+  }
+  return true;
+}
+
 TEST_CASE("events: caseless strings are found where a case-insensitive RE2::Set finds them") {
   const std::vector<std::string> strings = {"kill",    "sanction",     "the ", " to\t", "s",
                                             "\u2019s", "d\u00e9tente", "ask",  "killed"};
@@ -177,7 +187,7 @@ TEST_CASE("events: caseless strings are found where a case-insensitive RE2::Set 
     set.Match(text, &expected);
     std::sort(expected.begin(), expected.end());
     std::vector<int> found;
-    REQUIRE(caseless.Find(text, &found));
+    REQUIRE(FoundStrings(caseless, text, &found));
     CHECK(found == expected);
   }
 }
@@ -198,7 +208,7 @@ TEST_CASE("events: word-start strings are found only where they begin a word") {
   for (const auto& [text, expected] : cases) {
     CAPTURE(text);
     std::vector<int> found;
-    REQUIRE(caseless.Find(text, &found));
+    REQUIRE(FoundStrings(caseless, text, &found));
     CHECK(found == expected);
   }
 }

@@ -172,9 +172,10 @@ bool CaselessStrings::Build(const std::vector<std::string>& strings,
   return true;
 }
 
-bool CaselessStrings::Find(std::string_view text, std::vector<int>* found) const {
+bool CaselessStrings::Find(std::string_view text, std::vector<uint64_t>* found) const {
   // One bit per string: common strings occur many times in a text.
-  std::vector<uint64_t> seen((count_ + 63) / 64);
+  std::vector<uint64_t>& seen = *found;
+  seen.assign((count_ + 63) / 64, 0);
   bool kelvin_sign = false;
   if (!next_.empty()) {
     // Locals, which the compiler keeps in registers across the writes to `seen`.
@@ -221,11 +222,6 @@ bool CaselessStrings::Find(std::string_view text, std::vector<int>* found) const
     std::vector<int> hits;
     if (!MatchSet(*others_, text, &hits)) return false;
     for (int hit : hits) seen[other_index_[hit] / 64] |= uint64_t{1} << (other_index_[hit] % 64);
-  }
-  for (size_t word = 0; word < seen.size(); ++word) {
-    for (uint64_t bits = seen[word]; bits != 0; bits &= bits - 1) {
-      found->push_back(static_cast<int>(word * 64) + __builtin_ctzll(bits));
-    }
   }
   return true;
 }
@@ -568,26 +564,25 @@ const RE2& RuleFilter::pattern(int index) const {
 }
 
 void RuleFilter::Candidates(std::string_view text, std::vector<int>* out) const {
-  std::vector<int> found;
+  out->clear();
+  std::vector<uint64_t> present;  // kRequiredStrings: a bit per string
   bool complete =
-      kind_ == Kind::kWhole ? MatchSet(*set_, text, &found) : required_.Find(text, &found);
+      kind_ == Kind::kWhole ? MatchSet(*set_, text, out) : required_.Find(text, &present);
   if (!complete) {
     // Out of DFA memory: every pattern may match.
     out->resize(kind_ == Kind::kWhole ? patterns_.size() : filters_.size());
     std::iota(out->begin(), out->end(), 0);
     return;
   }
-  if (kind_ == Kind::kWhole) {
-    *out = std::move(found);
-    return;
-  }
-  std::vector<uint64_t> present((string_count_ + 63) / 64);
-  for (int string : found) present[string / 64] |= uint64_t{1} << (string % 64);
+  if (kind_ == Kind::kWhole) return;
   auto is_present = [&](int string) { return (present[string / 64] >> (string % 64)) & 1; };
   std::vector<int> named;  // the patterns to look at for the strings found
-  for (int string : found) {
-    named.insert(named.end(), patterns_requiring_[string].begin(),
-                 patterns_requiring_[string].end());
+  for (size_t word = 0; word < present.size(); ++word) {
+    for (uint64_t bits = present[word]; bits != 0; bits &= bits - 1) {
+      const std::vector<int>& patterns =
+          patterns_requiring_[word * 64 + static_cast<size_t>(__builtin_ctzll(bits))];
+      named.insert(named.end(), patterns.begin(), patterns.end());
+    }
   }
   std::sort(named.begin(), named.end());
   named.erase(std::unique(named.begin(), named.end()), named.end());

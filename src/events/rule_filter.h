@@ -26,9 +26,9 @@ class CaselessStrings {
   bool Build(const std::vector<std::string>& strings,
              const std::vector<std::string>& word_starts = {});
 
-  // Appends the indices of the strings found in `text`, ascending; false when RE2 ran out of
-  // memory.
-  bool Find(std::string_view text, std::vector<int>* found) const;
+  // Sets `found` to a bit per string (bit i % 64 of word i / 64), set for those found in
+  // `text`; false when RE2 ran out of memory.
+  bool Find(std::string_view text, std::vector<uint64_t>* found) const;
 
  private:
   int count_ = 0;                      // strings
