@@ -154,6 +154,16 @@ TEST_CASE("events: a rule filter lets through what case folding matches") {
   }
 }
 
+// The indices of the strings `caseless` finds in `text`, ascending.
+bool FoundStrings(const CaselessStrings& caseless, const std::string& text, std::vector<int>* out) {
+  std::vector<uint64_t> bits;
+  if (!caseless.Find(text, &bits)) return false;
+  for (size_t i = 0; i < bits.size() * 64; ++i) {
+    if ((bits[i / 64] >> (i % 64)) & 1) out->push_back(static_cast<int>(i));
+  }
+  return true;
+}
+
 TEST_CASE("events: caseless strings are found where a case-insensitive RE2::Set finds them") {
   const std::vector<std::string> strings = {"kill",    "sanction",     "the ", " to\t", "s",
                                             "\u2019s", "d\u00e9tente", "ask",  "killed"};
@@ -177,9 +187,44 @@ TEST_CASE("events: caseless strings are found where a case-insensitive RE2::Set 
     set.Match(text, &expected);
     std::sort(expected.begin(), expected.end());
     std::vector<int> found;
-    REQUIRE(caseless.Find(text, &found));
+    REQUIRE(FoundStrings(caseless, text, &found));
     CHECK(found == expected);
   }
+}
+
+TEST_CASE("events: word-start strings are found only where they begin a word") {
+  CaselessStrings caseless;
+  REQUIRE(caseless.Build({"aid"}, {"aid", "co-op"}));  // numbered 0, then 1 and 2
+  const std::vector<std::pair<std::string, std::vector<int>>> cases = {
+      {"He said so", {0}},
+      {"Aid came", {0, 1}},
+      {"\u201cAID\u201d", {0, 1}},
+      {"a non-co-op farm", {2}},
+      {"coco-op", {}},
+      // U+212A (Kelvin sign) is no letter of a word, but folds into one: every word-start
+      // string may begin a word.
+      {"sa\u212Aid", {1, 2}},
+  };
+  for (const auto& [text, expected] : cases) {
+    CAPTURE(text);
+    std::vector<int> found;
+    REQUIRE(FoundStrings(caseless, text, &found));
+    CHECK(found == expected);
+  }
+}
+
+TEST_CASE("events: a rule whose head begins a word is not looked at inside other words") {
+  RuleFilter filter(RuleFilter::Kind::kRequiredStrings, EventPatternOptions(),
+                    /*heads_start_words=*/true);
+  std::string error;
+  REQUIRE(filter.Add("(?:the|an?)\\s+(?:[\\p{L}-]+\\s+)?(deals?)\\b", &error) == 0);
+  REQUIRE(filter.Add("(aid|assistance)\\b", &error) == 1);
+  REQUIRE(filter.Compile());
+  std::vector<int> candidates;
+  filter.Candidates("The ideal plan, he said.", &candidates);
+  CHECK(candidates.empty());
+  filter.Candidates("The trade deal brought aid.", &candidates);
+  CHECK(candidates == std::vector<int>{0, 1});
 }
 
 TEST_CASE("events: a bad rule pattern is an error") {

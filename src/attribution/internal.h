@@ -82,6 +82,7 @@ uint32_t QuotationClosingBefore(const Document& doc, const Segmentation& seg, ui
 // Buffers that SentenceUnits reuses from one sentence to the next.
 struct UnitBuffers {
   std::vector<uint32_t> mentions;    // indices of the mentions touching the sentence
+  std::vector<uint32_t> rest_start;  // per entry of `mentions`, the earliest start from it on
   std::vector<uint32_t> outer_cuts;  // unit starts at quotation marks and mention boundaries
   std::vector<uint32_t> token_cuts;  // unit starts inside the token being split
   std::string lower;                 // the sentence's units' text in lower case

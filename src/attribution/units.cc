@@ -118,12 +118,16 @@ void SplitTokens(const Document& doc, const Segmentation& seg, uint32_t sentence
     while (end > begin && IsSpace(doc.text[end - 1])) --end;
     if (begin < end) units->push_back(Unit{{begin, end}});
   };
+  // Tokens come in text order, so the outer cuts past a token's start only move forward.
+  auto outer = outer_cuts.begin();
   for (uint32_t t = s.first_token; t < s.end_token && t < seg.tokens.size(); ++t) {
     const Span token = seg.tokens[t].span;
     token_cuts->clear();
     AddTextCutPoints(doc.text, s.span, token, token_cuts);
-    auto outer = std::upper_bound(outer_cuts.begin(), outer_cuts.end(), token.begin);
-    for (; outer != outer_cuts.end() && *outer < token.end; ++outer) token_cuts->push_back(*outer);
+    while (outer != outer_cuts.end() && *outer <= token.begin) ++outer;
+    for (auto cut = outer; cut != outer_cuts.end() && *cut < token.end; ++cut) {
+      token_cuts->push_back(*cut);
+    }
     if (token_cuts->empty()) {
       push(token.begin, token.end);
       continue;
@@ -172,6 +176,14 @@ struct LowerLetters {
 };
 constexpr LowerLetters kLowerLetters;
 
+// False when `word` (lower case) is surely no first word of a cue form: a test of its length
+// and initial that spares most words a hash look-up.
+bool MayBeFirstCueWord(const CueLexicon::Data& lexicon, std::string_view word) {
+  if (!lexicon.first_words_are_letters) return true;
+  return !word.empty() && word.size() <= lexicon.longest_first_word && word[0] >= 'a' &&
+         word[0] <= 'z' && (lexicon.first_word_initials[word.size()] >> (word[0] - 'a') & 1) != 0;
+}
+
 }  // namespace
 
 bool MayHoldCue(const Document& doc, const Segmentation& seg, const Mentions& mentions,
@@ -186,23 +198,23 @@ bool MayHoldCue(const Document& doc, const Segmentation& seg, const Mentions& me
   // falls between two letters.
   const std::string& text = doc.text;
   const char* bytes = text.data();
-  // A run longer than every first word begins no form; shorter ones are lowered into `word`.
+  // A run longer than every first word begins no form, nor one whose length and initial no
+  // first word has; the others are lowered into `word` and looked up.
   const size_t longest = lexicon.longest_first_word;
   buffer->resize(longest);
   char* word = buffer->data();
-  for (uint32_t t = s.first_token; t < s.end_token && t < seg.tokens.size(); ++t) {
+  const uint32_t end_token = std::min<uint32_t>(s.end_token, seg.tokens.size());
+  for (uint32_t t = s.first_token; t < end_token; ++t) {
     const Span token = seg.tokens[t].span;
     for (uint32_t at = token.begin; at < token.end; ++at) {
-      size_t length = 0;
-      for (char lower; at < token.end && (lower = kLowerLetters.of[Byte(bytes[at])]) != 0;
-           ++at, ++length) {
-        if (length < longest) word[length] = lower;
-      }
-      if (length > 0 && length <= longest &&
-          (lexicon.first_word_initials[length] >> (word[0] - 'a') & 1) != 0 &&
-          lexicon.cue_prefixes.Find(std::string_view(word, length)) != nullptr) {
-        return true;
-      }
+      const uint32_t run = at;
+      while (at < token.end && kLowerLetters.of[Byte(bytes[at])] != 0) ++at;
+      const size_t length = at - run;
+      if (length == 0 || length > longest) continue;
+      const char initial = kLowerLetters.of[Byte(bytes[run])];
+      if ((lexicon.first_word_initials[length] >> (initial - 'a') & 1) == 0) continue;
+      for (size_t k = 0; k < length; ++k) word[k] = kLowerLetters.of[Byte(bytes[run + k])];
+      if (lexicon.cue_prefixes.Find(std::string_view(word, length)) != nullptr) return true;
     }
   }
   std::vector<uint32_t> near_mentions;
@@ -302,13 +314,22 @@ void SentenceUnits(const Document& doc, const Segmentation& seg, const Mentions&
   const uint32_t base = units.front().span.begin;
   std::string& lower = buffers->lower;
   lower.assign(doc.text, base, units.back().span.end - base);
-  for (char& c : lower) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
+  // Without a branch, so that the compiler vectorises the loop.
+  for (char& c : lower) c = static_cast<char>(c | (c >= 'A' && c <= 'Z' ? 0x20 : 0));
   auto lower_of = [&](Span span) {
     return std::string_view(lower.data() + (span.begin - base), span.size());
   };
 
+  // From each near mention on, the earliest start of a mention or its title: the scan of the
+  // mentions for a unit stops once the rest all start after it.
+  std::vector<uint32_t>& rest_start = buffers->rest_start;
+  rest_start.resize(near_mentions.size());
+  for (size_t k = near_mentions.size(), earliest = UINT32_MAX; k-- > 0;) {
+    const Mention& mention = mentions.mentions[near_mentions[k]];
+    earliest = std::min<size_t>(earliest, mention.span.begin);
+    if (!mention.title.empty()) earliest = std::min<size_t>(earliest, mention.title.begin);
+    rest_start[k] = static_cast<uint32_t>(earliest);
+  }
   auto [first_timex, last_timex] = TimexesTouching(timexes, s.span);
   size_t first_near = 0;  // near_mentions before it end before the current unit
   for (Unit& unit : units) {
@@ -332,7 +353,7 @@ void SentenceUnits(const Document& doc, const Segmentation& seg, const Mentions&
              EndOf(mentions.mentions[near_mentions[first_near]]) <= unit.span.begin) {
         ++first_near;
       }
-      for (size_t k = first_near; k < near_mentions.size(); ++k) {
+      for (size_t k = first_near; k < near_mentions.size() && rest_start[k] < unit.span.end; ++k) {
         const uint32_t m = near_mentions[k];
         const Mention& mention = mentions.mentions[m];
         if (!mention.title.empty() && mention.title.Contains(unit.span)) {
@@ -395,6 +416,7 @@ void SentenceUnits(const Document& doc, const Segmentation& seg, const Mentions&
       const Span word = units[i + n].span;
       if (n == 0) {
         key = lower_of(word);
+        if (!MayBeFirstCueWord(lexicon, key)) break;
       } else if (key.data() != joined.data() && word.begin == units[i + n - 1].span.end + 1 &&
                  doc.text[word.begin - 1] == ' ') {
         key = lower_of({units[i].span.begin, word.end});

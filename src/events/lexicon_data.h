@@ -80,7 +80,8 @@ RE2::Options EventPatternOptions();
 struct TriggerLexicon::Data {
   std::vector<TriggerRule> triggers;
   // Index = position in the rule list. Cues and clauses are a few patterns of plain words.
-  RuleFilter trigger_filter{RuleFilter::Kind::kRequiredStrings, EventPatternOptions()};
+  RuleFilter trigger_filter{RuleFilter::Kind::kRequiredStrings, EventPatternOptions(),
+                            /*heads_start_words=*/true};
   std::vector<FactualityCue> cues;
   RuleFilter cue_filter{RuleFilter::Kind::kWhole, EventPatternOptions()};
   std::vector<ClauseRule> clauses;

@@ -1,6 +1,8 @@
 #include "events/rule_filter.h"
 
 #include <algorithm>
+#include <cctype>
+#include <cstring>
 #include <iterator>
 #include <map>
 #include <numeric>
@@ -51,11 +53,17 @@ bool MatchSet(const RE2::Set& set, std::string_view text, std::vector<int>* out)
   return true;
 }
 
+bool IsAsciiWordByte(unsigned char c) {
+  return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
+}
+
 }  // namespace
 
-bool CaselessStrings::Build(const std::vector<std::string>& strings) {
+bool CaselessStrings::Build(const std::vector<std::string>& strings,
+                            const std::vector<std::string>& word_starts) {
   int count = static_cast<int>(strings.size());
-  count_ = count;
+  word_start_count_ = static_cast<int>(word_starts.size());
+  count_ = count + word_start_count_;
   // A trie of the ASCII strings, its nodes numbered as made; -1 where there is no edge yet.
   std::vector<std::string> ascii;
   std::vector<int> ascii_index;
@@ -83,14 +91,43 @@ bool CaselessStrings::Build(const std::vector<std::string>& strings) {
     other_index_.push_back(i);
   }
   if (others_ != nullptr && !others_->Compile()) return false;
+  // A word-start string is looked for as the word-start class followed by the string, in a
+  // text where that class follows every byte that may end a word (every byte but ASCII letters
+  // and digits; any byte of other characters, which can only find more word starts than there
+  // are). The other strings hold that class too, after such bytes, to be found as before.
+  if (!word_starts.empty()) {
+    word_start_class_ = classes_++;
+    for (int c = 0; c < 256; ++c) word_start_after_[c] = !IsAsciiWordByte(static_cast<uint8_t>(c));
+  }
+  for (size_t i = 0; i < word_starts.size(); ++i) {
+    std::string folded = Folded(word_starts[i]);
+    if (!std::all_of(folded.begin(), folded.end(),
+                     [](char c) { return static_cast<unsigned char>(c) < 0x80; })) {
+      return false;
+    }
+    for (char c : folded) {
+      uint8_t& byte_class = byte_class_[static_cast<unsigned char>(c)];
+      if (byte_class == 0) byte_class = static_cast<uint8_t>(classes_++);
+    }
+    ascii.push_back(std::move(folded));
+    ascii_index.push_back(count + static_cast<int>(i));
+  }
   if (ascii.empty()) return true;
   for (int c = 'A'; c <= 'Z'; ++c) byte_class_[c] = byte_class_[c - 'A' + 'a'];
   next_.assign(classes_, -1);
   std::vector<std::vector<int32_t>> ends(1);
   for (size_t s = 0; s < ascii.size(); ++s) {
-    int32_t state = 0;
+    std::vector<int> symbols;
+    if (ascii_index[s] >= count) symbols.push_back(word_start_class_);
     for (char c : ascii[s]) {
-      size_t edge = state * classes_ + byte_class_[static_cast<unsigned char>(c)];
+      symbols.push_back(byte_class_[static_cast<unsigned char>(c)]);
+      if (word_start_class_ >= 0 && word_start_after_[static_cast<unsigned char>(c)]) {
+        symbols.push_back(word_start_class_);
+      }
+    }
+    int32_t state = 0;
+    for (int symbol : symbols) {
+      size_t edge = state * classes_ + symbol;
       if (next_[edge] < 0) {
         next_[edge] = static_cast<int32_t>(ends.size());
         ends.emplace_back();
@@ -135,9 +172,11 @@ bool CaselessStrings::Build(const std::vector<std::string>& strings) {
   return true;
 }
 
-bool CaselessStrings::Find(std::string_view text, std::vector<int>* found) const {
+bool CaselessStrings::Find(std::string_view text, std::vector<uint64_t>* found) const {
   // One bit per string: common strings occur many times in a text.
-  std::vector<uint64_t> seen((count_ + 63) / 64);
+  std::vector<uint64_t>& seen = *found;
+  seen.assign((count_ + 63) / 64, 0);
+  bool kelvin_sign = false;
   if (!next_.empty()) {
     // Locals, which the compiler keeps in registers across the writes to `seen`.
     const int32_t* next = next_.data();
@@ -145,18 +184,38 @@ bool CaselessStrings::Find(std::string_view text, std::vector<int>* found) const
     const int32_t* outputs = outputs_.data();
     const uint8_t* byte_class = byte_class_;
     const int classes = classes_;
+    const int word_start_class = word_start_class_;
+    const bool* word_start_after = word_start_after_;
     uint64_t* bits = seen.data();
-    int32_t state = 0;
+    auto mark_outputs = [&](int32_t state) {
+      for (int32_t i = output_begin[state]; i < output_begin[state + 1]; ++i) {
+        bits[outputs[i] / 64] |= uint64_t{1} << (outputs[i] % 64);
+      }
+    };
+    // The text starts a word.
+    int32_t state = word_start_class >= 0 ? next[word_start_class] : 0;
     for (size_t pos = 0; pos < text.size();) {
       // ASCII capitals have the class of their small letter.
       size_t length = 1;
       unsigned char byte = static_cast<unsigned char>(text[pos]);
-      if (byte >= 0x80) byte = FoldedByte(text, pos, &length);
+      if (byte >= 0x80) {
+        byte = FoldedByte(text, pos, &length);
+        // U+212A (Kelvin sign), folded into "k", does not belong to words: where it may
+        // precede a word-start string, every such string counts as found.
+        kelvin_sign = kelvin_sign || length == 3;
+      }
       pos += length;
       state = next[state * classes + byte_class[byte]];
-      for (int32_t i = output_begin[state]; i < output_begin[state + 1]; ++i) {
-        bits[outputs[i] / 64] |= uint64_t{1} << (outputs[i] % 64);
+      mark_outputs(state);
+      if (word_start_after[byte]) {
+        state = next[state * classes + word_start_class];
+        mark_outputs(state);
       }
+    }
+  }
+  if (kelvin_sign) {
+    for (int i = count_ - word_start_count_; i < count_; ++i) {
+      seen[i / 64] |= uint64_t{1} << (i % 64);
     }
   }
   if (others_ != nullptr) {
@@ -164,15 +223,11 @@ bool CaselessStrings::Find(std::string_view text, std::vector<int>* found) const
     if (!MatchSet(*others_, text, &hits)) return false;
     for (int hit : hits) seen[other_index_[hit] / 64] |= uint64_t{1} << (other_index_[hit] % 64);
   }
-  for (size_t word = 0; word < seen.size(); ++word) {
-    for (uint64_t bits = seen[word]; bits != 0; bits &= bits - 1) {
-      found->push_back(static_cast<int>(word * 64) + __builtin_ctzll(bits));
-    }
-  }
   return true;
 }
 
-RuleFilter::RuleFilter(Kind kind, const RE2::Options& options) : kind_(kind), options_(options) {
+RuleFilter::RuleFilter(Kind kind, const RE2::Options& options, bool heads_start_words)
+    : kind_(kind), options_(options), heads_start_words_(heads_start_words) {
   if (kind_ == Kind::kWhole) set_ = std::make_unique<RE2::Set>(options_, RE2::UNANCHORED);
 }
 
@@ -232,6 +287,184 @@ std::vector<std::vector<int>> MinimalSets(const re2::FilteredRE2& filter, int st
   return sets;
 }
 
+// --- The literal strings every head of a pattern begins with. A reader of the few kinds of
+// syntax that rules start their heads with (letters, "-", "'", (?:...|...) and "?"): anything
+// else ends what it can tell.
+
+constexpr size_t kMaxHeadPrefixes = 32;
+
+// The position after the character class that starts at `pos`.
+size_t SkipClass(const std::string& pattern, size_t pos) {
+  ++pos;
+  if (pos < pattern.size() && pattern[pos] == '^') ++pos;
+  if (pos < pattern.size() && pattern[pos] == ']') ++pos;
+  while (pos < pattern.size() && pattern[pos] != ']') {
+    if (pattern[pos] == '\\') {
+      pos += 2;
+    } else if (pattern.compare(pos, 2, "[:") == 0) {
+      size_t end = pattern.find(":]", pos + 2);
+      pos = end == std::string::npos ? pattern.size() : end + 2;
+    } else {
+      ++pos;
+    }
+  }
+  return std::min(pos + 1, pattern.size());
+}
+
+// The position of the "|" or ")" that ends the alternative `pos` is in, or the end.
+size_t SkipAlternative(const std::string& pattern, size_t pos) {
+  int depth = 0;
+  while (pos < pattern.size()) {
+    char c = pattern[pos];
+    if (c == '\\') {
+      pos += 2;
+      continue;
+    }
+    if (c == '[') {
+      pos = SkipClass(pattern, pos);
+      continue;
+    }
+    if ((c == '|' || c == ')') && depth == 0) return pos;
+    if (c == '(') ++depth;
+    if (c == ')') --depth;
+    ++pos;
+  }
+  return pattern.size();
+}
+
+// A string every match of a piece of pattern begins with; `whole` when it is the whole match.
+struct Prefix {
+  std::string text;
+  bool whole = true;
+};
+
+std::vector<Prefix> ReadAlternatives(const std::string& pattern, size_t* pos);
+
+// The prefixes of the alternative at `*pos`, which moves to its end.
+std::vector<Prefix> ReadSequence(const std::string& pattern, size_t* pos) {
+  std::vector<Prefix> prefixes = {{"", true}};
+  while (*pos < pattern.size() && pattern[*pos] != '|' && pattern[*pos] != ')') {
+    std::vector<Prefix> atom;
+    size_t next = *pos;
+    auto c = static_cast<unsigned char>(pattern[next]);
+    bool known = true;
+    if (IsAsciiWordByte(c) || c == '-' || c == '\'') {
+      atom.push_back({std::string(1, static_cast<char>(c)), true});
+      ++next;
+    } else if (pattern.compare(next, 3, "(?:") == 0) {
+      next += 3;
+      atom = ReadAlternatives(pattern, &next);
+      known = next < pattern.size();  // at the group's ")"
+      ++next;
+    } else {
+      known = false;
+    }
+    if (known && next < pattern.size() && pattern[next] == '?') {
+      atom.push_back({"", true});
+      ++next;
+      if (next < pattern.size() && pattern[next] == '?') ++next;  // lazy: the same strings
+    } else if (next < pattern.size() && std::strchr("*+{", pattern[next]) != nullptr) {
+      known = false;
+    }
+    std::vector<Prefix> extended;
+    for (const Prefix& prefix : prefixes) {
+      if (!known || !prefix.whole) {
+        extended.push_back(prefix);
+        continue;
+      }
+      for (const Prefix& more : atom) extended.push_back({prefix.text + more.text, more.whole});
+    }
+    if (!known || extended.size() > kMaxHeadPrefixes) {
+      for (Prefix& prefix : prefixes) prefix.whole = false;
+      *pos = SkipAlternative(pattern, *pos);
+      return prefixes;
+    }
+    prefixes = std::move(extended);
+    *pos = next;
+  }
+  return prefixes;
+}
+
+// The prefixes of the alternatives from `*pos` on, which moves to the ")" or end after them.
+std::vector<Prefix> ReadAlternatives(const std::string& pattern, size_t* pos) {
+  std::vector<Prefix> all;
+  while (true) {
+    std::vector<Prefix> some = ReadSequence(pattern, pos);
+    all.insert(all.end(), some.begin(), some.end());
+    if (*pos >= pattern.size() || pattern[*pos] != '|') return all;
+    ++*pos;
+  }
+}
+
+// Strings of at least kMinRequiredLength characters, the first a letter or digit, one of which
+// begins every head of `pattern` (group 1, or the whole match without groups), compared
+// case-insensitively; empty when the pattern does not tell. Group 1 counts only when every
+// match holds it: outside other groups and alternatives, and not optional.
+std::vector<std::string> HeadPrefixes(const std::string& pattern) {
+  size_t group = std::string::npos;
+  bool alternatives = false;  // at the top level
+  int depth = 0;
+  for (size_t pos = 0; pos < pattern.size();) {
+    char c = pattern[pos];
+    if (c == '\\') {
+      pos += 2;
+      continue;
+    }
+    if (c == '[') {
+      pos = SkipClass(pattern, pos);
+      continue;
+    }
+    if (c == '(') {
+      bool capturing = pos + 1 >= pattern.size() || pattern[pos + 1] != '?';
+      if (!capturing && pos + 2 < pattern.size() &&
+          (pattern[pos + 2] == 'P' || pattern[pos + 2] == '<')) {
+        return {};  // a named group
+      }
+      if (capturing && group == std::string::npos) {
+        if (depth != 0) return {};
+        group = pos;
+      }
+      ++depth;
+    } else if (c == ')') {
+      --depth;
+    } else if (c == '|' && depth == 0) {
+      alternatives = true;
+    }
+    ++pos;
+  }
+  size_t pos = 0;
+  if (group != std::string::npos) {
+    if (alternatives) return {};
+    pos = group + 1;
+  }
+  std::vector<Prefix> prefixes = ReadAlternatives(pattern, &pos);
+  if (group != std::string::npos) {
+    if (pos >= pattern.size()) return {};
+    ++pos;  // past the group's ")"
+    if (pos < pattern.size() && std::strchr("?*+{", pattern[pos]) != nullptr) return {};
+  }
+  std::vector<std::string> strings;
+  for (const Prefix& prefix : prefixes) {
+    if (prefix.text.size() < static_cast<size_t>(kMinRequiredLength) ||
+        !IsAsciiWordByte(static_cast<unsigned char>(prefix.text[0]))) {
+      return {};
+    }
+    std::string lower = prefix.text;
+    for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    strings.push_back(std::move(lower));
+  }
+  // A string that begins with another one adds nothing.
+  std::sort(strings.begin(), strings.end());
+  strings.erase(std::unique(strings.begin(), strings.end()), strings.end());
+  std::vector<std::string> shortest;
+  for (std::string& string : strings) {
+    if (shortest.empty() || string.compare(0, shortest.back().size(), shortest.back()) != 0) {
+      shortest.push_back(std::move(string));
+    }
+  }
+  return shortest;
+}
+
 // Whether the only pattern of `filter` passes without any of its strings.
 bool RequiresNothing(const re2::FilteredRE2& filter) {
   std::vector<int> passed;
@@ -245,6 +478,9 @@ bool RuleFilter::Compile() {
   if (kind_ == Kind::kWhole) return set_->Compile();
   std::vector<std::string> strings;
   std::map<std::string, int> index_of;
+  std::vector<std::string> head_strings;  // which must begin a word
+  std::map<std::string, int> head_index_of;
+  std::vector<std::vector<int>> patterns_headed_by;
   requirements_.resize(filters_.size());
   for (size_t p = 0; p < filters_.size(); ++p) {
     std::vector<std::string> own;
@@ -292,6 +528,19 @@ bool RuleFilter::Compile() {
       std::vector<int>& members = requirements_[p].sets.emplace_back();
       for (int i : set) members.push_back(global[i]);
     }
+    if (heads_start_words_) {
+      // Looked at only when a string every head begins with begins a word.
+      std::vector<std::string> heads = HeadPrefixes(sources_[p]);
+      for (const std::string& head : heads) {
+        auto [it, added] = head_index_of.emplace(head, static_cast<int>(head_strings.size()));
+        if (added) {
+          head_strings.push_back(head);
+          patterns_headed_by.emplace_back();
+        }
+        patterns_headed_by[it->second].push_back(static_cast<int>(p));
+      }
+      if (!heads.empty()) continue;
+    }
     std::vector<int> looked_at_on = in_some_set;
     if (!in_every_set.empty()) {
       looked_at_on = {
@@ -302,8 +551,12 @@ bool RuleFilter::Compile() {
     looked_at_on.erase(std::unique(looked_at_on.begin(), looked_at_on.end()), looked_at_on.end());
     for (int i : looked_at_on) patterns_requiring_[global[i]].push_back(static_cast<int>(p));
   }
-  string_count_ = static_cast<int>(strings.size());
-  return required_.Build(strings);
+  // The head strings are found after the others, as CaselessStrings numbers them.
+  patterns_requiring_.resize(strings.size());
+  patterns_requiring_.insert(patterns_requiring_.end(), patterns_headed_by.begin(),
+                             patterns_headed_by.end());
+  string_count_ = static_cast<int>(strings.size() + head_strings.size());
+  return required_.Build(strings, head_strings);
 }
 
 const RE2& RuleFilter::pattern(int index) const {
@@ -311,26 +564,25 @@ const RE2& RuleFilter::pattern(int index) const {
 }
 
 void RuleFilter::Candidates(std::string_view text, std::vector<int>* out) const {
-  std::vector<int> found;
+  out->clear();
+  std::vector<uint64_t> present;  // kRequiredStrings: a bit per string
   bool complete =
-      kind_ == Kind::kWhole ? MatchSet(*set_, text, &found) : required_.Find(text, &found);
+      kind_ == Kind::kWhole ? MatchSet(*set_, text, out) : required_.Find(text, &present);
   if (!complete) {
     // Out of DFA memory: every pattern may match.
     out->resize(kind_ == Kind::kWhole ? patterns_.size() : filters_.size());
     std::iota(out->begin(), out->end(), 0);
     return;
   }
-  if (kind_ == Kind::kWhole) {
-    *out = std::move(found);
-    return;
-  }
-  std::vector<uint64_t> present((string_count_ + 63) / 64);
-  for (int string : found) present[string / 64] |= uint64_t{1} << (string % 64);
+  if (kind_ == Kind::kWhole) return;
   auto is_present = [&](int string) { return (present[string / 64] >> (string % 64)) & 1; };
   std::vector<int> named;  // the patterns to look at for the strings found
-  for (int string : found) {
-    named.insert(named.end(), patterns_requiring_[string].begin(),
-                 patterns_requiring_[string].end());
+  for (size_t word = 0; word < present.size(); ++word) {
+    for (uint64_t bits = present[word]; bits != 0; bits &= bits - 1) {
+      const std::vector<int>& patterns =
+          patterns_requiring_[word * 64 + static_cast<size_t>(__builtin_ctzll(bits))];
+      named.insert(named.end(), patterns.begin(), patterns.end());
+    }
   }
   std::sort(named.begin(), named.end());
   named.erase(std::unique(named.begin(), named.end()), named.end());

@@ -20,16 +20,22 @@ namespace hearsay {
 // faster than an RE2::Set, which takes the rest.
 class CaselessStrings {
  public:
-  // False when the strings the RE2::Set takes do not compile together.
-  bool Build(const std::vector<std::string>& strings);
+  // False when the strings the RE2::Set takes do not compile together, or a word-start string
+  // is not ASCII. `word_starts` (indices after those of `strings`) count as found only where
+  // they begin a word: after a byte that is neither an ASCII letter nor digit, or at the start.
+  bool Build(const std::vector<std::string>& strings,
+             const std::vector<std::string>& word_starts = {});
 
-  // Appends the indices of the strings found in `text`, ascending; false when RE2 ran out of
-  // memory.
-  bool Find(std::string_view text, std::vector<int>* found) const;
+  // Sets `found` to a bit per string (bit i % 64 of word i / 64), set for those found in
+  // `text`; false when RE2 ran out of memory.
+  bool Find(std::string_view text, std::vector<uint64_t>* found) const;
 
  private:
   int count_ = 0;                      // strings
+  int word_start_count_ = 0;           // of them, the last ones, word-start strings
   int classes_ = 1;                    // byte classes: 0 is every byte no ASCII string holds
+  int word_start_class_ = -1;          // the class fed after each byte that may end a word
+  bool word_start_after_[256] = {};    // of the byte: whether that class follows it
   uint8_t byte_class_[256] = {};       // of the folded byte
   std::vector<int32_t> next_;          // state * classes_ + class -> state; state 0 is the root
   std::vector<int32_t> output_begin_;  // per state, into `outputs_`; one more at the end
@@ -49,7 +55,11 @@ class RuleFilter {
     kRequiredStrings,
   };
 
-  RuleFilter(Kind kind, const RE2::Options& options);
+  // `heads_start_words`: a match counts only where its head (group 1, or the whole match in a
+  // pattern without groups) begins a word, as in FindCandidates. A pattern whose every head
+  // begins with one of a few literal strings is then looked at only when one of those begins a
+  // word: most required strings found are inside other words ("aid" in "said").
+  RuleFilter(Kind kind, const RE2::Options& options, bool heads_start_words = false);
 
   // Adds a pattern and returns its index (the count of those added before it), or -1 with
   // `error` when it does not compile.
@@ -73,6 +83,7 @@ class RuleFilter {
 
   Kind kind_;
   RE2::Options options_;
+  bool heads_start_words_;
   std::vector<std::unique_ptr<RE2>> patterns_;  // kWhole
   std::unique_ptr<RE2::Set> set_;               // kWhole: the patterns
   // kRequiredStrings: one filter per pattern, which owns it. FilteredRE2 evaluates the strings

@@ -18,7 +18,7 @@ constexpr uint32_t kPronounReach = 4;
 // How many mentions back or ahead a description looks for its referent.
 constexpr uint32_t kDescriptionReach = 200;
 
-// The names are views into the gazetteer or into the resolver's candidates, which outlive it.
+// The names are views into the gazetteer, the text or the resolver's candidates, which outlive it.
 struct Cluster {
   EntityType type = EntityType::kPerson;
   int32_t known = -1;

@@ -138,7 +138,9 @@ struct Candidate {
   EntityType type = EntityType::kPerson;
   int32_t known = -1;  // KnownEntity index, if the gazetteer knows it
   Span title;
-  std::string name;  // the name as written (persons, organizations without a known entity)
+  // The name as written (persons, organizations without a known entity): a view of the text, which
+  // outlives detection and coreference, so no candidate allocates for it.
+  std::string_view name;
   // Descriptions and pronouns.
   EntryKind head = EntryKind::kTitle;
   std::string head_word;  // lower-case head noun ("president")

@@ -195,6 +195,12 @@ class Detector {
     return tokens_[i].Has(mentions_internal::kWord) && tokens_[i].Has(mentions_internal::kUpper);
   }
 
+  // The text of tokens [first, end).
+  std::string_view TextOf(uint32_t first, uint32_t end) const {
+    return std::string_view(text_.data() + tokens_[first].begin,
+                            tokens_[end - 1].end - tokens_[first].begin);
+  }
+
   std::string_view Word(uint32_t i) const {
     // Token offsets lie within the text: no bounds check.
     return std::string_view(text_.data() + tokens_[i].begin, tokens_[i].end - tokens_[i].begin);
@@ -471,7 +477,7 @@ class Detector {
   void AddPerson(uint32_t first, uint32_t end, Hit* title, uint32_t title_end) {
     Candidate person;
     person.type = EntityType::kPerson;
-    person.name = std::string(Word(first).data(), tokens_[end - 1].end - tokens_[first].begin);
+    person.name = TextOf(first, end);
     if (const char* gender = data_.given_names.Find(Word(first))) person.gender = *gender;
     if (title != nullptr) SetTitle(&person, title, title_end);
     AddCandidate(std::move(person), first, end);
@@ -536,8 +542,7 @@ class Detector {
     }
     Candidate organization;
     organization.type = EntityType::kOrganization;
-    organization.name =
-        std::string(Word(first).data(), tokens_[end - 1].end - tokens_[first].begin);
+    organization.name = TextOf(first, end);
     int32_t index = AddCandidate(std::move(organization), first, end);
     for (uint32_t t = first; t < end; ++t) {
       name_of_[t] = index;
@@ -646,8 +651,7 @@ class Detector {
       const auto& known = data_.entities[hit.entry.index];
       candidate.type = known.type;
       candidate.gender = known.gender;
-      candidate.name =
-          std::string(Word(hit.first).data(), tokens_[hit.end - 1].end - tokens_[hit.first].begin);
+      candidate.name = TextOf(hit.first, hit.end);
       if (known.type == EntityType::kPerson) {
         uint32_t title_end = 0;
         Hit* title = TitleBefore(hit.first, &title_end);

@@ -848,6 +848,7 @@ std::vector<Timex> FindTimexes(const Document& doc, const Segmentation& seg,
     for (size_t i : quoted_members[q]) keep[i] = resolver.Resolve(candidates[i], &quoted, &out[i]);
   }
   std::vector<Timex> kept;
+  kept.reserve(out.size());
   for (size_t i = 0; i < out.size(); ++i) {
     if (keep[i]) kept.push_back(std::move(out[i]));
   }
