@@ -169,6 +169,13 @@ bool CaselessStrings::Build(const std::vector<std::string>& strings,
     outputs_.insert(outputs_.end(), strings_ending.begin(), strings_ending.end());
   }
   output_begin_.push_back(static_cast<int32_t>(outputs_.size()));
+  // Each edge to the offset of its state's row, complemented when strings end in that state:
+  // one load and one test per byte where most states end none.
+  for (int32_t& to : next_) {
+    bool ends_strings = output_begin_[to + 1] > output_begin_[to];
+    to *= classes_;
+    if (ends_strings) to = ~to;
+  }
   return true;
 }
 
@@ -187,13 +194,19 @@ bool CaselessStrings::Find(std::string_view text, std::vector<uint64_t>* found) 
     const int word_start_class = word_start_class_;
     const bool* word_start_after = word_start_after_;
     uint64_t* bits = seen.data();
-    auto mark_outputs = [&](int32_t state) {
-      for (int32_t i = output_begin[state]; i < output_begin[state + 1]; ++i) {
-        bits[outputs[i] / 64] |= uint64_t{1} << (outputs[i] % 64);
+    int32_t row = 0;  // of the state
+    auto step = [&](int byte_class_index) {
+      int32_t to = next[row + byte_class_index];
+      if (to < 0) {
+        to = ~to;
+        int32_t state = to / classes;
+        for (int32_t i = output_begin[state]; i < output_begin[state + 1]; ++i) {
+          bits[outputs[i] / 64] |= uint64_t{1} << (outputs[i] % 64);
+        }
       }
+      row = to;
     };
-    // The text starts a word.
-    int32_t state = word_start_class >= 0 ? next[word_start_class] : 0;
+    if (word_start_class >= 0) step(word_start_class);  // the text starts a word
     for (size_t pos = 0; pos < text.size();) {
       // ASCII capitals have the class of their small letter.
       size_t length = 1;
@@ -205,12 +218,8 @@ bool CaselessStrings::Find(std::string_view text, std::vector<uint64_t>* found) 
         kelvin_sign = kelvin_sign || length == 3;
       }
       pos += length;
-      state = next[state * classes + byte_class[byte]];
-      mark_outputs(state);
-      if (word_start_after[byte]) {
-        state = next[state * classes + word_start_class];
-        mark_outputs(state);
-      }
+      step(byte_class[byte]);
+      if (word_start_after[byte]) step(word_start_class);
     }
   }
   if (kelvin_sign) {
