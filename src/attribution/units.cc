@@ -190,7 +190,7 @@ bool MayBeFirstCueWord(const CueLexicon::Data& lexicon, std::string_view word) {
 }  // namespace
 
 bool MayHoldCue(const Document& doc, const Segmentation& seg, const Mentions& mentions,
-                const CueLexicon::Data& lexicon, uint32_t sentence, std::string* buffer) {
+                const CueLexicon::Data& lexicon, uint32_t sentence, UnitBuffers* buffers) {
   const Sentence& s = seg.sentences[sentence];
   if (!lexicon.first_words_are_letters || !QuotationsTouching(seg, s.span).empty() ||
       QuotationClosingBefore(doc, seg, sentence) != kNone) {
@@ -204,8 +204,8 @@ bool MayHoldCue(const Document& doc, const Segmentation& seg, const Mentions& me
   // A run longer than every first word begins no form, nor one whose length and initial no
   // first word has; the others are lowered into `word` and looked up.
   const size_t longest = lexicon.longest_first_word;
-  buffer->resize(longest);
-  char* word = buffer->data();
+  buffers->key.resize(longest);
+  char* word = buffers->key.data();
   const uint32_t end_token = std::min<uint32_t>(s.end_token, seg.tokens.size());
   for (uint32_t t = s.first_token; t < end_token; ++t) {
     const Span token = seg.tokens[t].span;
@@ -220,7 +220,7 @@ bool MayHoldCue(const Document& doc, const Segmentation& seg, const Mentions& me
       if (lexicon.cue_prefixes.Find(std::string_view(word, length)) != nullptr) return true;
     }
   }
-  std::vector<uint32_t> near_mentions;
+  std::vector<uint32_t>& near_mentions = buffers->mentions;
   MentionsTouching(mentions, s.span, &near_mentions);
   auto splits_word = [&](Span span) {
     for (uint32_t at : {span.begin, span.end}) {
