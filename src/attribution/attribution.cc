@@ -638,7 +638,7 @@ class ClaimFinder {
           seg_.paragraphs[sentence.paragraph].boilerplate) {
         continue;
       }
-      if (!MayHoldCue(doc_, seg_, mentions_, lexicon_, s, &unit_buffers_.key)) continue;
+      if (!MayHoldCue(doc_, seg_, mentions_, lexicon_, s, &unit_buffers_)) continue;
       SentenceUnits(doc_, seg_, mentions_, timexes_, lexicon_, s, &unit_buffers_, &units_);
       PrependClosingQuotation(s, has_claim, &units_);
       SentenceAnalysis analysis(doc_, seg_, units_, s);

@@ -79,7 +79,7 @@ std::pair<uint32_t, uint32_t> TimexesTouching(const std::vector<Timex>& timexes,
 // white space between them, or kNone.
 uint32_t QuotationClosingBefore(const Document& doc, const Segmentation& seg, uint32_t sentence);
 
-// Buffers that SentenceUnits reuses from one sentence to the next.
+// Buffers that MayHoldCue and SentenceUnits reuse from one sentence to the next.
 struct UnitBuffers {
   std::vector<uint32_t> mentions;    // indices of the mentions touching the sentence
   std::vector<uint32_t> rest_start;  // per entry of `mentions`, the earliest start from it on
@@ -99,7 +99,7 @@ void SentenceUnits(const Document& doc, const Segmentation& seg, const Mentions&
 // quotation touches it or closes right before it (no marks for `X: "..."` or `"..." — X`), and
 // no word of it begins a cue form.
 bool MayHoldCue(const Document& doc, const Segmentation& seg, const Mentions& mentions,
-                const CueLexicon::Data& lexicon, uint32_t sentence, std::string* buffer);
+                const CueLexicon::Data& lexicon, uint32_t sentence, UnitBuffers* buffers);
 
 // Marks the layouts `X: "..."` and `"..." — X` as cues: a colon right before a quotation and a
 // dash right after one.

@@ -19,20 +19,22 @@ const CueForm& PunctuationCue() {
   return *form;
 }
 
-bool StartsUpper(std::string_view word) {
-  return !word.empty() && std::isupper(static_cast<unsigned char>(word[0]));
-}
-
-// std::isspace in the "C" locale, without a call per byte.
+// std::isspace, std::isupper, std::isdigit and std::isalnum in the "C" locale, without a call
+// per byte.
 bool IsSpace(char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
+bool IsUpper(char c) { return c >= 'A' && c <= 'Z'; }
+bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+bool IsAlnum(char c) { return IsDigit(c) || IsUpper(c) || (c >= 'a' && c <= 'z'); }
 
-bool IsWordChar(unsigned char c) { return std::isalnum(c) || c >= 0x80; }
+bool StartsUpper(std::string_view word) { return !word.empty() && IsUpper(word[0]); }
+
+bool IsWordChar(unsigned char c) { return IsAlnum(static_cast<char>(c)) || c >= 0x80; }
 
 // The letter of a punctuation token, or 0 when the token holds a letter or digit.
 char PunctuationLetter(std::string_view text) {
   if (text == "'s" || text == "\xE2\x80\x99s") return 's';
-  for (unsigned char c : text) {
-    if (std::isalnum(c)) return 0;
+  for (char c : text) {
+    if (IsAlnum(c)) return 0;
   }
   if (text == "," || text == "\xEF\xBC\x8C") return ',';
   if (text == ":") return ':';
@@ -113,6 +115,7 @@ void SplitTokens(const Document& doc, const Segmentation& seg, uint32_t sentence
   const Sentence& s = seg.sentences[sentence];
   units->clear();
   units->reserve(s.end_token - s.first_token + outer_cuts.size());
+  const uint32_t end_token = std::min<uint32_t>(s.end_token, seg.tokens.size());
   auto push = [&](uint32_t begin, uint32_t end) {
     while (begin < end && IsSpace(doc.text[begin])) ++begin;
     while (end > begin && IsSpace(doc.text[end - 1])) --end;
@@ -120,7 +123,7 @@ void SplitTokens(const Document& doc, const Segmentation& seg, uint32_t sentence
   };
   // Tokens come in text order, so the outer cuts past a token's start only move forward.
   auto outer = outer_cuts.begin();
-  for (uint32_t t = s.first_token; t < s.end_token && t < seg.tokens.size(); ++t) {
+  for (uint32_t t = s.first_token; t < end_token; ++t) {
     const Span token = seg.tokens[t].span;
     token_cuts->clear();
     AddTextCutPoints(doc.text, s.span, token, token_cuts);
@@ -187,7 +190,7 @@ bool MayBeFirstCueWord(const CueLexicon::Data& lexicon, std::string_view word) {
 }  // namespace
 
 bool MayHoldCue(const Document& doc, const Segmentation& seg, const Mentions& mentions,
-                const CueLexicon::Data& lexicon, uint32_t sentence, std::string* buffer) {
+                const CueLexicon::Data& lexicon, uint32_t sentence, UnitBuffers* buffers) {
   const Sentence& s = seg.sentences[sentence];
   if (!lexicon.first_words_are_letters || !QuotationsTouching(seg, s.span).empty() ||
       QuotationClosingBefore(doc, seg, sentence) != kNone) {
@@ -201,8 +204,8 @@ bool MayHoldCue(const Document& doc, const Segmentation& seg, const Mentions& me
   // A run longer than every first word begins no form, nor one whose length and initial no
   // first word has; the others are lowered into `word` and looked up.
   const size_t longest = lexicon.longest_first_word;
-  buffer->resize(longest);
-  char* word = buffer->data();
+  buffers->key.resize(longest);
+  char* word = buffers->key.data();
   const uint32_t end_token = std::min<uint32_t>(s.end_token, seg.tokens.size());
   for (uint32_t t = s.first_token; t < end_token; ++t) {
     const Span token = seg.tokens[t].span;
@@ -217,7 +220,7 @@ bool MayHoldCue(const Document& doc, const Segmentation& seg, const Mentions& me
       if (lexicon.cue_prefixes.Find(std::string_view(word, length)) != nullptr) return true;
     }
   }
-  std::vector<uint32_t> near_mentions;
+  std::vector<uint32_t>& near_mentions = buffers->mentions;
   MentionsTouching(mentions, s.span, &near_mentions);
   auto splits_word = [&](Span span) {
     for (uint32_t at : {span.begin, span.end}) {
@@ -388,7 +391,7 @@ void SentenceUnits(const Document& doc, const Segmentation& seg, const Mentions&
       const char* known = lexicon.word_classes.Find(lower_of(unit.span));
       if (known != nullptr) {
         letter = *known;
-      } else if (std::isdigit(static_cast<unsigned char>(text[0]))) {
+      } else if (IsDigit(text[0])) {
         letter = 'n';
       } else {
         letter = StartsUpper(text) ? 'W' : 'w';
