@@ -320,19 +320,26 @@ size_t SkipClass(const std::string& pattern, size_t pos) {
   return std::min(pos + 1, pattern.size());
 }
 
+// Steps `pos` over the escape ("\\x") or character class ("[...]") that starts there; false
+// when neither does.
+bool SkipEscapeOrClass(const std::string& pattern, size_t* pos) {
+  if (pattern[*pos] == '\\') {
+    *pos += 2;
+    return true;
+  }
+  if (pattern[*pos] == '[') {
+    *pos = SkipClass(pattern, *pos);
+    return true;
+  }
+  return false;
+}
+
 // The position of the "|" or ")" that ends the alternative `pos` is in, or the end.
 size_t SkipAlternative(const std::string& pattern, size_t pos) {
   int depth = 0;
   while (pos < pattern.size()) {
+    if (SkipEscapeOrClass(pattern, &pos)) continue;
     char c = pattern[pos];
-    if (c == '\\') {
-      pos += 2;
-      continue;
-    }
-    if (c == '[') {
-      pos = SkipClass(pattern, pos);
-      continue;
-    }
     if ((c == '|' || c == ')') && depth == 0) return pos;
     if (c == '(') ++depth;
     if (c == ')') --depth;
@@ -414,15 +421,8 @@ std::vector<std::string> HeadPrefixes(const std::string& pattern) {
   bool alternatives = false;  // at the top level
   int depth = 0;
   for (size_t pos = 0; pos < pattern.size();) {
+    if (SkipEscapeOrClass(pattern, &pos)) continue;
     char c = pattern[pos];
-    if (c == '\\') {
-      pos += 2;
-      continue;
-    }
-    if (c == '[') {
-      pos = SkipClass(pattern, pos);
-      continue;
-    }
     if (c == '(') {
       bool capturing = pos + 1 >= pattern.size() || pattern[pos + 1] != '?';
       if (!capturing && pos + 2 < pattern.size() &&
