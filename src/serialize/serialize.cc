@@ -4,6 +4,7 @@
 #include <sord/sord.h>
 
 #include <algorithm>
+#include <cstring>
 #include <memory>
 #include <vector>
 
@@ -98,6 +99,20 @@ SerdNode NodeOf(SerdType type, std::string_view text, bool with_flags) {
   return Rereadable({Bytes(text), text.size(), text.size(), flags, type});
 }
 
+// The first output namespace `iri` starts with, as Serd looks for one; none of them starts
+// another, so it is the only one.
+const Namespace* NamespaceOf(std::string_view iri) {
+  for (const Namespace& ns : OutputNamespaces()) {
+    std::string_view base = ns.iri;
+    // The namespace's last character first: it rules out most namespaces in one comparison.
+    if (iri.size() >= base.size() && iri[base.size() - 1] == base.back() &&
+        iri.compare(0, base.size(), base) == 0) {
+      return &ns;
+    }
+  }
+  return nullptr;
+}
+
 bool IsAsciiAlnum(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
 }
@@ -112,19 +127,12 @@ bool AppendPrefixedName(std::string_view iri, std::string* names) {
       iri == "http://www.w3.org/1999/02/22-rdf-syntax-ns#nil") {
     return false;
   }
-  for (const Namespace& ns : OutputNamespaces()) {
-    std::string_view base = ns.iri;
-    // The namespace's last character first: it rules out most namespaces in one comparison.
-    if (iri.size() < base.size() || iri[base.size() - 1] != base.back() ||
-        iri.compare(0, base.size(), base) != 0) {
-      continue;
-    }
-    std::string_view local = iri.substr(base.size());
-    if (!std::all_of(local.begin(), local.end(), IsAsciiAlnum)) return false;
-    names->append(ns.prefix).append(":").append(local).push_back('\0');
-    return true;
-  }
-  return false;
+  const Namespace* ns = NamespaceOf(iri);
+  if (ns == nullptr) return false;
+  std::string_view local = iri.substr(std::strlen(ns->iri));
+  if (!std::all_of(local.begin(), local.end(), IsAsciiAlnum)) return false;
+  names->append(ns->prefix).append(":").append(local).push_back('\0');
+  return true;
 }
 
 // Literals Serd's Turtle writer writes bare (5, true) when their datatype is the full IRI.
@@ -168,13 +176,10 @@ void AppendJsonString(std::string_view text, std::string* out) {
 
 // prefix:local for IRIs in our namespaces (JSON-LD compacts any suffix), else the IRI.
 std::string Compact(std::string_view iri) {
-  for (const Namespace& ns : OutputNamespaces()) {
-    std::string_view base = ns.iri;
-    if (iri.size() > base.size() && iri.compare(0, base.size(), base) == 0) {
-      return std::string(ns.prefix).append(":").append(iri.substr(base.size()));
-    }
-  }
-  return std::string(iri);
+  const Namespace* ns = NamespaceOf(iri);
+  size_t base_size = ns == nullptr ? 0 : std::strlen(ns->iri);
+  if (ns == nullptr || iri.size() == base_size) return std::string(iri);
+  return std::string(ns->prefix).append(":").append(iri.substr(base_size));
 }
 
 std::string JsonLdPrologue() {
@@ -305,9 +310,7 @@ std::string Serialize(const Graph& graph, OutputFormat format) {
   const bool turtle = format == OutputFormat::kTurtle;
   std::vector<SerdNode> nodes;
   std::vector<SerdNode> datatypes;  // Turtle: of each literal term with a datatype
-  std::vector<size_t> lengths;      // of each term as N-Triples writes it, about
   nodes.reserve(graph.terms.size());
-  lengths.reserve(graph.terms.size());
   // Turtle: "prefix:local\0" of the IRIs Serd abbreviates. Reserved for the longest possible
   // names, so that the nodes' pointers into it stay valid.
   std::string names;
@@ -338,16 +341,18 @@ std::string Serialize(const Graph& graph, OutputFormat format) {
     const Term& term = graph.terms[i];
     bool is_iri = term.kind == Term::Kind::kIri;
     nodes.push_back(NodeOf(is_iri ? SERD_URI : SERD_LITERAL, term.value, turtle));
-    lengths.push_back(term.value.size() + term.datatype.size() + 6);
     if (!turtle) continue;
     if (is_iri) prefixed(term.value, &nodes.back());
     if (!term.datatype.empty()) datatypes[i] = node_of_datatype(term.datatype);
   }
   // Room for the whole output at once, so that it is not copied as it grows: line syntaxes
   // write every term in full, Turtle about a third of that.
+  auto length = [&graph](uint32_t term) {  // as N-Triples writes it, about
+    return graph.terms[term].value.size() + graph.terms[term].datatype.size() + 6;
+  };
   size_t room = 0;
   for (const Graph::Statement& s : graph.statements) {
-    room += lengths[s.subject] + lengths[s.predicate] + lengths[s.object] + 4;
+    room += length(s.subject) + length(s.predicate) + length(s.object) + 4;
   }
   if (format == OutputFormat::kNQuads)
     room += graph.statements.size() * (graph.document_iri.size() + 3);
@@ -366,7 +371,7 @@ std::string Serialize(const Graph& graph, OutputFormat format) {
                                 datatype.empty() ? nullptr : &datatype_node, nullptr);
   }
   serd_writer_finish(writer.get());
-  if (format == OutputFormat::kTurtle && !out.empty()) out.push_back('\n');
+  if (turtle && !out.empty()) out.push_back('\n');
   return out;
 }
 
