@@ -11,6 +11,7 @@
 #include <optional>
 #include <utility>
 
+#include "core/ascii.h"
 #include "graph/vocabulary.h"
 
 namespace hearsay {
@@ -89,10 +90,6 @@ class CodePointIndex {
   std::string_view text_;
   std::vector<uint32_t> checkpoints_;
 };
-
-bool IsAsciiAlnum(char c) {
-  return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
-}
 
 // Appends the lower-case ASCII letters and digits of `name` ("The Moscow Times" ->
 // "themoscowtimes").

@@ -6,6 +6,8 @@
 #include <cstddef>
 #include <memory>
 
+#include "core/ascii.h"
+
 namespace hearsay::html {
 namespace {
 
@@ -114,10 +116,6 @@ std::string Lower(std::string_view text) {
   return lower;
 }
 
-bool IsAsciiLetterOrDigit(char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-}
-
 // Calls `visit` with each lower-case word of a class, id or element name: words end at
 // non-alphanumerics and where a lower-case letter meets an upper-case one ("mainNav").
 template <typename Visit>
@@ -125,11 +123,11 @@ void ForEachNameWord(std::string_view name, Visit visit) {
   size_t start = 0;
   for (size_t i = 0; i <= name.size(); ++i) {
     bool boundary =
-        i == name.size() || !IsAsciiLetterOrDigit(name[i]) ||
+        i == name.size() || !IsAsciiAlnum(name[i]) ||
         (i > start && name[i] >= 'A' && name[i] <= 'Z' && name[i - 1] >= 'a' && name[i - 1] <= 'z');
     if (!boundary) continue;
     if (i > start) visit(Lower(name.substr(start, i - start)));
-    start = (i < name.size() && IsAsciiLetterOrDigit(name[i])) ? i : i + 1;
+    start = (i < name.size() && IsAsciiAlnum(name[i])) ? i : i + 1;
   }
 }
 
@@ -542,7 +540,7 @@ std::optional<MarkupProblem> FindMarkupBeyondLimits(std::string_view html) {
     bool closing = pos < html.size() && html[pos] == '/';
     if (closing) ++pos;
     size_t name_start = pos;
-    while (pos < html.size() && (IsAsciiLetterOrDigit(html[pos]) || html[pos] == '-')) ++pos;
+    while (pos < html.size() && (IsAsciiAlnum(html[pos]) || html[pos] == '-')) ++pos;
     if (pos == name_start) continue;
     std::string name = Lower(html.substr(name_start, pos - name_start));
     if (closing) {

@@ -8,6 +8,7 @@
 #include <memory>
 #include <vector>
 
+#include "core/ascii.h"
 namespace hearsay {
 namespace {
 
@@ -111,10 +112,6 @@ const Namespace* NamespaceOf(std::string_view iri) {
     }
   }
   return nullptr;
-}
-
-bool IsAsciiAlnum(char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
 }
 
 // The prefixed name Serd 0.30's Turtle writer makes of `iri`, appended to `names` with a NUL
