@@ -50,9 +50,10 @@ struct Totals {
 // "dir/story.txt" -> "story.html", "crawl.jsonl:17" -> "crawl-17.html", "<stdin>" ->
 // "stdin.html".
 std::string PageName(const std::string& origin) {
-  bool is_stdin = origin.rfind("<stdin>", 0) == 0;
-  std::string name =
-      is_stdin ? "stdin" + origin.substr(7) : origin.substr(origin.find_last_of('/') + 1);
+  constexpr std::string_view kStdin = "<stdin>";  // InputFile::Name() of "-"
+  bool is_stdin = origin.rfind(kStdin, 0) == 0;
+  std::string name = is_stdin ? "stdin" + origin.substr(kStdin.size())
+                              : origin.substr(origin.find_last_of('/') + 1);
   size_t colon = name.rfind(':');
   std::string line = colon == std::string::npos ? "" : "-" + name.substr(colon + 1);
   name = name.substr(0, colon);
