@@ -1,6 +1,5 @@
 // Sentence units and their skeleton letters (alphabet: ontology/attribution-rules.tsv).
 #include <algorithm>
-#include <cctype>
 
 #include "attribution/internal.h"
 
@@ -248,8 +247,7 @@ uint32_t QuotationClosingBefore(const Document& doc, const Segmentation& seg, ui
     const Quotation& quotation = seg.quotations[q];
     if (quotation.outer.end > begin) break;
     std::string_view gap(doc.text.data() + quotation.outer.end, begin - quotation.outer.end);
-    if (std::all_of(gap.begin(), gap.end(),
-                    [](char c) { return std::isspace(static_cast<unsigned char>(c)); })) {
+    if (std::all_of(gap.begin(), gap.end(), [](char c) { return IsSpace(c); })) {
       return q;
     }
   }
