@@ -178,12 +178,18 @@ struct LowerLetters {
 };
 constexpr LowerLetters kLowerLetters;
 
+// Whether some first word of a cue form has `length` letters (at most the longest) and begins
+// with `initial`, a lower-case letter.
+bool HasFirstWordShape(const CueLexicon::Data& lexicon, size_t length, char initial) {
+  return (lexicon.first_word_initials[length] >> (initial - 'a') & 1) != 0;
+}
+
 // False when `word` (lower case) is surely no first word of a cue form: a test of its length
 // and initial that spares most words a hash look-up.
 bool MayBeFirstCueWord(const CueLexicon::Data& lexicon, std::string_view word) {
   if (!lexicon.first_words_are_letters) return true;
   return !word.empty() && word.size() <= lexicon.longest_first_word && word[0] >= 'a' &&
-         word[0] <= 'z' && (lexicon.first_word_initials[word.size()] >> (word[0] - 'a') & 1) != 0;
+         word[0] <= 'z' && HasFirstWordShape(lexicon, word.size(), word[0]);
 }
 
 }  // namespace
@@ -214,7 +220,7 @@ bool MayHoldCue(const Document& doc, const Segmentation& seg, const Mentions& me
       const size_t length = at - run;
       if (length == 0 || length > longest) continue;
       const char initial = kLowerLetters.of[Byte(bytes[run])];
-      if ((lexicon.first_word_initials[length] >> (initial - 'a') & 1) == 0) continue;
+      if (!HasFirstWordShape(lexicon, length, initial)) continue;
       for (size_t k = 0; k < length; ++k) word[k] = kLowerLetters.of[Byte(bytes[run + k])];
       if (lexicon.cue_prefixes.Find(std::string_view(word, length)) != nullptr) return true;
     }
