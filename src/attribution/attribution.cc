@@ -685,17 +685,18 @@ class ClaimFinder {
       // The skeleton with this cue marked, restored after the rules ran.
       const char letter = marked[i];
       marked[i] = CurrentCueLetter(units[i]);
-      ApplyFirstRule(analysis, i, &found);
+      ApplyFirstRule(analysis, marked, i, &found);
       marked[i] = letter;
     }
     SettleSentence(analysis, &found);
     return found;
   }
 
-  // Appends the claims of the first rule, in priority order, that matches the skeleton (cue
-  // `i` marked) with its cue group at `i` and yields claims.
-  void ApplyFirstRule(const SentenceAnalysis& analysis, uint32_t i, std::vector<Candidate>* found) {
-    const re2::StringPiece text(skeleton_);
+  // Appends the claims of the first rule, in priority order, that matches the skeleton `marked`
+  // (cue `i` marked) with its cue group at `i` and yields claims.
+  void ApplyFirstRule(const SentenceAnalysis& analysis, const std::string& marked, uint32_t i,
+                      std::vector<Candidate>* found) {
+    const re2::StringPiece text(marked);
     matching_.clear();
     if (!lexicon_.rule_set->Match(text, &matching_)) return;
     std::sort(matching_.begin(), matching_.end());

@@ -1,6 +1,5 @@
 // Sentence units and their skeleton letters (alphabet: ontology/attribution-rules.tsv).
 #include <algorithm>
-#include <cctype>
 
 #include "attribution/internal.h"
 
@@ -179,12 +178,18 @@ struct LowerLetters {
 };
 constexpr LowerLetters kLowerLetters;
 
+// Whether some first word of a cue form has `length` letters (at most the longest) and begins
+// with `initial`, a lower-case letter.
+bool HasFirstWordShape(const CueLexicon::Data& lexicon, size_t length, char initial) {
+  return (lexicon.first_word_initials[length] >> (initial - 'a') & 1) != 0;
+}
+
 // False when `word` (lower case) is surely no first word of a cue form: a test of its length
 // and initial that spares most words a hash look-up.
 bool MayBeFirstCueWord(const CueLexicon::Data& lexicon, std::string_view word) {
   if (!lexicon.first_words_are_letters) return true;
   return !word.empty() && word.size() <= lexicon.longest_first_word && word[0] >= 'a' &&
-         word[0] <= 'z' && (lexicon.first_word_initials[word.size()] >> (word[0] - 'a') & 1) != 0;
+         word[0] <= 'z' && HasFirstWordShape(lexicon, word.size(), word[0]);
 }
 
 }  // namespace
@@ -215,7 +220,7 @@ bool MayHoldCue(const Document& doc, const Segmentation& seg, const Mentions& me
       const size_t length = at - run;
       if (length == 0 || length > longest) continue;
       const char initial = kLowerLetters.of[Byte(bytes[run])];
-      if ((lexicon.first_word_initials[length] >> (initial - 'a') & 1) == 0) continue;
+      if (!HasFirstWordShape(lexicon, length, initial)) continue;
       for (size_t k = 0; k < length; ++k) word[k] = kLowerLetters.of[Byte(bytes[run + k])];
       if (lexicon.cue_prefixes.Find(std::string_view(word, length)) != nullptr) return true;
     }
@@ -248,8 +253,7 @@ uint32_t QuotationClosingBefore(const Document& doc, const Segmentation& seg, ui
     const Quotation& quotation = seg.quotations[q];
     if (quotation.outer.end > begin) break;
     std::string_view gap(doc.text.data() + quotation.outer.end, begin - quotation.outer.end);
-    if (std::all_of(gap.begin(), gap.end(),
-                    [](char c) { return std::isspace(static_cast<unsigned char>(c)); })) {
+    if (std::all_of(gap.begin(), gap.end(), [](char c) { return IsSpace(c); })) {
       return q;
     }
   }
