@@ -2,6 +2,7 @@
 #include <algorithm>
 
 #include "attribution/internal.h"
+#include "core/ascii.h"
 
 namespace hearsay {
 namespace {
@@ -18,22 +19,19 @@ const CueForm& PunctuationCue() {
   return *form;
 }
 
-// std::isspace, std::isupper, std::isdigit and std::isalnum in the "C" locale, without a call
-// per byte.
+// std::isspace and std::isupper in the "C" locale, without a call per byte.
 bool IsSpace(char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
 bool IsUpper(char c) { return c >= 'A' && c <= 'Z'; }
-bool IsDigit(char c) { return c >= '0' && c <= '9'; }
-bool IsAlnum(char c) { return IsDigit(c) || IsUpper(c) || (c >= 'a' && c <= 'z'); }
 
 bool StartsUpper(std::string_view word) { return !word.empty() && IsUpper(word[0]); }
 
-bool IsWordChar(unsigned char c) { return IsAlnum(static_cast<char>(c)) || c >= 0x80; }
+bool IsWordChar(unsigned char c) { return IsAsciiAlnum(static_cast<char>(c)) || c >= 0x80; }
 
 // The letter of a punctuation token, or 0 when the token holds a letter or digit.
 char PunctuationLetter(std::string_view text) {
   if (text == "'s" || text == "\xE2\x80\x99s") return 's';
   for (char c : text) {
-    if (IsAlnum(c)) return 0;
+    if (IsAsciiAlnum(c)) return 0;
   }
   if (text == "," || text == "\xEF\xBC\x8C") return ',';
   if (text == ":") return ':';
@@ -164,8 +162,6 @@ void MentionsTouching(const Mentions& mentions, Span span, std::vector<uint32_t>
 uint32_t EndOf(const Mention& mention) {
   return mention.title.empty() ? mention.span.end : std::max(mention.span.end, mention.title.end);
 }
-
-bool IsAsciiLetter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 
 unsigned char Byte(char c) { return static_cast<unsigned char>(c); }
 
@@ -395,7 +391,7 @@ void SentenceUnits(const Document& doc, const Segmentation& seg, const Mentions&
       const char* known = lexicon.word_classes.Find(lower_of(unit.span));
       if (known != nullptr) {
         letter = *known;
-      } else if (IsDigit(text[0])) {
+      } else if (IsAsciiDigit(text[0])) {
         letter = 'n';
       } else {
         letter = StartsUpper(text) ? 'W' : 'w';

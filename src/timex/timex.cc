@@ -9,6 +9,7 @@
 #include <memory>
 #include <utility>
 
+#include "core/ascii.h"
 #include "hearsay/lexicon.h"
 #include "timex/calendar.h"
 #include "timex/normalize.h"
@@ -464,9 +465,7 @@ std::vector<Candidate> FindCandidates(std::string_view text, const TimexRules::D
   return chosen;
 }
 
-// std::isalpha and std::islower of the "C" locale, inline: asked for every byte around a time
-// expression.
-bool IsAsciiLetter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+// std::islower of the "C" locale, inline: asked for every byte around a time expression.
 bool IsAsciiLower(char c) { return c >= 'a' && c <= 'z'; }
 
 // Sentences from the segmentation, or from line breaks and sentence-final punctuation when the
