@@ -564,7 +564,6 @@ bool RuleFilter::Compile() {
   patterns_requiring_.resize(strings.size());
   patterns_requiring_.insert(patterns_requiring_.end(), patterns_headed_by.begin(),
                              patterns_headed_by.end());
-  string_count_ = static_cast<int>(strings.size() + head_strings.size());
   return required_.Build(strings, head_strings);
 }
 
