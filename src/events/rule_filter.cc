@@ -53,6 +53,9 @@ bool MatchSet(const RE2::Set& set, std::string_view text, std::vector<int>* out)
   return true;
 }
 
+// Sets bit `i` of a bit set held in 64-bit words.
+void SetBit(uint64_t* bits, int i) { bits[i / 64] |= uint64_t{1} << (i % 64); }
+
 bool IsAsciiWordByte(unsigned char c) {
   return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
 }
@@ -201,7 +204,7 @@ bool CaselessStrings::Find(std::string_view text, std::vector<uint64_t>* found) 
         to = ~to;
         int32_t state = to / classes;
         for (int32_t i = output_begin[state]; i < output_begin[state + 1]; ++i) {
-          bits[outputs[i] / 64] |= uint64_t{1} << (outputs[i] % 64);
+          SetBit(bits, outputs[i]);
         }
       }
       row = to;
@@ -224,13 +227,13 @@ bool CaselessStrings::Find(std::string_view text, std::vector<uint64_t>* found) 
   }
   if (kelvin_sign) {
     for (int i = count_ - word_start_count_; i < count_; ++i) {
-      seen[i / 64] |= uint64_t{1} << (i % 64);
+      SetBit(seen.data(), i);
     }
   }
   if (others_ != nullptr) {
     std::vector<int> hits;
     if (!MatchSet(*others_, text, &hits)) return false;
-    for (int hit : hits) seen[other_index_[hit] / 64] |= uint64_t{1} << (other_index_[hit] % 64);
+    for (int hit : hits) SetBit(seen.data(), other_index_[hit]);
   }
   return true;
 }
@@ -564,7 +567,6 @@ bool RuleFilter::Compile() {
   patterns_requiring_.resize(strings.size());
   patterns_requiring_.insert(patterns_requiring_.end(), patterns_headed_by.begin(),
                              patterns_headed_by.end());
-  string_count_ = static_cast<int>(strings.size() + head_strings.size());
   return required_.Build(strings, head_strings);
 }
 

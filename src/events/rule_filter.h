@@ -94,7 +94,6 @@ class RuleFilter {
   std::vector<Requirement> requirements_;
   std::vector<std::vector<int>> patterns_requiring_;  // per string, the patterns to look at
   std::vector<int> always_;                           // the patterns that require nothing
-  int string_count_ = 0;
   CaselessStrings required_;  // kRequiredStrings: the strings the patterns require
 };
 
