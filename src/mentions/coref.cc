@@ -59,8 +59,6 @@ bool FirstNamesCompatible(std::string_view a, std::string_view b) {
   return (a_initial && b[0] == a[0]) || (b_initial && a[0] == b[0]);
 }
 
-char LowerAscii(char c) { return static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c); }
-
 // Whether `text` in ASCII lower case contains `lower_word`, without building the lower case.
 bool ContainsLowered(std::string_view text, std::string_view lower_word) {
   if (lower_word.size() > text.size()) return false;
