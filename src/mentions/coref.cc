@@ -59,11 +59,8 @@ bool FirstNamesCompatible(std::string_view a, std::string_view b) {
   return (a_initial && b[0] == a[0]) || (b_initial && a[0] == b[0]);
 }
 
-char LowerAscii(char c) { return static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c); }
-
 // Whether `text` in ASCII lower case contains `lower_word`, without building the lower case.
 bool ContainsLowered(std::string_view text, std::string_view lower_word) {
-  if (lower_word.size() > text.size()) return false;
   for (size_t at = 0; at + lower_word.size() <= text.size(); ++at) {
     size_t k = 0;
     while (k < lower_word.size() && LowerAscii(text[at + k]) == lower_word[k]) ++k;

@@ -40,6 +40,9 @@ void Tokenize(std::string_view text, uint32_t begin, uint32_t end, std::vector<T
 // Whether a word has at least two upper-case letters and starts with one ("AU", "AfCFTA").
 bool IsAcronym(std::string_view word);
 
+// `c` in ASCII lower case.
+inline char LowerAscii(char c) { return static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c); }
+
 // --- gazetteer --------------------------------------------------------------------------
 
 enum class EntryKind : uint8_t {

@@ -34,7 +34,7 @@ struct Hit {
 // `word` in ASCII lower case, into the reused buffer `out`.
 std::string_view LowerInto(std::string_view word, std::string* out) {
   out->assign(word);
-  for (char& c : *out) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+  for (char& c : *out) c = mentions_internal::LowerAscii(c);
   return *out;
 }
 
