@@ -88,7 +88,7 @@ TEST_CASE("serialize: N-Triples and N-Quads, one graph per article") {
 
 TEST_CASE("serialize: multi-line literals read back, also when they end in quotes") {
   for (const char* text : {"one\ntwo", "one\n\"two\"", "one\n\"two \"\"", "one \"\"",
-                           "\"\"\"\n\"\"\"", "back\\slash\n\\"}) {
+                           "\"\"\"\n\"\"\"", "back\\slash\n\\", "quote \"\\8 then backslash"}) {
     hearsay::GraphBuilder builder;
     builder.Add(hearsay::Term::Iri("http://x/a"), hearsay::Term::Iri("http://x/text"),
                 hearsay::Term::Literal(text));

@@ -77,12 +77,14 @@ WriterPtr MakeWriter(OutputFormat format, std::string* out) {
       serd_writer_new(SyntaxOf(format), style, SharedEnv(), nullptr, AppendToString, out));
 }
 
-// Serd 0.30 cannot read back a long ("""...""") string it wrote ending in two quotes; without
-// the flags that ask for a long string it writes a short one with escapes, which it reads.
+// Serd 0.30 cannot read back a long ("""...""") string it wrote ending in two quotes, or with a
+// quote before a backslash (it reads the escape after a quote wrongly); without the flags that
+// ask for a long string it writes a short one with escapes, which it reads.
 SerdNode Rereadable(SerdNode node) {
-  bool two_quotes_last =
-      node.n_bytes >= 2 && node.buf[node.n_bytes - 1] == '"' && node.buf[node.n_bytes - 2] == '"';
-  if (node.type == SERD_LITERAL && two_quotes_last) node.flags = 0;
+  if (node.type != SERD_LITERAL || !(node.flags & SERD_HAS_QUOTE)) return node;
+  std::string_view text(reinterpret_cast<const char*>(node.buf), node.n_bytes);
+  bool two_quotes_last = text.size() >= 2 && text.substr(text.size() - 2) == "\"\"";
+  if (two_quotes_last || text.find("\"\\") != std::string_view::npos) node.flags = 0;
   return node;
 }
 
