@@ -86,6 +86,31 @@ TEST_CASE("serialize: N-Triples and N-Quads, one graph per article") {
   CHECK(hearsay::Prologue(hearsay::OutputFormat::kNTriples).empty());
 }
 
+TEST_CASE("serialize: N-Triples writes each term as Serd escapes it, in every statement") {
+  using hearsay::Term;
+  hearsay::GraphBuilder builder;
+  Term subject = Term::Iri("http://x/a b{c}");  // Serd escapes what an IRI may not hold
+  Term text = Term::Iri("http://x/text");
+  builder.Add(subject, text, Term::Literal("tab\there \"q\" back\\slash\nline \x01 \xe2\x80\x94"));
+  builder.Add(subject, text, Term::Literal("four \xf0\x9f\x93\xb0 bytes"));
+  builder.Add(subject, text, Term::Literal("7", "http://www.w3.org/2001/XMLSchema#integer"));
+  builder.Add(Term::Iri("http://x/b"), text, subject);
+  hearsay::Graph graph = builder.Finish("http://x/doc");
+  const std::string lines =
+      "<http://x/a\\u0020b\\u007Bc\\u007D> <http://x/text> \"7\"^^"
+      "<http://www.w3.org/2001/XMLSchema#integer> .\n"
+      "<http://x/a\\u0020b\\u007Bc\\u007D> <http://x/text> \"four \xf0\x9f\x93\xb0 bytes\" .\n"
+      "<http://x/a\\u0020b\\u007Bc\\u007D> <http://x/text> \"tab\\there \\\"q\\\" "
+      "back\\\\slash\\nline \\u0001 \xe2\x80\x94\" .\n"
+      "<http://x/b> <http://x/text> <http://x/a\\u0020b\\u007Bc\\u007D> .\n";
+  CHECK(hearsay::Serialize(graph, hearsay::OutputFormat::kNTriples) == lines);
+  std::string quads = lines;
+  for (size_t end = 0; (end = quads.find(" .\n", end)) != std::string::npos; end += 16) {
+    quads.insert(end, " <http://x/doc>");
+  }
+  CHECK(hearsay::Serialize(graph, hearsay::OutputFormat::kNQuads) == quads);
+}
+
 TEST_CASE("serialize: multi-line literals read back, also when they end in quotes") {
   for (const char* text : {"one\ntwo", "one\n\"two\"", "one\n\"two \"\"", "one \"\"",
                            "\"\"\"\n\"\"\"", "back\\slash\n\\", "quote \"\\8 then backslash"}) {
