@@ -384,8 +384,7 @@ std::string WriteStatements(const Graph& graph, OutputFormat format) {
 class TermTexts {
  public:
   explicit TermTexts(size_t room)
-      // Not bulk: each statement reaches `lines_` as Serd writes it, so its end is known.
-      : writer_(serd_writer_new(SERD_NTRIPLES, static_cast<SerdStyle>(0), SharedEnv(), nullptr,
+      : writer_(serd_writer_new(SERD_NTRIPLES, SERD_STYLE_BULK, SharedEnv(), nullptr,
                                 AppendToString, &lines_)) {
     lines_.reserve(room);
     texts_.reserve(room);
@@ -403,6 +402,7 @@ class TermTexts {
     if (serd_writer_write_statement(writer_.get(), 0, nullptr, &kStub, &kStub, &node,
                                     term.datatype.empty() ? nullptr : &datatype,
                                     nullptr) != SERD_SUCCESS ||
+        serd_writer_finish(writer_.get()) != SERD_SUCCESS ||  // hands over the statement
         lines_.size() < kStubs + kLineEnd) {
       return false;
     }
