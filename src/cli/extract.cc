@@ -21,8 +21,9 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
-// Articles are processed in batches: bounded memory, output in input order for any -j.
-constexpr size_t kBatchArticles = 256;
+// Articles are processed in batches: bounded memory, output in input order for any -j. A batch
+// has this many articles for each worker, so that workers take long chunks (RunBatch).
+constexpr size_t kBatchArticlesPerJob = 256;
 constexpr uint64_t kBatchBytes = 32ull << 20;
 // The fewest articles a worker takes at a time, stage by stage (AnalyzeEach).
 constexpr size_t kMinChunk = 16;
@@ -118,7 +119,7 @@ class Extractor {
     job.input = std::move(input);
     job.bytes = bytes;
     batch_.push_back(std::move(job));
-    if (batch_.size() >= kBatchArticles || batch_bytes_ >= kBatchBytes) Flush();
+    if (batch_.size() >= kBatchArticlesPerJob * Jobs() || batch_bytes_ >= kBatchBytes) Flush();
   }
 
   void Report(Diagnostic diagnostic) {
