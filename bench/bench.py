@@ -101,6 +101,9 @@ def head_of_corpus(corpus, size, path):
 def timed(command, stdout_path, work):
     """Runs `command` under /usr/bin/time -v; returns (wall s, CPU s, peak RSS bytes, stderr)."""
     time_file = work / "time.txt"
+    # A run starts with the previous run's output gone and on disk, not written back during it.
+    stdout_path.unlink(missing_ok=True)
+    os.sync()
     with open(stdout_path, "wb") as out:
         start = time.monotonic()
         run = subprocess.run(["/usr/bin/time", "-v", "-o", str(time_file)] + command,
