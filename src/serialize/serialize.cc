@@ -4,6 +4,7 @@
 #include <sord/sord.h>
 
 #include <algorithm>
+#include <array>
 #include <cstring>
 #include <memory>
 #include <vector>
@@ -378,63 +379,90 @@ std::string WriteStatements(const Graph& graph, OutputFormat format) {
 
 // Serd's N-Triples and N-Quads writer keeps nothing from one statement to the next: it writes
 // a statement as its terms' texts, each alone, between spaces, and " .\n". So each distinct term
-// goes through Serd once, as the object of a statement whose subject and predicate are cut off
-// again, and the lines are put together from those texts: the same bytes as a statement at a
-// time, with a third of the writing (an article names each term three times on average).
-class TermTexts {
- public:
-  explicit TermTexts(size_t room)
-      : writer_(serd_writer_new(SERD_NTRIPLES, SERD_STYLE_BULK, SharedEnv(), nullptr,
-                                AppendToString, &lines_)) {
-    lines_.reserve(room);
-    texts_.reserve(room);
+// goes through Serd once and the lines are put together from those texts: the same bytes as a
+// statement at a time, with less than half the writing.
+//
+// The terms go through Serd three to a statement: an IRI may stand anywhere, a literal only as
+// the object. Sets (*texts)[i] to terms[i]'s text, kept in `storage`; false if Serd refuses a
+// term or writes a statement of another shape.
+bool WriteTermTexts(const std::vector<Term>& terms, std::string* storage,
+                    std::vector<std::string_view>* texts) {
+  constexpr uint32_t kStub = kNone;  // "<x:>": a short IRI where no term is left to fill the place
+  std::vector<uint32_t> iris, literals;
+  for (uint32_t i = 0; i < terms.size(); ++i) {
+    (terms[i].kind == Term::Kind::kIri ? iris : literals).push_back(i);
   }
+  size_t next_iri = 0;
+  auto take_iri = [&] { return next_iri < iris.size() ? iris[next_iri++] : kStub; };
+  std::vector<std::array<uint32_t, 3>> statements;
+  statements.reserve(literals.size() + iris.size() / 3 + 1);
+  for (uint32_t literal : literals) statements.push_back({take_iri(), take_iri(), literal});
+  while (next_iri < iris.size()) statements.push_back({take_iri(), take_iri(), take_iri()});
 
-  // Appends the term's text; false if Serd refuses it.
-  bool Add(const Term& term) {
-    static const SerdNode kStub = serd_node_from_string(SERD_URI, Bytes("x:"));
-    constexpr size_t kStubs = 10;   // "<x:> <x:> " before the term
-    constexpr size_t kLineEnd = 3;  // " .\n" after it
-    bool is_iri = term.kind == Term::Kind::kIri;
-    SerdNode node = NodeOf(is_iri ? SERD_URI : SERD_LITERAL, term.value, false);
-    SerdNode datatype = NodeOf(SERD_URI, term.datatype, false);
-    lines_.clear();
-    if (serd_writer_write_statement(writer_.get(), 0, nullptr, &kStub, &kStub, &node,
-                                    term.datatype.empty() ? nullptr : &datatype,
+  size_t room = 0;
+  for (const Term& term : terms) room += term.value.size() + term.datatype.size() + 8;
+  storage->reserve(room + room / 8);
+  std::string line;
+  WriterPtr writer(
+      serd_writer_new(SERD_NTRIPLES, SERD_STYLE_BULK, SharedEnv(), nullptr, AppendToString, &line));
+  const SerdNode stub = serd_node_from_string(SERD_URI, Bytes("x:"));
+  std::vector<std::pair<size_t, size_t>> pieces(terms.size());  // offset, size in storage
+  for (const auto& statement : statements) {
+    SerdNode nodes[3];
+    SerdNode datatype = SERD_NODE_NULL;
+    for (int field = 0; field < 3; ++field) {
+      if (statement[field] == kStub) {
+        nodes[field] = stub;
+        continue;
+      }
+      const Term& term = terms[statement[field]];
+      nodes[field] =
+          NodeOf(term.kind == Term::Kind::kIri ? SERD_URI : SERD_LITERAL, term.value, false);
+      if (field == 2 && !term.datatype.empty()) datatype = NodeOf(SERD_URI, term.datatype, false);
+    }
+    line.clear();
+    if (serd_writer_write_statement(writer.get(), 0, nullptr, &nodes[0], &nodes[1], &nodes[2],
+                                    datatype.buf == nullptr ? nullptr : &datatype,
                                     nullptr) != SERD_SUCCESS ||
-        serd_writer_finish(writer_.get()) != SERD_SUCCESS ||  // hands over the statement
-        lines_.size() < kStubs + kLineEnd) {
+        serd_writer_finish(writer.get()) != SERD_SUCCESS) {  // finish hands over the line
       return false;
     }
-    texts_.append(lines_, kStubs, lines_.size() - kStubs - kLineEnd);
-    ends_.push_back(texts_.size());
-    return true;
+    // "<s> <p> o .\n": an IRI's text holds no '>' or space (Serd escapes them).
+    std::string_view text = line;
+    size_t subject_end = text.find('>') + 1;
+    size_t predicate_end = text.find('>', subject_end) + 1;
+    if (text.size() < 8 || text[0] != '<' || subject_end == 0 || predicate_end == 0 ||
+        text.substr(subject_end, 2) != " <" || text.substr(predicate_end, 1) != " " ||
+        text.substr(text.size() - 3) != " .\n") {
+      return false;
+    }
+    const std::pair<size_t, size_t> spans[3] = {
+        {0, subject_end},
+        {subject_end + 1, predicate_end - subject_end - 1},
+        {predicate_end + 1, text.size() - 3 - predicate_end - 1}};
+    for (int field = 0; field < 3; ++field) {
+      if (statement[field] == kStub) continue;
+      pieces[statement[field]] = {storage->size(), spans[field].second};
+      storage->append(text.substr(spans[field].first, spans[field].second));
+    }
   }
-
-  // The text of the i-th term added.
-  std::string_view operator[](size_t i) const {
-    size_t begin = i == 0 ? 0 : ends_[i - 1];
-    return std::string_view(texts_).substr(begin, ends_[i] - begin);
+  texts->clear();
+  texts->reserve(terms.size());
+  for (const auto& [offset, size] : pieces) {
+    texts->push_back(std::string_view(*storage).substr(offset, size));
   }
+  return true;
+}
 
- private:
-  std::string lines_;  // the statement being written
-  std::string texts_;
-  std::vector<size_t> ends_;
-  WriterPtr writer_;
-};
-
-// N-Triples or N-Quads, put together from each term's text as Serd writes it (TermTexts).
+// N-Triples or N-Quads, put together from each term's text as Serd writes it (WriteTermTexts).
 std::string ComposeLines(const Graph& graph, OutputFormat format) {
-  size_t room = graph.document_iri.size();
-  for (const Term& term : graph.terms) room += term.value.size() + term.datatype.size() + 16;
-  TermTexts texts(room + room / 16);
-  for (const Term& term : graph.terms) {
-    if (!texts.Add(term)) return WriteStatements(graph, format);
-  }
   const bool quads = format == OutputFormat::kNQuads;
-  if (quads && !texts.Add(Term::Iri(graph.document_iri))) return WriteStatements(graph, format);
-  const std::string_view graph_name = quads ? texts[graph.terms.size()] : std::string_view();
+  std::vector<Term> terms = graph.terms;
+  if (quads) terms.push_back(Term::Iri(graph.document_iri));
+  std::string storage;
+  std::vector<std::string_view> texts;
+  if (!WriteTermTexts(terms, &storage, &texts)) return WriteStatements(graph, format);
+  const std::string_view graph_name = quads ? texts.back() : std::string_view();
   size_t size = 0;
   for (const Graph::Statement& s : graph.statements) {
     size += texts[s.subject].size() + texts[s.predicate].size() + texts[s.object].size() +
