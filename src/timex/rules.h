@@ -107,6 +107,7 @@ class Words {
   std::map<std::string, Class, std::less<>> classes_;
   WordTable<uint32_t> classes_of_;  // by normalized word: the bits of the classes listing it
   uint32_t abbreviation_classes_ = 0;
+  size_t longest_abbreviation_ = 0;  // in bytes, with its period
 };
 
 // Lower case, with every run of spaces, tabs and no-break spaces as one space.

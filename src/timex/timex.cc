@@ -52,6 +52,9 @@ bool Words::Add(const std::string& word_class, const std::string& word, const st
   std::string key = NormalizeWord(word);
   members.abbreviations = members.abbreviations || (!key.empty() && key.back() == '.');
   if (members.abbreviations) abbreviation_classes_ |= members.bit;
+  if (!key.empty() && key.back() == '.') {
+    longest_abbreviation_ = std::max(longest_abbreviation_, key.size());
+  }
   classes_of_[key] |= members.bit;
   members.values[key] = value;
   return true;
@@ -109,7 +112,8 @@ uint32_t Words::ClassesOf(std::string_view text) const {
   }
   const uint32_t* classes = classes_of_.Find(word, hash);
   uint32_t out = classes != nullptr ? *classes : 0;
-  if (abbreviation_classes_ != 0) {
+  // Most words are longer than any abbreviation.
+  if (abbreviation_classes_ != 0 && word.size() < longest_abbreviation_) {
     // As Lookup: the word with the period its class lists it with.
     std::string_view with_period;
     if (word.data() == buffer) {
@@ -375,7 +379,8 @@ bool ReadSlots(std::string_view text, size_t begin, size_t end, RE2::Anchor anch
 void AddMatches(std::string_view text, size_t begin, size_t end, size_t index, const Rule& rule,
                 std::vector<re2::StringPiece>* groups, std::vector<Candidate>* all) {
   size_t pos = begin;
-  while (pos <= end) {
+  // Not at the end of the line: a match there would be empty, and empty spans are dropped.
+  while (pos < end) {
     Candidate candidate;
     candidate.rule = index;
     if (rule.span_is_match) {
