@@ -311,19 +311,26 @@ class Builder {
     Add(subject, ns, local, Text(text));
   }
 
-  // "begin,end" in code points.
-  void AppendSpanKey(Span span, std::string* out) const {
-    AppendNumber(code_points_.At(span.begin), out);
+  // "begin,end", offsets in code points.
+  static void AppendOffsets(std::pair<uint32_t, uint32_t> offsets, std::string* out) {
+    AppendNumber(offsets.first, out);
     out->push_back(',');
-    AppendNumber(code_points_.At(span.end), out);
+    AppendNumber(offsets.second, out);
+  }
+  std::pair<uint32_t, uint32_t> CodePointOffsets(Span span) const {
+    return {code_points_.At(span.begin), code_points_.At(span.end)};
+  }
+  void AppendSpanKey(Span span, std::string* out) const {
+    AppendOffsets(CodePointOffsets(span), out);
   }
 
   // The IRI of a text span; its nif:String statements are written once at the end.
   uint32_t MentionNode(Span span) {
     auto [node, inserted] = mentions_.TryEmplace(span, 0);
     if (inserted) {
+      mention_offsets_.push_back(CodePointOffsets(span));
       iri_.assign(document_iri_).append("#char=");
-      AppendSpanKey(span, &iri_);
+      AppendOffsets(mention_offsets_.back(), &iri_);
       *node = Iri(iri_);
     }
     return *node;
@@ -589,11 +596,12 @@ class Builder {
   }
 
   void AddMentions() {
-    for (const auto& [span, mention] : mentions_.entries()) {
+    for (size_t i = 0; i < mentions_.entries().size(); ++i) {
+      const auto& [span, mention] = mentions_.entries()[i];
       AddType(mention, kNif, "String");
       Add(mention, kNif, "referenceContext", document_);
-      Add(mention, kNif, "beginIndex", Number(code_points_.At(span.begin)));
-      Add(mention, kNif, "endIndex", Number(code_points_.At(span.end)));
+      Add(mention, kNif, "beginIndex", Number(mention_offsets_[i].first));
+      Add(mention, kNif, "endIndex", Number(mention_offsets_[i].second));
       AddText(mention, kNif, "anchorOf", span.In(doc_.text));
     }
   }
@@ -610,9 +618,10 @@ class Builder {
   std::vector<uint32_t> entity_nodes_;                  // by entity index, once minted
   std::vector<std::optional<uint32_t>> claim_sources_;  // by claim index, once made
   IndexMap<std::pair<const char*, const char*>, VocabularyHash> vocabulary_;
-  IndexMap<Span, SpanHash> mentions_;                        // every span named, and its IRI
-  std::vector<std::pair<uint32_t, uint32_t>> claim_events_;  // (claim index, event), sorted
-  std::string iri_, text_, seed_;                            // scratch
+  IndexMap<Span, SpanHash> mentions_;                           // every span named, and its IRI
+  std::vector<std::pair<uint32_t, uint32_t>> mention_offsets_;  // by entry of mentions_
+  std::vector<std::pair<uint32_t, uint32_t>> claim_events_;     // (claim index, event), sorted
+  std::string iri_, text_, seed_;                               // scratch
 };
 
 }  // namespace
