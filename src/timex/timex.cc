@@ -24,6 +24,10 @@ TimexRules& TimexRules::operator=(TimexRules&&) noexcept = default;
 
 namespace timex {
 
+namespace {
+char LowerAscii(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+}  // namespace
+
 std::string NormalizeWord(std::string_view text) {
   std::string out;
   bool space = false;
@@ -54,6 +58,9 @@ bool Words::Add(const std::string& word_class, const std::string& word, const st
   if (members.abbreviations) abbreviation_classes_ |= members.bit;
   if (!key.empty() && key.back() == '.') {
     longest_abbreviation_ = std::max(longest_abbreviation_, key.size());
+  }
+  if (!key.empty() && key.size() < kShapeSizes) {
+    shapes_[Shape(key.size(), key.front(), key.back())] = true;
   }
   classes_of_[key] |= members.bit;
   members.values[key] = value;
@@ -99,9 +106,14 @@ uint32_t Words::ClassesOf(std::string_view text) const {
     return c == ' ' || c == '\t' || c == '\n' || c == '\xC2';
   });
   if (!spaced && text.size() < sizeof(buffer)) {
+    const char first = LowerAscii(text.front());
+    const bool may_have_period = abbreviation_classes_ != 0 && text.size() < longest_abbreviation_;
+    if (!shapes_[Shape(text.size(), first, LowerAscii(text.back()))] &&
+        !(may_have_period && shapes_[Shape(text.size() + 1, first, '.')])) {
+      return 0;
+    }
     for (size_t i = 0; i < text.size(); ++i) {
-      const char c = text[i];
-      buffer[i] = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+      buffer[i] = LowerAscii(text[i]);
       hash = WordHashStep(hash, buffer[i]);
     }
     word = std::string_view(buffer, text.size());
@@ -127,6 +139,11 @@ uint32_t Words::ClassesOf(std::string_view text) const {
     if (classes != nullptr) out |= *classes & abbreviation_classes_;
   }
   return out;
+}
+
+size_t Words::Shape(size_t size, char first, char last) {
+  auto letter = [](char c) { return c >= 'a' && c <= 'z' ? static_cast<size_t>(c - 'a' + 1) : 0; };
+  return (size * 27 + letter(first)) * 27 + letter(last);
 }
 
 uint32_t Words::Bit(std::string_view word_class) const {
