@@ -841,8 +841,6 @@ Graph GraphBuilder::Finish(std::string document_iri) {
     graph.terms.push_back(by_id[order[position].id]);
   }
 
-  // rdf:type goes first among a subject's predicates: while statements are sorted, its rank is
-  // 0 and every other predicate's one more than its own.
   uint32_t type_rank = kNone;
   if (!table.slots.empty()) {
     Term type = Term::Iri(kRdfType);
@@ -851,25 +849,27 @@ Graph GraphBuilder::Finish(std::string document_iri) {
   }
   std::vector<Graph::Statement>& statements = table.statements;
   for (Graph::Statement& s : statements) {
-    uint32_t predicate = rank[s.predicate];
-    s = {rank[s.subject], predicate == type_rank ? 0 : predicate + 1, rank[s.object]};
+    s = {rank[s.subject], rank[s.predicate], rank[s.object]};
   }
   // Stable counting sorts by object, then predicate, then subject (an LSD radix sort on term
   // ranks): a few passes over the statements, without comparing any.
   std::vector<Graph::Statement> sorted(statements.size());
-  std::vector<uint32_t> next(graph.terms.size() + 2);  // where a rank's statements go
-  for (uint32_t Graph::Statement::*field :
-       {&Graph::Statement::object, &Graph::Statement::predicate, &Graph::Statement::subject}) {
+  std::vector<uint32_t> next(graph.terms.size() + 2);  // where a key's statements go
+  auto sort_by = [&](auto key) {
     std::fill(next.begin(), next.end(), 0);
-    for (const Graph::Statement& s : statements) ++next[s.*field + 1];
+    for (const Graph::Statement& s : statements) ++next[key(s) + 1];
     for (size_t i = 1; i < next.size(); ++i) next[i] += next[i - 1];
-    for (const Graph::Statement& s : statements) sorted[next[s.*field]++] = s;
+    for (const Graph::Statement& s : statements) sorted[next[key(s)]++] = s;
     statements.swap(sorted);  // the sorted ones in `statements` again
-  }
+  };
+  sort_by([](const Graph::Statement& s) { return s.object; });
+  // rdf:type goes first among a subject's predicates: its key is 0, every other one's its rank
+  // plus one.
+  sort_by([type_rank](const Graph::Statement& s) {
+    return s.predicate == type_rank ? 0 : s.predicate + 1;
+  });
+  sort_by([](const Graph::Statement& s) { return s.subject; });
   statements.erase(std::unique(statements.begin(), statements.end()), statements.end());
-  for (Graph::Statement& s : statements) {
-    s.predicate = s.predicate == 0 ? type_rank : s.predicate - 1;
-  }
   graph.statements = std::move(statements);
   graph.storage = std::move(table.storage);
   table_ = std::make_unique<Table>();
