@@ -311,19 +311,26 @@ class Builder {
     Add(subject, ns, local, Text(text));
   }
 
-  // "begin,end" in code points.
-  void AppendSpanKey(Span span, std::string* out) const {
-    AppendNumber(code_points_.At(span.begin), out);
+  // "begin,end", offsets in code points.
+  static void AppendOffsets(std::pair<uint32_t, uint32_t> offsets, std::string* out) {
+    AppendNumber(offsets.first, out);
     out->push_back(',');
-    AppendNumber(code_points_.At(span.end), out);
+    AppendNumber(offsets.second, out);
+  }
+  std::pair<uint32_t, uint32_t> CodePointOffsets(Span span) const {
+    return {code_points_.At(span.begin), code_points_.At(span.end)};
+  }
+  void AppendSpanKey(Span span, std::string* out) const {
+    AppendOffsets(CodePointOffsets(span), out);
   }
 
   // The IRI of a text span; its nif:String statements are written once at the end.
   uint32_t MentionNode(Span span) {
     auto [node, inserted] = mentions_.TryEmplace(span, 0);
     if (inserted) {
+      mention_offsets_.push_back(CodePointOffsets(span));
       iri_.assign(document_iri_).append("#char=");
-      AppendSpanKey(span, &iri_);
+      AppendOffsets(mention_offsets_.back(), &iri_);
       *node = Iri(iri_);
     }
     return *node;
@@ -589,11 +596,12 @@ class Builder {
   }
 
   void AddMentions() {
-    for (const auto& [span, mention] : mentions_.entries()) {
+    for (size_t i = 0; i < mentions_.entries().size(); ++i) {
+      const auto& [span, mention] = mentions_.entries()[i];
       AddType(mention, kNif, "String");
       Add(mention, kNif, "referenceContext", document_);
-      Add(mention, kNif, "beginIndex", Number(code_points_.At(span.begin)));
-      Add(mention, kNif, "endIndex", Number(code_points_.At(span.end)));
+      Add(mention, kNif, "beginIndex", Number(mention_offsets_[i].first));
+      Add(mention, kNif, "endIndex", Number(mention_offsets_[i].second));
       AddText(mention, kNif, "anchorOf", span.In(doc_.text));
     }
   }
@@ -610,9 +618,10 @@ class Builder {
   std::vector<uint32_t> entity_nodes_;                  // by entity index, once minted
   std::vector<std::optional<uint32_t>> claim_sources_;  // by claim index, once made
   IndexMap<std::pair<const char*, const char*>, VocabularyHash> vocabulary_;
-  IndexMap<Span, SpanHash> mentions_;                        // every span named, and its IRI
-  std::vector<std::pair<uint32_t, uint32_t>> claim_events_;  // (claim index, event), sorted
-  std::string iri_, text_, seed_;                            // scratch
+  IndexMap<Span, SpanHash> mentions_;                           // every span named, and its IRI
+  std::vector<std::pair<uint32_t, uint32_t>> mention_offsets_;  // by entry of mentions_
+  std::vector<std::pair<uint32_t, uint32_t>> claim_events_;     // (claim index, event), sorted
+  std::string iri_, text_, seed_;                               // scratch
 };
 
 }  // namespace
@@ -832,8 +841,6 @@ Graph GraphBuilder::Finish(std::string document_iri) {
     graph.terms.push_back(by_id[order[position].id]);
   }
 
-  // rdf:type goes first among a subject's predicates: while statements are sorted, its rank is
-  // 0 and every other predicate's one more than its own.
   uint32_t type_rank = kNone;
   if (!table.slots.empty()) {
     Term type = Term::Iri(kRdfType);
@@ -842,25 +849,27 @@ Graph GraphBuilder::Finish(std::string document_iri) {
   }
   std::vector<Graph::Statement>& statements = table.statements;
   for (Graph::Statement& s : statements) {
-    uint32_t predicate = rank[s.predicate];
-    s = {rank[s.subject], predicate == type_rank ? 0 : predicate + 1, rank[s.object]};
+    s = {rank[s.subject], rank[s.predicate], rank[s.object]};
   }
   // Stable counting sorts by object, then predicate, then subject (an LSD radix sort on term
   // ranks): a few passes over the statements, without comparing any.
   std::vector<Graph::Statement> sorted(statements.size());
-  std::vector<uint32_t> next(graph.terms.size() + 2);  // where a rank's statements go
-  for (uint32_t Graph::Statement::*field :
-       {&Graph::Statement::object, &Graph::Statement::predicate, &Graph::Statement::subject}) {
+  std::vector<uint32_t> next(graph.terms.size() + 2);  // where a key's statements go
+  auto sort_by = [&](auto key) {
     std::fill(next.begin(), next.end(), 0);
-    for (const Graph::Statement& s : statements) ++next[s.*field + 1];
+    for (const Graph::Statement& s : statements) ++next[key(s) + 1];
     for (size_t i = 1; i < next.size(); ++i) next[i] += next[i - 1];
-    for (const Graph::Statement& s : statements) sorted[next[s.*field]++] = s;
+    for (const Graph::Statement& s : statements) sorted[next[key(s)]++] = s;
     statements.swap(sorted);  // the sorted ones in `statements` again
-  }
+  };
+  sort_by([](const Graph::Statement& s) { return s.object; });
+  // rdf:type goes first among a subject's predicates: its key is 0, every other one's its rank
+  // plus one.
+  sort_by([type_rank](const Graph::Statement& s) {
+    return s.predicate == type_rank ? 0 : s.predicate + 1;
+  });
+  sort_by([](const Graph::Statement& s) { return s.subject; });
   statements.erase(std::unique(statements.begin(), statements.end()), statements.end());
-  for (Graph::Statement& s : statements) {
-    s.predicate = s.predicate == 0 ? type_rank : s.predicate - 1;
-  }
   graph.statements = std::move(statements);
   graph.storage = std::move(table.storage);
   table_ = std::make_unique<Table>();

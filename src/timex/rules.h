@@ -107,6 +107,13 @@ class Words {
   std::map<std::string, Class, std::less<>> classes_;
   WordTable<uint32_t> classes_of_;  // by normalized word: the bits of the classes listing it
   uint32_t abbreviation_classes_ = 0;
+  size_t longest_abbreviation_ = 0;  // in bytes, with its period
+  // Whether some listed word has a shape (Shape): many words of a text have a shape no listed
+  // word has, and so no classes, which shows without hashing them.
+  static constexpr size_t kShapeSizes = 32;
+  // A bit for words of `size` (under kShapeSizes) bytes, first and last byte (letter or other).
+  static size_t Shape(size_t size, char first, char last);
+  std::vector<bool> shapes_ = std::vector<bool>(kShapeSizes * 27 * 27);
 };
 
 // Lower case, with every run of spaces, tabs and no-break spaces as one space.

@@ -24,6 +24,10 @@ TimexRules& TimexRules::operator=(TimexRules&&) noexcept = default;
 
 namespace timex {
 
+namespace {
+char LowerAscii(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+}  // namespace
+
 std::string NormalizeWord(std::string_view text) {
   std::string out;
   bool space = false;
@@ -52,6 +56,12 @@ bool Words::Add(const std::string& word_class, const std::string& word, const st
   std::string key = NormalizeWord(word);
   members.abbreviations = members.abbreviations || (!key.empty() && key.back() == '.');
   if (members.abbreviations) abbreviation_classes_ |= members.bit;
+  if (!key.empty() && key.back() == '.') {
+    longest_abbreviation_ = std::max(longest_abbreviation_, key.size());
+  }
+  if (!key.empty() && key.size() < kShapeSizes) {
+    shapes_[Shape(key.size(), key.front(), key.back())] = true;
+  }
   classes_of_[key] |= members.bit;
   members.values[key] = value;
   return true;
@@ -96,9 +106,14 @@ uint32_t Words::ClassesOf(std::string_view text) const {
     return c == ' ' || c == '\t' || c == '\n' || c == '\xC2';
   });
   if (!spaced && text.size() < sizeof(buffer)) {
+    const char first = LowerAscii(text.front());
+    const bool may_have_period = abbreviation_classes_ != 0 && text.size() < longest_abbreviation_;
+    if (!shapes_[Shape(text.size(), first, LowerAscii(text.back()))] &&
+        !(may_have_period && shapes_[Shape(text.size() + 1, first, '.')])) {
+      return 0;
+    }
     for (size_t i = 0; i < text.size(); ++i) {
-      const char c = text[i];
-      buffer[i] = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+      buffer[i] = LowerAscii(text[i]);
       hash = WordHashStep(hash, buffer[i]);
     }
     word = std::string_view(buffer, text.size());
@@ -109,7 +124,8 @@ uint32_t Words::ClassesOf(std::string_view text) const {
   }
   const uint32_t* classes = classes_of_.Find(word, hash);
   uint32_t out = classes != nullptr ? *classes : 0;
-  if (abbreviation_classes_ != 0) {
+  // Most words are longer than any abbreviation.
+  if (abbreviation_classes_ != 0 && word.size() < longest_abbreviation_) {
     // As Lookup: the word with the period its class lists it with.
     std::string_view with_period;
     if (word.data() == buffer) {
@@ -123,6 +139,11 @@ uint32_t Words::ClassesOf(std::string_view text) const {
     if (classes != nullptr) out |= *classes & abbreviation_classes_;
   }
   return out;
+}
+
+size_t Words::Shape(size_t size, char first, char last) {
+  auto letter = [](char c) { return c >= 'a' && c <= 'z' ? static_cast<size_t>(c - 'a' + 1) : 0; };
+  return (size * 27 + letter(first)) * 27 + letter(last);
 }
 
 uint32_t Words::Bit(std::string_view word_class) const {
@@ -375,7 +396,8 @@ bool ReadSlots(std::string_view text, size_t begin, size_t end, RE2::Anchor anch
 void AddMatches(std::string_view text, size_t begin, size_t end, size_t index, const Rule& rule,
                 std::vector<re2::StringPiece>* groups, std::vector<Candidate>* all) {
   size_t pos = begin;
-  while (pos <= end) {
+  // Not at the end of the line: a match there would be empty, and empty spans are dropped.
+  while (pos < end) {
     Candidate candidate;
     candidate.rule = index;
     if (rule.span_is_match) {
