@@ -19,7 +19,8 @@ const RE2& UnicodeClass(const char* pattern) {
   return *new RE2(pattern, options);
 }
 
-CharClass ClassifyNonAscii(std::string_view character) {
+// Not inlined: the tokenizer's loop over ASCII text keeps its state in registers.
+[[gnu::noinline]] CharClass ClassifyNonAscii(std::string_view character) {
   static const RE2& upper = UnicodeClass(R"(\p{Lu}|\p{Lt})");
   static const RE2& word = UnicodeClass(R"(\p{L}|\p{M}|\p{Nd})");
   static const RE2& space = UnicodeClass(R"(\p{Z})");
