@@ -81,8 +81,10 @@ class Detector {
     mentions_internal::Tokenize(text_, span.begin, span.end, &tokens_);
     const size_t end = tokens_.size();
     uint32_t unit = unit_count_++;
-    unit_.insert(unit_.end(), end - first, unit);
-    sentence_.insert(sentence_.end(), end - first, sentence);
+    unit_.resize(end, unit);
+    sentence_.resize(end, sentence);
+    clause_.resize(end);
+    paragraph_.resize(end);
     ++clause_count_;  // every unit starts a sentence
     uint32_t words = 0;
     uint32_t capitalized = 0;
@@ -94,8 +96,8 @@ class Detector {
       } else if (i > first && token.Has(mentions_internal::kUpper) && EndsClause(i - 1)) {
         ++clause_count_;
       }
-      clause_.push_back(clause_count_);
-      paragraph_.push_back(paragraph_count_);
+      clause_[i] = clause_count_;
+      paragraph_[i] = paragraph_count_;
       if (token.Has(mentions_internal::kWord)) {
         ++words;
         if (token.Has(mentions_internal::kUpper)) ++capitalized;
