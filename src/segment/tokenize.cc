@@ -135,19 +135,22 @@ class Tokenizer {
     info.first_token = static_cast<uint32_t>(work_.out->tokens.size());
     paragraph_ = span;
     uint32_t pos = span.begin;
-    // No token holds a space: a token follows a space iff spaces were skipped right before it
-    // (or it opens the paragraph).
+    // No token holds a space: a token has a space before it iff the loop skipped one right
+    // before it (or it opens the paragraph), and one after it iff the loop skips one right
+    // after it (or it ends the paragraph).
     bool space_before = true;
     while (pos < span.end) {
       CodePoint cp = DecodeAt(text_, pos);
       if (IsSpace(cp.value)) {
         pos += cp.length;
+        if (!space_before) work_.info.back().space_after = true;  // the token just added
         space_before = true;
         continue;
       }
       pos = AddToken(pos, cp, space_before);
       space_before = false;
     }
+    if (work_.info.size() > info.first_token) work_.info.back().space_after = true;
     info.end_token = static_cast<uint32_t>(work_.out->tokens.size());
   }
 
@@ -175,7 +178,6 @@ class Tokenizer {
       info.kind = TokenKind::kWord;
     }
     info.space_before = space_before;
-    info.space_after = end == paragraph_.end || IsSpace(At(end));
     work_.out->tokens.push_back({{begin, end}, kNone});
     work_.info.push_back(info);
     return end;
