@@ -81,6 +81,12 @@ void Tokenize(std::string_view text, uint32_t begin, uint32_t end, std::vector<T
   uint32_t i = begin;
   while (i < end) {
     auto lead = static_cast<unsigned char>(text[i]);
+    if (lead == ' ') {  // the most common character after letters: no classification
+      word = nullptr;
+      pending |= kSpaceBefore;
+      ++i;
+      continue;
+    }
     uint32_t length = lead < 0x80 ? 1 : std::min(SequenceLength(lead), end - i);
     CharClass cls = lead < 0x80 ? ClassifyAscii(text[i]) : ClassifyNonAscii(text.substr(i, length));
     if (cls == CharClass::kSpace || cls == CharClass::kNewline) {
