@@ -130,8 +130,9 @@ class Detector {
   }
 
   void BuildTokens() {
-    // News text has about one token per five bytes: the per-token arrays grow once.
-    const size_t expected_tokens = text_.size() / 5;
+    // News text has about one token per five bytes, some articles one per four: room for one per
+    // four, and the per-token arrays grow once.
+    const size_t expected_tokens = text_.size() / 4;
     tokens_.reserve(expected_tokens);
     for (auto* per_token : {&unit_, &sentence_, &clause_, &paragraph_}) {
       per_token->reserve(expected_tokens);
