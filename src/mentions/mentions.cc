@@ -187,9 +187,14 @@ class Detector {
     }
     // Looked up once per token: the detectors below ask about a token many times.
     word_info_.resize(token_count_);
+    starts_phrase_.resize(token_count_);
     name_shaped_.resize(token_count_);
     for (uint32_t i = 0; i < token_count_; ++i) {
-      word_info_[i] = data_.words.Find(Word(i), tokens_[i].hash);
+      const Gazetteer::Data::TokenWord* token_word =
+          data_.token_words.Find(Word(i), tokens_[i].hash);
+      word_info_[i] = token_word != nullptr && token_word->has_info ? &token_word->info : nullptr;
+      starts_phrase_[i] = token_word != nullptr && tokens_[i].Has(mentions_internal::kWord) &&
+                          data_.StartsPhrase(*token_word);
       name_shaped_[i] = IsNameShaped(i, lower_case_use, &lower);
     }
   }
@@ -250,9 +255,7 @@ class Detector {
     while (i < token_count_) {
       Entry entry;
       uint32_t end = 0;
-      if (tokens_[i].Has(mentions_internal::kWord) &&
-          data_.StartsPhrase(Word(i), tokens_[i].hash) &&
-          data_.LongestMatch(text_, tokens_, i, UnitEnd(i), &entry, &end) &&
+      if (starts_phrase_[i] && data_.LongestMatch(text_, tokens_, i, UnitEnd(i), &entry, &end) &&
           AcceptHit(i, end, entry)) {
         hits_.push_back({i, end, entry});
         for (uint32_t t = i; t < end; ++t) hit_of_[t] = static_cast<int32_t>(hits_.size() - 1);
@@ -300,7 +303,7 @@ class Detector {
       const std::string_view lower_word = LowerInto(word, lower);
       const uint64_t lower_hash = WordHash(lower_word);
       if (*lower_case_use.Find(lower_word, lower_hash)) return false;
-      if (title_case_[unit_[i]] && data_.words.Find(lower_word, lower_hash) != nullptr) {
+      if (title_case_[unit_[i]] && data_.WordInfoOf(lower_word, lower_hash) != nullptr) {
         return false;
       }
     }
@@ -774,9 +777,10 @@ class Detector {
   // Flags as bytes, not std::vector<bool>: every detector reads them per token.
   std::vector<uint8_t> initial_;
   std::vector<const mentions_internal::WordInfo*> word_info_;  // per token, null if unlisted
-  std::vector<uint8_t> name_shaped_;                           // per token: IsNameShaped
-  std::vector<uint8_t> title_case_;                            // per unit
-  std::vector<uint32_t> unit_end_;                             // per unit: its end token
+  std::vector<uint8_t> starts_phrase_;  // per token: a word that some gazetteer phrase starts with
+  std::vector<uint8_t> name_shaped_;    // per token: IsNameShaped
+  std::vector<uint8_t> title_case_;     // per unit
+  std::vector<uint32_t> unit_end_;      // per unit: its end token
   uint32_t unit_count_ = 0;
   uint32_t clause_count_ = 0;
   uint32_t paragraph_count_ = 0;
