@@ -56,7 +56,7 @@ void Gazetteer::Data::AddPhrase(std::string_view phrase, Entry entry) {
   }
 }
 
-bool Gazetteer::Data::LongestMatch(std::string_view text, const std::vector<Tok>& tokens,
+bool Gazetteer::Data::LongestMatch(const std::vector<Tok>& tokens, const uint32_t* phrase_ids,
                                    uint32_t first, uint32_t limit, Entry* entry,
                                    uint32_t* end) const {
   if (node_entry.empty()) return false;
@@ -65,12 +65,8 @@ bool Gazetteer::Data::LongestMatch(std::string_view text, const std::vector<Tok>
   for (uint32_t i = first; i < limit; ++i) {
     // Phrases do not continue across a line break.
     if (i > first && tokens[i].Has(mentions_internal::kNewlineBefore)) break;
-    // Token offsets lie within the text: no bounds check.
-    const TokenWord* token_word = token_words.Find(
-        std::string_view(text.data() + tokens[i].begin, tokens[i].end - tokens[i].begin),
-        tokens[i].hash);
-    if (token_word == nullptr || token_word->phrase_id == kNone) break;
-    const uint32_t id = token_word->phrase_id;
+    const uint32_t id = phrase_ids[i - first];
+    if (id == kNone) break;
     if (node == 0) {
       if (id >= root_children.size() || root_children[id] == kNone) break;
       node = root_children[id];

@@ -123,10 +123,15 @@ struct Gazetteer::Data {
 
   // Adds a phrase (tokenized like article text); the first entry for a phrase wins.
   void AddPhrase(std::string_view phrase, Entry entry);
-  // Whether some phrase starts with `word`: LongestMatch finds nothing at other words, and most
-  // words of a text are such.
-  bool StartsPhrase(const TokenWord& word) const {
-    return word.phrase_id < root_children.size() && root_children[word.phrase_id] != kNone;
+  // The TokenWord::phrase_id of `word` (`hash` is its WordHash), kNone if no phrase holds it.
+  uint32_t PhraseIdOf(std::string_view word, uint64_t hash) const {
+    const TokenWord* found = token_words.Find(word, hash);
+    return found != nullptr ? found->phrase_id : kNone;
+  }
+  // Whether some phrase starts with the token of `phrase_id`: LongestMatch finds nothing at other
+  // words, and most words of a text are such.
+  bool StartsPhrase(uint32_t phrase_id) const {
+    return phrase_id < root_children.size() && root_children[phrase_id] != kNone;
   }
   // The word class of `word` (`hash` is its WordHash), if name_words.tsv lists it.
   const mentions_internal::WordInfo* WordInfoOf(std::string_view word, uint64_t hash) const {
@@ -134,8 +139,9 @@ struct Gazetteer::Data {
     return found != nullptr && found->has_info ? &found->info : nullptr;
   }
   // The entry of the longest phrase starting at tokens[first] within [first, limit), and its
-  // end token; returns false if none.
-  bool LongestMatch(std::string_view text, const std::vector<mentions_internal::Tok>& tokens,
+  // end token; returns false if none. phrase_ids[k] is the PhraseIdOf token first + k: a
+  // detector looks each token up once.
+  bool LongestMatch(const std::vector<mentions_internal::Tok>& tokens, const uint32_t* phrase_ids,
                     uint32_t first, uint32_t limit, Entry* entry, uint32_t* end) const;
 };
 

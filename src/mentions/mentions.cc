@@ -122,11 +122,16 @@ class Detector {
   }
 
   bool IsTitleAbbreviation(uint32_t i) const {
+    // Asked while the units are tokenized, before every token's phrase id is looked up.
+    const uint32_t limit = std::min<uint32_t>(i + 2, tokens_.size());
+    uint32_t phrase_ids[2];
+    for (uint32_t t = i; t < limit; ++t) {
+      phrase_ids[t - i] = data_.PhraseIdOf(Word(t), tokens_[t].hash);
+    }
     Entry entry;
     uint32_t end = 0;
-    return data_.LongestMatch(text_, tokens_, i, std::min<uint32_t>(i + 2, tokens_.size()), &entry,
-                              &end) &&
-           end == i + 2 && entry.kind == EntryKind::kTitle;
+    return data_.LongestMatch(tokens_, phrase_ids, i, limit, &entry, &end) && end == i + 2 &&
+           entry.kind == EntryKind::kTitle;
   }
 
   void BuildTokens() {
@@ -187,14 +192,13 @@ class Detector {
     }
     // Looked up once per token: the detectors below ask about a token many times.
     word_info_.resize(token_count_);
-    starts_phrase_.resize(token_count_);
+    phrase_id_.resize(token_count_);
     name_shaped_.resize(token_count_);
     for (uint32_t i = 0; i < token_count_; ++i) {
       const Gazetteer::Data::TokenWord* token_word =
           data_.token_words.Find(Word(i), tokens_[i].hash);
       word_info_[i] = token_word != nullptr && token_word->has_info ? &token_word->info : nullptr;
-      starts_phrase_[i] = token_word != nullptr && tokens_[i].Has(mentions_internal::kWord) &&
-                          data_.StartsPhrase(*token_word);
+      phrase_id_[i] = token_word != nullptr ? token_word->phrase_id : kNone;
       name_shaped_[i] = IsNameShaped(i, lower_case_use, &lower);
     }
   }
@@ -255,7 +259,8 @@ class Detector {
     while (i < token_count_) {
       Entry entry;
       uint32_t end = 0;
-      if (starts_phrase_[i] && data_.LongestMatch(text_, tokens_, i, UnitEnd(i), &entry, &end) &&
+      if (tokens_[i].Has(mentions_internal::kWord) && data_.StartsPhrase(phrase_id_[i]) &&
+          data_.LongestMatch(tokens_, &phrase_id_[i], i, UnitEnd(i), &entry, &end) &&
           AcceptHit(i, end, entry)) {
         hits_.push_back({i, end, entry});
         for (uint32_t t = i; t < end; ++t) hit_of_[t] = static_cast<int32_t>(hits_.size() - 1);
@@ -777,10 +782,10 @@ class Detector {
   // Flags as bytes, not std::vector<bool>: every detector reads them per token.
   std::vector<uint8_t> initial_;
   std::vector<const mentions_internal::WordInfo*> word_info_;  // per token, null if unlisted
-  std::vector<uint8_t> starts_phrase_;  // per token: a word that some gazetteer phrase starts with
-  std::vector<uint8_t> name_shaped_;    // per token: IsNameShaped
-  std::vector<uint8_t> title_case_;     // per unit
-  std::vector<uint32_t> unit_end_;      // per unit: its end token
+  std::vector<uint32_t> phrase_id_;                            // per token: its PhraseIdOf
+  std::vector<uint8_t> name_shaped_;                           // per token: IsNameShaped
+  std::vector<uint8_t> title_case_;                            // per unit
+  std::vector<uint32_t> unit_end_;                             // per unit: its end token
   uint32_t unit_count_ = 0;
   uint32_t clause_count_ = 0;
   uint32_t paragraph_count_ = 0;
