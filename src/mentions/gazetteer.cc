@@ -265,7 +265,7 @@ Status LoadWords(const std::string& dir, Gazetteer::Data* data) {
   if (!status.ok()) return status;
   status = ReadTsv(dir + "/name_stopwords.tsv", [&](const TsvRecord& record) {
     Status fields = NeedFields(record, 1);
-    if (fields.ok()) data->stopwords.Insert(record.fields[0], true);
+    if (fields.ok()) data->token_words[record.fields[0]].name_stopword = true;
     return fields;
   });
   if (!status.ok()) return status;

@@ -98,12 +98,13 @@ struct Gazetteer::Data {
 
   std::vector<mentions_internal::KnownEntity> entities;
   std::vector<mentions_internal::TitleWord> titles;
-  // Every token string that a phrase holds or name_words.tsv lists: its id in the phrase trie
-  // (kNone if no phrase holds it) and its word class. One table, so that a text's token is
-  // looked up once for both.
+  // Every token string that a phrase holds or name_words.tsv or name_stopwords.tsv lists: its id
+  // in the phrase trie (kNone if no phrase holds it), its word class and whether it is a name
+  // stop word. One table, so that a text's token is looked up once for all three.
   struct TokenWord {
     uint32_t phrase_id = kNone;
     bool has_info = false;
+    bool name_stopword = false;
     mentions_internal::WordInfo info;
   };
   WordTable<TokenWord> token_words;
@@ -119,7 +120,6 @@ struct Gazetteer::Data {
 
   WordTable<char> given_names;  // gender
   WordTable<mentions_internal::HeadKind> name_heads;
-  WordTable<bool> stopwords;
 
   // Adds a phrase (tokenized like article text); the first entry for a phrase wins.
   void AddPhrase(std::string_view phrase, Entry entry);

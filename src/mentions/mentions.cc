@@ -199,7 +199,7 @@ class Detector {
           data_.token_words.Find(Word(i), tokens_[i].hash);
       word_info_[i] = token_word != nullptr && token_word->has_info ? &token_word->info : nullptr;
       phrase_id_[i] = token_word != nullptr ? token_word->phrase_id : kNone;
-      name_shaped_[i] = IsNameShaped(i, lower_case_use, &lower);
+      name_shaped_[i] = IsNameShaped(i, token_word, lower_case_use, &lower);
     }
   }
 
@@ -298,11 +298,13 @@ class Detector {
 
   // A capitalized word that is neither a name stop word nor, at the start of a sentence or in
   // a title-case line, a common word.
-  // `lower` is a reused buffer.
-  bool IsNameShaped(uint32_t i, const WordTable<bool>& lower_case_use, std::string* lower) const {
+  // `token_word` is the token's entry in the gazetteer's token table (null if none); `lower` is
+  // a reused buffer.
+  bool IsNameShaped(uint32_t i, const Gazetteer::Data::TokenWord* token_word,
+                    const WordTable<bool>& lower_case_use, std::string* lower) const {
     if (!IsCapitalizedWord(i)) return false;
     std::string_view word = Word(i);
-    if (data_.stopwords.Find(word, tokens_[i].hash) != nullptr) return false;
+    if (token_word != nullptr && token_word->name_stopword) return false;
     if (initial_[i] || title_case_[unit_[i]]) {
       // A capitalized common word: the article uses it in lower case elsewhere.
       const std::string_view lower_word = LowerInto(word, lower);
