@@ -3,6 +3,7 @@
 #include "hearsay/mentions.h"
 
 #include <algorithm>
+#include <array>
 #include <numeric>
 #include <unordered_set>
 
@@ -177,17 +178,26 @@ class Detector {
     }
     // Capitalized words that may be common words, and whether the article also writes them in
     // lower case: few are asked about, so they are collected first.
+    // A bit for each of 1024 hash buckets that holds one of them: most lower-case words of the
+    // text fall into an empty bucket and need no look-up.
     WordTable<bool> lower_case_use;
+    std::array<uint64_t, 16> filled_buckets{};
+    const auto bucket_of = [](uint64_t hash) { return hash >> 54; };  // the top ten bits
     std::string lower;
     for (uint32_t i = 0; i < token_count_; ++i) {
       if (IsCapitalizedWord(i) && (initial_[i] || title_case_[unit_[i]])) {
-        lower_case_use.Insert(LowerInto(Word(i), &lower), false);
+        const std::string_view lower_word = LowerInto(Word(i), &lower);
+        lower_case_use.Insert(lower_word, false);
+        const uint64_t bucket = bucket_of(WordHash(lower_word));
+        filled_buckets[bucket / 64] |= uint64_t{1} << (bucket % 64);
       }
     }
     for (uint32_t i = 0; i < token_count_; ++i) {
       if (!tokens_[i].Has(mentions_internal::kWord) || !tokens_[i].Has(mentions_internal::kLower)) {
         continue;
       }
+      const uint64_t bucket = bucket_of(tokens_[i].hash);
+      if ((filled_buckets[bucket / 64] >> (bucket % 64) & 1) == 0) continue;
       if (bool* used = lower_case_use.Find(Word(i), tokens_[i].hash)) *used = true;
     }
     // Looked up once per token: the detectors below ask about a token many times.
