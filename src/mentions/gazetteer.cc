@@ -27,9 +27,9 @@ void Gazetteer::Data::AddPhrase(std::string_view phrase, Entry entry) {
   uint32_t node = 0;
   for (const Tok& token : tokens) {
     std::string_view word = phrase.substr(token.begin, token.end - token.begin);
-    const uint32_t* found = token_ids.Find(word);
-    uint32_t id = found != nullptr ? *found : static_cast<uint32_t>(token_ids.size());
-    if (found == nullptr) token_ids.Insert(word, id);
+    TokenWord& token_word = token_words[word];
+    if (token_word.phrase_id == kNone) token_word.phrase_id = phrase_token_count++;
+    const uint32_t id = token_word.phrase_id;
     if (node == 0) {
       if (id >= root_children.size()) root_children.resize(id + 1, kNone);
       if (root_children[id] == kNone) {
@@ -56,7 +56,7 @@ void Gazetteer::Data::AddPhrase(std::string_view phrase, Entry entry) {
   }
 }
 
-bool Gazetteer::Data::LongestMatch(std::string_view text, const std::vector<Tok>& tokens,
+bool Gazetteer::Data::LongestMatch(const std::vector<Tok>& tokens, const uint32_t* phrase_ids,
                                    uint32_t first, uint32_t limit, Entry* entry,
                                    uint32_t* end) const {
   if (node_entry.empty()) return false;
@@ -65,16 +65,13 @@ bool Gazetteer::Data::LongestMatch(std::string_view text, const std::vector<Tok>
   for (uint32_t i = first; i < limit; ++i) {
     // Phrases do not continue across a line break.
     if (i > first && tokens[i].Has(mentions_internal::kNewlineBefore)) break;
-    // Token offsets lie within the text: no bounds check.
-    const uint32_t* id = token_ids.Find(
-        std::string_view(text.data() + tokens[i].begin, tokens[i].end - tokens[i].begin),
-        tokens[i].hash);
-    if (id == nullptr) break;
+    const uint32_t id = phrase_ids[i - first];
+    if (id == kNone) break;
     if (node == 0) {
-      if (*id >= root_children.size() || root_children[*id] == kNone) break;
-      node = root_children[*id];
+      if (id >= root_children.size() || root_children[id] == kNone) break;
+      node = root_children[id];
     } else {
-      auto edge = edges.find((static_cast<uint64_t>(node) << 32) | *id);
+      auto edge = edges.find((static_cast<uint64_t>(node) << 32) | id);
       if (edge == edges.end()) break;
       node = edge->second;
     }
@@ -268,7 +265,7 @@ Status LoadWords(const std::string& dir, Gazetteer::Data* data) {
   if (!status.ok()) return status;
   status = ReadTsv(dir + "/name_stopwords.tsv", [&](const TsvRecord& record) {
     Status fields = NeedFields(record, 1);
-    if (fields.ok()) data->stopwords.Insert(record.fields[0], true);
+    if (fields.ok()) data->token_words[record.fields[0]].name_stopword = true;
     return fields;
   });
   if (!status.ok()) return status;
@@ -283,7 +280,11 @@ Status LoadWords(const std::string& dir, Gazetteer::Data* data) {
     if (!fields.ok()) return fields;
     for (const auto& [name, kind] : kKinds) {
       if (record.fields[1] == name) {
-        data->words.Insert(record.fields[0], WordInfo{kind, record.fields[2][0]});
+        Gazetteer::Data::TokenWord& token_word = data->token_words[record.fields[0]];
+        if (!token_word.has_info) {  // the first line for a word wins
+          token_word.has_info = true;
+          token_word.info = WordInfo{kind, record.fields[2][0]};
+        }
         return Status::Ok();
       }
     }

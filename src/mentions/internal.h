@@ -98,8 +98,19 @@ struct Gazetteer::Data {
 
   std::vector<mentions_internal::KnownEntity> entities;
   std::vector<mentions_internal::TitleWord> titles;
-  // The phrase trie: token strings are interned, edges are (node, token id) pairs.
-  WordTable<uint32_t> token_ids;
+  // Every token string that a phrase holds or name_words.tsv or name_stopwords.tsv lists: its id
+  // in the phrase trie (kNone if no phrase holds it), its word class and whether it is a name
+  // stop word. One table, so that a text's token is looked up once for all three.
+  struct TokenWord {
+    uint32_t phrase_id = kNone;
+    bool has_info = false;
+    bool name_stopword = false;
+    mentions_internal::WordInfo info;
+  };
+  WordTable<TokenWord> token_words;
+  // The phrase trie: token strings are interned as TokenWord::phrase_id (the ids given so far),
+  // edges are (node, token id) pairs.
+  uint32_t phrase_token_count = 0;
   std::unordered_map<uint64_t, uint32_t> edges;  // below the root
   // The root's child for each token id, or kNone: every phrase look-up starts there, without a
   // hash of the edge.
@@ -109,20 +120,28 @@ struct Gazetteer::Data {
 
   WordTable<char> given_names;  // gender
   WordTable<mentions_internal::HeadKind> name_heads;
-  WordTable<mentions_internal::WordInfo> words;
-  WordTable<bool> stopwords;
 
   // Adds a phrase (tokenized like article text); the first entry for a phrase wins.
   void AddPhrase(std::string_view phrase, Entry entry);
-  // Whether some phrase starts with `word` (`hash` is its WordHash): LongestMatch finds
-  // nothing at other words, and most words of a text are such.
-  bool StartsPhrase(std::string_view word, uint64_t hash) const {
-    const uint32_t* id = token_ids.Find(word, hash);
-    return id != nullptr && *id < root_children.size() && root_children[*id] != kNone;
+  // The TokenWord::phrase_id of `word` (`hash` is its WordHash), kNone if no phrase holds it.
+  uint32_t PhraseIdOf(std::string_view word, uint64_t hash) const {
+    const TokenWord* found = token_words.Find(word, hash);
+    return found != nullptr ? found->phrase_id : kNone;
+  }
+  // Whether some phrase starts with the token of `phrase_id`: LongestMatch finds nothing at other
+  // words, and most words of a text are such.
+  bool StartsPhrase(uint32_t phrase_id) const {
+    return phrase_id < root_children.size() && root_children[phrase_id] != kNone;
+  }
+  // The word class of `word` (`hash` is its WordHash), if name_words.tsv lists it.
+  const mentions_internal::WordInfo* WordInfoOf(std::string_view word, uint64_t hash) const {
+    const TokenWord* found = token_words.Find(word, hash);
+    return found != nullptr && found->has_info ? &found->info : nullptr;
   }
   // The entry of the longest phrase starting at tokens[first] within [first, limit), and its
-  // end token; returns false if none.
-  bool LongestMatch(std::string_view text, const std::vector<mentions_internal::Tok>& tokens,
+  // end token; returns false if none. phrase_ids[k] is the PhraseIdOf token first + k: a
+  // detector looks each token up once.
+  bool LongestMatch(const std::vector<mentions_internal::Tok>& tokens, const uint32_t* phrase_ids,
                     uint32_t first, uint32_t limit, Entry* entry, uint32_t* end) const;
 };
 

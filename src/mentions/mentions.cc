@@ -3,6 +3,7 @@
 #include "hearsay/mentions.h"
 
 #include <algorithm>
+#include <array>
 #include <numeric>
 #include <unordered_set>
 
@@ -81,8 +82,10 @@ class Detector {
     mentions_internal::Tokenize(text_, span.begin, span.end, &tokens_);
     const size_t end = tokens_.size();
     uint32_t unit = unit_count_++;
-    unit_.insert(unit_.end(), end - first, unit);
-    sentence_.insert(sentence_.end(), end - first, sentence);
+    unit_.resize(end, unit);
+    sentence_.resize(end, sentence);
+    clause_.resize(end);
+    paragraph_.resize(end);
     ++clause_count_;  // every unit starts a sentence
     uint32_t words = 0;
     uint32_t capitalized = 0;
@@ -94,8 +97,8 @@ class Detector {
       } else if (i > first && token.Has(mentions_internal::kUpper) && EndsClause(i - 1)) {
         ++clause_count_;
       }
-      clause_.push_back(clause_count_);
-      paragraph_.push_back(paragraph_count_);
+      clause_[i] = clause_count_;
+      paragraph_[i] = paragraph_count_;
       if (token.Has(mentions_internal::kWord)) {
         ++words;
         if (token.Has(mentions_internal::kUpper)) ++capitalized;
@@ -120,16 +123,22 @@ class Detector {
   }
 
   bool IsTitleAbbreviation(uint32_t i) const {
+    // Asked while the units are tokenized, before every token's phrase id is looked up.
+    const uint32_t limit = std::min<uint32_t>(i + 2, tokens_.size());
+    uint32_t phrase_ids[2];
+    for (uint32_t t = i; t < limit; ++t) {
+      phrase_ids[t - i] = data_.PhraseIdOf(Word(t), tokens_[t].hash);
+    }
     Entry entry;
     uint32_t end = 0;
-    return data_.LongestMatch(text_, tokens_, i, std::min<uint32_t>(i + 2, tokens_.size()), &entry,
-                              &end) &&
-           end == i + 2 && entry.kind == EntryKind::kTitle;
+    return data_.LongestMatch(tokens_, phrase_ids, i, limit, &entry, &end) && end == i + 2 &&
+           entry.kind == EntryKind::kTitle;
   }
 
   void BuildTokens() {
-    // News text has about one token per five bytes: the per-token arrays grow once.
-    const size_t expected_tokens = text_.size() / 5;
+    // News text has about one token per five bytes, some articles one per four: room for one per
+    // four, and the per-token arrays grow once.
+    const size_t expected_tokens = text_.size() / 4;
     tokens_.reserve(expected_tokens);
     for (auto* per_token : {&unit_, &sentence_, &clause_, &paragraph_}) {
       per_token->reserve(expected_tokens);
@@ -169,25 +178,38 @@ class Detector {
     }
     // Capitalized words that may be common words, and whether the article also writes them in
     // lower case: few are asked about, so they are collected first.
+    // A bit for each of 1024 hash buckets that holds one of them: most lower-case words of the
+    // text fall into an empty bucket and need no look-up.
     WordTable<bool> lower_case_use;
+    std::array<uint64_t, 16> filled_buckets{};
+    const auto bucket_of = [](uint64_t hash) { return hash >> 54; };  // the top ten bits
     std::string lower;
     for (uint32_t i = 0; i < token_count_; ++i) {
       if (IsCapitalizedWord(i) && (initial_[i] || title_case_[unit_[i]])) {
-        lower_case_use.Insert(LowerInto(Word(i), &lower), false);
+        const std::string_view lower_word = LowerInto(Word(i), &lower);
+        lower_case_use.Insert(lower_word, false);
+        const uint64_t bucket = bucket_of(WordHash(lower_word));
+        filled_buckets[bucket / 64] |= uint64_t{1} << (bucket % 64);
       }
     }
     for (uint32_t i = 0; i < token_count_; ++i) {
       if (!tokens_[i].Has(mentions_internal::kWord) || !tokens_[i].Has(mentions_internal::kLower)) {
         continue;
       }
+      const uint64_t bucket = bucket_of(tokens_[i].hash);
+      if ((filled_buckets[bucket / 64] >> (bucket % 64) & 1) == 0) continue;
       if (bool* used = lower_case_use.Find(Word(i), tokens_[i].hash)) *used = true;
     }
     // Looked up once per token: the detectors below ask about a token many times.
     word_info_.resize(token_count_);
+    phrase_id_.resize(token_count_);
     name_shaped_.resize(token_count_);
     for (uint32_t i = 0; i < token_count_; ++i) {
-      word_info_[i] = data_.words.Find(Word(i), tokens_[i].hash);
-      name_shaped_[i] = IsNameShaped(i, lower_case_use, &lower);
+      const Gazetteer::Data::TokenWord* token_word =
+          data_.token_words.Find(Word(i), tokens_[i].hash);
+      word_info_[i] = token_word != nullptr && token_word->has_info ? &token_word->info : nullptr;
+      phrase_id_[i] = token_word != nullptr ? token_word->phrase_id : kNone;
+      name_shaped_[i] = IsNameShaped(i, token_word, lower_case_use, &lower);
     }
   }
 
@@ -247,9 +269,8 @@ class Detector {
     while (i < token_count_) {
       Entry entry;
       uint32_t end = 0;
-      if (tokens_[i].Has(mentions_internal::kWord) &&
-          data_.StartsPhrase(Word(i), tokens_[i].hash) &&
-          data_.LongestMatch(text_, tokens_, i, UnitEnd(i), &entry, &end) &&
+      if (tokens_[i].Has(mentions_internal::kWord) && data_.StartsPhrase(phrase_id_[i]) &&
+          data_.LongestMatch(tokens_, &phrase_id_[i], i, UnitEnd(i), &entry, &end) &&
           AcceptHit(i, end, entry)) {
         hits_.push_back({i, end, entry});
         for (uint32_t t = i; t < end; ++t) hit_of_[t] = static_cast<int32_t>(hits_.size() - 1);
@@ -287,17 +308,19 @@ class Detector {
 
   // A capitalized word that is neither a name stop word nor, at the start of a sentence or in
   // a title-case line, a common word.
-  // `lower` is a reused buffer.
-  bool IsNameShaped(uint32_t i, const WordTable<bool>& lower_case_use, std::string* lower) const {
+  // `token_word` is the token's entry in the gazetteer's token table (null if none); `lower` is
+  // a reused buffer.
+  bool IsNameShaped(uint32_t i, const Gazetteer::Data::TokenWord* token_word,
+                    const WordTable<bool>& lower_case_use, std::string* lower) const {
     if (!IsCapitalizedWord(i)) return false;
     std::string_view word = Word(i);
-    if (data_.stopwords.Find(word, tokens_[i].hash) != nullptr) return false;
+    if (token_word != nullptr && token_word->name_stopword) return false;
     if (initial_[i] || title_case_[unit_[i]]) {
       // A capitalized common word: the article uses it in lower case elsewhere.
       const std::string_view lower_word = LowerInto(word, lower);
       const uint64_t lower_hash = WordHash(lower_word);
       if (*lower_case_use.Find(lower_word, lower_hash)) return false;
-      if (title_case_[unit_[i]] && data_.words.Find(lower_word, lower_hash) != nullptr) {
+      if (title_case_[unit_[i]] && data_.WordInfoOf(lower_word, lower_hash) != nullptr) {
         return false;
       }
     }
@@ -771,6 +794,7 @@ class Detector {
   // Flags as bytes, not std::vector<bool>: every detector reads them per token.
   std::vector<uint8_t> initial_;
   std::vector<const mentions_internal::WordInfo*> word_info_;  // per token, null if unlisted
+  std::vector<uint32_t> phrase_id_;                            // per token: its PhraseIdOf
   std::vector<uint8_t> name_shaped_;                           // per token: IsNameShaped
   std::vector<uint8_t> title_case_;                            // per unit
   std::vector<uint32_t> unit_end_;                             // per unit: its end token

@@ -19,7 +19,8 @@ const RE2& UnicodeClass(const char* pattern) {
   return *new RE2(pattern, options);
 }
 
-CharClass ClassifyNonAscii(std::string_view character) {
+// Not inlined: the tokenizer's loop over ASCII text keeps its state in registers.
+[[gnu::noinline]] CharClass ClassifyNonAscii(std::string_view character) {
   static const RE2& upper = UnicodeClass(R"(\p{Lu}|\p{Lt})");
   static const RE2& word = UnicodeClass(R"(\p{L}|\p{M}|\p{Nd})");
   static const RE2& space = UnicodeClass(R"(\p{Z})");
@@ -80,6 +81,12 @@ void Tokenize(std::string_view text, uint32_t begin, uint32_t end, std::vector<T
   uint32_t i = begin;
   while (i < end) {
     auto lead = static_cast<unsigned char>(text[i]);
+    if (lead == ' ') {  // the most common character after letters: no classification
+      word = nullptr;
+      pending |= kSpaceBefore;
+      ++i;
+      continue;
+    }
     uint32_t length = lead < 0x80 ? 1 : std::min(SequenceLength(lead), end - i);
     CharClass cls = lead < 0x80 ? ClassifyAscii(text[i]) : ClassifyNonAscii(text.substr(i, length));
     if (cls == CharClass::kSpace || cls == CharClass::kNewline) {

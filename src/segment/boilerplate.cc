@@ -108,21 +108,24 @@ class Classifier {
   // lower case with typographic apostrophes made straight: lowered in place into lower_ and
   // hashed on the way, as the classifier asks for most words.
   StopWordKind StopWordOf(Span span) {
-    const std::string_view word = span.In(text_);
-    uint64_t hash = kWordHashSeed;
+    // Plain pointers and locals: the loop keeps everything in registers.
+    const char* in = text_.data() + span.begin;
+    const char* const end = text_.data() + span.end;
+    char* const lower = lower_.data();
     size_t out = 0;
-    for (size_t in = 0; in < word.size(); ++in, ++out) {
-      char c = word[in];
+    uint64_t hash = kWordHashSeed;
+    while (in < end) {
+      char c = *in++;
       if (static_cast<uint8_t>(c) < 0x80) {
         c = AsciiLower(c);
-      } else if (c == '\xE2' && word.compare(in, 3, "\u2019") == 0) {
-        c = '\'';
+      } else if (c == '\xE2' && end - in >= 2 && in[0] == '\x80' && in[1] == '\x99') {
+        c = '\'';  // U+2019
         in += 2;
       }
-      lower_[out] = c;
+      lower[out++] = c;
       hash = WordHashStep(hash, c);
     }
-    return work_.lexicon->StopWord(std::string_view(lower_.data(), out), hash);
+    return work_.lexicon->StopWord(std::string_view(lower, out), hash);
   }
 
   Work& work_;

@@ -135,14 +135,22 @@ class Tokenizer {
     info.first_token = static_cast<uint32_t>(work_.out->tokens.size());
     paragraph_ = span;
     uint32_t pos = span.begin;
+    // No token holds a space: a token has a space before it iff the loop skipped one right
+    // before it (or it opens the paragraph), and one after it iff the loop skips one right
+    // after it (or it ends the paragraph).
+    bool space_before = true;
     while (pos < span.end) {
       CodePoint cp = DecodeAt(text_, pos);
       if (IsSpace(cp.value)) {
         pos += cp.length;
+        if (!space_before) work_.info.back().space_after = true;  // the token just added
+        space_before = true;
         continue;
       }
-      pos = AddToken(pos, cp);
+      pos = AddToken(pos, cp, space_before);
+      space_before = false;
     }
+    if (work_.info.size() > info.first_token) work_.info.back().space_after = true;
     info.end_token = static_cast<uint32_t>(work_.out->tokens.size());
   }
 
@@ -154,7 +162,7 @@ class Tokenizer {
   }
 
   // Adds the token starting at `begin` and returns where it ends.
-  uint32_t AddToken(uint32_t begin, CodePoint first) {
+  uint32_t AddToken(uint32_t begin, CodePoint first, bool space_before) {
     TokenInfo info;
     info.first = first.value;
     uint32_t end = begin + first.length;
@@ -169,8 +177,7 @@ class Tokenizer {
       ++end;  // "'s", a word of its own
       info.kind = TokenKind::kWord;
     }
-    info.space_before = begin == paragraph_.begin || IsSpace(DecodeBefore(text_, begin).value);
-    info.space_after = end == paragraph_.end || IsSpace(At(end));
+    info.space_before = space_before;
     work_.out->tokens.push_back({{begin, end}, kNone});
     work_.info.push_back(info);
     return end;
@@ -208,7 +215,7 @@ class Tokenizer {
         last = cp.value;
         pos += cp.length;
       }
-      if (pos >= paragraph_.end) break;
+      if (pos >= paragraph_.end || text_[pos] == ' ') break;  // most words end at a space
       CodePoint joiner = DecodeAt(text_, pos);
       uint32_t next = At(pos + joiner.length);
       bool joins = false;
