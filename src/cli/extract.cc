@@ -4,8 +4,9 @@
 
 #include <algorithm>
 #include <chrono>
+#include <condition_variable>
 #include <cstdio>
-#include <future>
+#include <deque>
 #include <map>
 #include <mutex>
 #include <thread>
@@ -21,10 +22,10 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
-// Articles are processed in batches: bounded memory, output in input order for any -j. A batch
-// has this many articles for each worker, so that workers take long chunks (RunBatch).
-constexpr size_t kBatchArticlesPerJob = 256;
-constexpr uint64_t kBatchBytes = 32ull << 20;
+// Articles flow through a window of jobs (Extractor): bounded memory, output in input order for
+// any -j. The window holds this many articles for each worker, or this many bytes of input.
+constexpr size_t kWindowArticlesPerJob = 256;
+constexpr uint64_t kWindowBytes = 32ull << 20;
 // The fewest articles a worker takes at a time, stage by stage (AnalyzeEach).
 constexpr size_t kMinChunk = 16;
 
@@ -108,18 +109,33 @@ class Progress {
   Clock::time_point last_;
 };
 
+// The reading thread appends jobs to a window; workers claim runs of consecutive jobs, and the
+// worker that finishes the oldest unwritten run writes every finished run, in input order, so no
+// worker waits for the others at batch boundaries and threads live as long as the batch. With
+// one job the reading thread processes the window whenever it fills.
 class Extractor {
  public:
   Extractor(const ExtractOptions& options, const Resources& resources, std::FILE* out)
       : options_(options), resources_(resources), out_(out) {}
 
+  ~Extractor() { StopWorkers(); }
+
   void Add(IngestResult input, uint64_t bytes) {
-    batch_bytes_ += bytes;
-    Job job;
+    std::unique_lock<std::mutex> lock(mutex_);
+    Job& job = window_.emplace_back();
     job.input = std::move(input);
     job.bytes = bytes;
-    batch_.push_back(std::move(job));
-    if (batch_.size() >= kBatchArticlesPerJob * Jobs() || batch_bytes_ >= kBatchBytes) Flush();
+    window_bytes_ += bytes;
+    ++added_;
+    if (Jobs() <= 1) {
+      if (WindowFull()) ProcessAndEmit(lock);
+      return;
+    }
+    if (workers_.empty()) {
+      for (unsigned t = 0; t < Jobs(); ++t) workers_.emplace_back([this] { Work(); });
+    }
+    if (Claimable()) work_ready_.notify_one();
+    space_ready_.wait(lock, [this] { return !WindowFull(); });
   }
 
   void Report(Diagnostic diagnostic) {
@@ -132,32 +148,11 @@ class Extractor {
     }
   }
 
-  // Hands the full batch to the workers. With more than one job the workers run in the
-  // background while this thread reads the next batch and writes the one before, so that
-  // reading and writing leave no core idle.
-  void Flush() {
-    if (Jobs() <= 1) {
-      RunBatch(batch_);
-      Emit(batch_);
-    } else {
-      // The workers start on this batch before the last one is written.
-      std::vector<Job> done;
-      if (processed_.valid()) {
-        processed_.get();
-        done = std::move(processing_);
-      }
-      processing_ = std::move(batch_);
-      processed_ = std::async(std::launch::async, [this] { RunBatch(processing_); });
-      Emit(done);
-    }
-    batch_.clear();
-    batch_bytes_ = 0;
-  }
-
   // Every article added so far processed and written.
   void Finish() {
-    Flush();
-    EmitProcessed();
+    StopWorkers();
+    std::unique_lock<std::mutex> lock(mutex_);
+    if (added_ > claimed_) ProcessAndEmit(lock);
   }
 
   // Writes one article's output, with the format's separator between non-empty ones.
@@ -186,11 +181,98 @@ class Extractor {
   const Totals& totals() const { return totals_; }
 
  private:
+  // Jobs numbered first to last in input order; the window starts at number written_.
+  struct Run {
+    uint64_t first;
+    uint64_t last;
+  };
+
+  bool WindowFull() const {
+    return added_ - written_ >= kWindowArticlesPerJob * Jobs() || window_bytes_ >= kWindowBytes;
+  }
+
+  // Enough unclaimed jobs for a run, or a full window that only a shorter run can empty.
+  bool Claimable() const {
+    return added_ - claimed_ >= kMinChunk || (added_ > claimed_ && WindowFull());
+  }
+
+  // A worker: claims a run of unclaimed jobs, processes it, and writes what is ready, until the
+  // reading thread has closed the window and no job is left. Runs shrink as the work left does:
+  // as long as it allows, since each run reloads every stage's rules into the CPU cache, yet
+  // short enough at the end that no worker waits long for the others.
+  void Work() {
+    std::unique_lock<std::mutex> lock(mutex_);
+    for (;;) {
+      work_ready_.wait(lock, [this] { return Claimable() || closed_; });
+      uint64_t left = added_ - claimed_;
+      if (left == 0) return;
+      uint64_t size = std::min<uint64_t>(left, std::max<uint64_t>(kMinChunk, left / (2 * Jobs())));
+      Run run{claimed_, claimed_ + size};
+      claimed_ = run.last;
+      std::vector<Job*> jobs = JobsOf(run);
+      lock.unlock();
+      Process(jobs);
+      lock.lock();
+      finished_.emplace(run.first, run.last);
+      EmitFinished(lock);
+    }
+  }
+
+  // The reading thread's own work with one job: everything unclaimed, then written.
+  void ProcessAndEmit(std::unique_lock<std::mutex>& lock) {
+    Run run{claimed_, added_};
+    claimed_ = run.last;
+    Process(JobsOf(run));
+    finished_.emplace(run.first, run.last);
+    EmitFinished(lock);
+  }
+
+  std::vector<Job*> JobsOf(Run run) {
+    std::vector<Job*> jobs;
+    jobs.reserve(run.last - run.first);
+    for (uint64_t n = run.first; n < run.last; ++n) jobs.push_back(&window_[n - written_]);
+    return jobs;
+  }
+
+  // Writes the finished runs that continue the output, unless another thread is already doing
+  // so (it will find them). The lock is released while writing.
+  void EmitFinished(std::unique_lock<std::mutex>& lock) {
+    if (emitting_) return;
+    emitting_ = true;
+    while (!finished_.empty() && finished_.begin()->first == written_) {
+      uint64_t last = finished_.begin()->second;
+      finished_.erase(finished_.begin());
+      std::vector<Job> run;
+      run.reserve(last - written_);
+      for (; written_ < last; ++written_) {
+        window_bytes_ -= window_.front().bytes;
+        run.push_back(std::move(window_.front()));
+        window_.pop_front();
+      }
+      space_ready_.notify_one();
+      lock.unlock();
+      Emit(run);
+      run.clear();
+      lock.lock();
+    }
+    emitting_ = false;
+  }
+
+  void StopWorkers() {
+    {
+      std::lock_guard<std::mutex> lock(mutex_);
+      closed_ = true;
+    }
+    work_ready_.notify_all();
+    for (std::thread& worker : workers_) worker.join();
+    workers_.clear();
+  }
+
   // A few consecutive jobs, each step over all of them before the next (AnalyzeEach).
-  void Process(Job* first, Job* last) const {
+  void Process(const std::vector<Job*>& run) const {
     std::vector<Job*> jobs;
     std::vector<const Document*> docs;
-    for (Job* job = first; job != last; ++job) {
+    for (Job* job : run) {
       auto* doc = std::get_if<Document>(&job->input);
       if (doc == nullptr) continue;
       CompleteMetadata(resources_, doc);
@@ -220,9 +302,9 @@ class Extractor {
     }
   }
 
-  // Totals, diagnostics and output of a processed batch, in input order.
-  void Emit(std::vector<Job>& batch) {
-    for (Job& job : batch) {
+  // Totals, diagnostics and output of a processed run, in input order.
+  void Emit(std::vector<Job>& run) {
+    for (Job& job : run) {
       ++totals_.articles;
       totals_.bytes += job.bytes;
       if (auto* problem = std::get_if<Diagnostic>(&job.input)) {
@@ -244,43 +326,6 @@ class Extractor {
     if (progress_ != nullptr) progress_->Update(totals_, false);
   }
 
-  // Waits for the batch the workers have, then emits it.
-  void EmitProcessed() {
-    if (!processed_.valid()) return;
-    processed_.get();
-    Emit(processing_);
-    processing_.clear();
-  }
-
-  // Workers take consecutive jobs in chunks that shrink as the batch runs out: a chunk as
-  // large as the work left allows, since every chunk reloads each stage's rules into the CPU
-  // cache, yet small enough at the end that no worker waits long for the others.
-  void RunBatch(std::vector<Job>& batch) const {
-    const size_t threads = std::min<size_t>(Jobs(), (batch.size() + kMinChunk - 1) / kMinChunk);
-    if (threads <= 1) {
-      Process(batch.data(), batch.data() + batch.size());
-      return;
-    }
-    std::mutex mutex;
-    size_t next = 0;
-    auto take = [&](Job** first, Job** last) {
-      std::lock_guard<std::mutex> lock(mutex);
-      size_t left = batch.size() - next;
-      size_t size = std::min(left, std::max(kMinChunk, left / (2 * threads)));
-      *first = batch.data() + next;
-      *last = *first + size;
-      next += size;
-      return size > 0;
-    };
-    auto work = [&] {
-      for (Job *first, *last; take(&first, &last);) Process(first, last);
-    };
-    std::vector<std::thread> workers;
-    for (size_t t = 1; t < threads; ++t) workers.emplace_back(work);
-    work();
-    for (std::thread& worker : workers) worker.join();
-  }
-
   unsigned Jobs() const {
     if (options_.jobs > 0) return options_.jobs;
     unsigned cores = std::thread::hardware_concurrency();
@@ -290,10 +335,19 @@ class Extractor {
   const ExtractOptions& options_;
   const Resources& resources_;
   std::FILE* out_;
-  std::vector<Job> batch_;       // being read
-  std::vector<Job> processing_;  // with the workers, until processed_ is ready
-  std::future<void> processed_;
-  uint64_t batch_bytes_ = 0;
+  std::mutex mutex_;                     // guards the window and the counts below
+  std::condition_variable work_ready_;   // jobs to claim, or the window closed
+  std::condition_variable space_ready_;  // room in the window for the reading thread
+  std::deque<Job> window_;               // jobs numbered written_ to added_
+  uint64_t window_bytes_ = 0;
+  uint64_t added_ = 0;
+  uint64_t claimed_ = 0;
+  uint64_t written_ = 0;
+  std::map<uint64_t, uint64_t> finished_;  // processed runs not yet written: first -> last
+  bool emitting_ = false;
+  bool closed_ = false;
+  std::vector<std::thread> workers_;
+  // Written by one emitting thread at a time.
   Totals totals_;
   Progress* progress_ = nullptr;
   MergedTurtle* merged_ = nullptr;
