@@ -177,23 +177,32 @@ def main():
     print("-" * len(header))
     rates = {}
     walls = {}
-    for label, fmt, jobs in [("hearsay -f ntriples -j 1", "ntriples", 1),
-                             ("hearsay -f ntriples -j 2", "ntriples", 2),
-                             ("hearsay -f turtle -j 1", "turtle", 1),
-                             ("hearsay -f turtle -j 2", "turtle", 2)]:
-        output = work / f"out-{fmt}-j{jobs}.{'nt' if fmt == 'ntriples' else 'ttl'}"
+    configurations = [("hearsay -f ntriples -j 1", "ntriples", 1),
+                      ("hearsay -f ntriples -j 2", "ntriples", 2),
+                      ("hearsay -f turtle -j 1", "turtle", 1),
+                      ("hearsay -f turtle -j 2", "turtle", 2)]
+    # Round by round, each configuration once a round: a slow spell of the shared machine then
+    # slows every configuration alike instead of all the runs of one.
+    runs = {label: [] for label, _, _ in configurations}
+    sizes = {}
+    for round_number in range(1, args.repeat + 1):
+        print(f"(round {round_number} of {args.repeat})", file=sys.stderr, flush=True)
+        for label, fmt, jobs in configurations:
+            output = work / f"out-{fmt}-j{jobs}.{'nt' if fmt == 'ntriples' else 'ttl'}"
+            runs[label].append(timed([str(hearsay), "extract", "-f", fmt, "-j", str(jobs),
+                                      str(corpus)], output, work))
+            sizes[label] = output.stat().st_size / 1e6
+            if not args.keep_output:
+                output.unlink()
+    for label, _, _ in configurations:
         # The median run by wall time: a shared machine's runs vary by several percent.
-        runs = sorted(timed([str(hearsay), "extract", "-f", fmt, "-j", str(jobs), str(corpus)],
-                            output, work) for _ in range(args.repeat))
-        seconds, cpu, peak, stderr = runs[len(runs) // 2]
-        out_mb = output.stat().st_size / 1e6
-        if not args.keep_output:
-            output.unlink()
+        seconds, cpu, peak, stderr = sorted(runs[label])[len(runs[label]) // 2]
         note = check_summary(stderr, count)
         rates[label] = mb / cpu
         walls[label] = seconds
         print(f"{label:44} {seconds:8.2f} {mb / seconds:7.2f} {count / seconds:10.1f} "
-              f"{cpu:8.2f} {mb / cpu:9.3f} {peak / 1e6:8.1f} {out_mb:10.1f}{note}", flush=True)
+              f"{cpu:8.2f} {mb / cpu:9.3f} {peak / 1e6:8.1f} {sizes[label]:10.1f}{note}",
+              flush=True)
 
     for fmt in ["ntriples", "turtle"]:
         speedup = walls[f"hearsay -f {fmt} -j 1"] / walls[f"hearsay -f {fmt} -j 2"]
