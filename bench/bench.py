@@ -99,7 +99,8 @@ def head_of_corpus(corpus, size, path):
 
 
 def timed(command, stdout_path, work):
-    """Runs `command` under /usr/bin/time -v; returns (wall s, CPU s, peak RSS bytes, stderr)."""
+    """Runs `command` under /usr/bin/time -v; returns (wall s, CPU s, peak RSS bytes, stderr,
+    system CPU s): the system time is mostly the kernel copying the output into the page cache."""
     time_file = work / "time.txt"
     # A run starts with the previous run's output gone and on disk, not written back during it.
     stdout_path.unlink(missing_ok=True)
@@ -117,8 +118,9 @@ def timed(command, stdout_path, work):
     def field(name):
         return float(re.search(re.escape(name) + r": ([0-9.]+)", report).group(1))
 
-    cpu = field("User time (seconds)") + field("System time (seconds)")
-    return seconds, cpu, int(field("Maximum resident set size (kbytes)")) * 1024, stderr
+    system = field("System time (seconds)")
+    cpu = field("User time (seconds)") + system
+    return seconds, cpu, int(field("Maximum resident set size (kbytes)")) * 1024, stderr, system
 
 
 def check_summary(stderr, count):
@@ -171,7 +173,7 @@ def main():
               "(MB/cpu-s) hold")
     print()
 
-    header = (f"{'run':44} {'wall s':>8} {'MB/s':>7} {'articles/s':>10} {'cpu s':>8} "
+    header = (f"{'run':44} {'wall s':>8} {'MB/s':>7} {'articles/s':>10} {'cpu s':>8} {'sys s':>6} "
               f"{'MB/cpu-s':>9} {'peak MB':>8} {'output MB':>10}")
     print(header)
     print("-" * len(header))
@@ -196,12 +198,13 @@ def main():
                 output.unlink()
     for label, _, _ in configurations:
         # The median run by wall time: a shared machine's runs vary by several percent.
-        seconds, cpu, peak, stderr = sorted(runs[label])[len(runs[label]) // 2]
+        seconds, cpu, peak, stderr, system = sorted(runs[label])[len(runs[label]) // 2]
         note = check_summary(stderr, count)
         rates[label] = mb / cpu
         walls[label] = seconds
         print(f"{label:44} {seconds:8.2f} {mb / seconds:7.2f} {count / seconds:10.1f} "
-              f"{cpu:8.2f} {mb / cpu:9.3f} {peak / 1e6:8.1f} {sizes[label]:10.1f}{note}",
+              f"{cpu:8.2f} {system:6.2f} {mb / cpu:9.3f} {peak / 1e6:8.1f} "
+              f"{sizes[label]:10.1f}{note}",
               flush=True)
 
     for fmt in ["ntriples", "turtle"]:
@@ -219,14 +222,14 @@ def main():
         size = args.baseline_size or BASELINE_DEFAULT_BYTES[library]
         sample = work / f"sample-{library}-{size}.jsonl"
         sample_count, sample_bytes = head_of_corpus(corpus, size, sample)
-        seconds, cpu, peak, _ = timed(["node", str(BASELINE_DIR / "baseline.js"), library,
+        seconds, cpu, peak, _, system = timed(["node", str(BASELINE_DIR / "baseline.js"), library,
                                   str(sample)], work / "baseline.json", work)
         found = json.loads((work / "baseline.json").read_text())
         sample_mb = sample_bytes / 1e6
         label = f"{library} (node, 1 core) on {sample_mb:.1f} MB"
         rates[library] = sample_mb / cpu
         print(f"{label:44} {seconds:8.2f} {sample_mb / seconds:7.2f} "
-              f"{sample_count / seconds:10.1f} {cpu:8.2f} {sample_mb / cpu:9.3f} "
+              f"{sample_count / seconds:10.1f} {cpu:8.2f} {system:6.2f} {sample_mb / cpu:9.3f} "
               f"{peak / 1e6:8.1f} {'-':>10}  ({found['entities']} entities, "
               f"{found['dates']} dates, {found['failed']} articles failed)", flush=True)
 
