@@ -468,11 +468,21 @@ std::string ComposeLines(const Graph& graph, OutputFormat format) {
     size += texts[s.subject].size() + texts[s.predicate].size() + texts[s.object].size() +
             (quads ? graph_name.size() + 1 : 0) + 5;
   }
-  std::string out(size, '\0');
-  char* at = out.data();
-  auto put = [&at](std::string_view piece) {
-    std::memcpy(at, piece.data(), piece.size());
-    at += piece.size();
+  std::string out;
+  out.reserve(size);
+  // Lines are put together in a buffer on the stack and appended a buffer at a time: C++17's
+  // std::string cannot grow without filling its new characters first, which costs as much as
+  // composing them.
+  char buffer[2048];
+  size_t used = 0;
+  auto put = [&](std::string_view piece) {
+    if (piece.size() > sizeof buffer - used) {
+      out.append(buffer, used);
+      used = 0;
+      if (piece.size() > sizeof buffer) return void(out.append(piece));
+    }
+    std::memcpy(buffer + used, piece.data(), piece.size());
+    used += piece.size();
   };
   for (const Graph::Statement& s : graph.statements) {
     put(texts[s.subject]);
@@ -486,6 +496,7 @@ std::string ComposeLines(const Graph& graph, OutputFormat format) {
     }
     put(" .\n");
   }
+  out.append(buffer, used);
   return out;
 }
 
