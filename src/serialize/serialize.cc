@@ -385,8 +385,8 @@ std::string WriteStatements(const Graph& graph, OutputFormat format) {
 // The terms go through Serd three to a statement: an IRI may stand anywhere, a literal only as
 // the object. Sets (*texts)[i] to terms[i]'s text, kept in `storage`; false if Serd refuses a
 // term or writes a statement of another shape.
-bool WriteTermTexts(const std::vector<Term>& terms, std::string* storage,
-                    std::vector<std::string_view>* texts) {
+bool WriteEachTermText(const std::vector<Term>& terms, std::string* storage,
+                       std::vector<std::string_view>* texts) {
   constexpr uint32_t kStub = kNone;  // "<x:>": a short IRI where no term is left to fill the place
   std::vector<uint32_t> iris, literals;
   for (uint32_t i = 0; i < terms.size(); ++i) {
@@ -450,6 +450,151 @@ bool WriteTermTexts(const std::vector<Term>& terms, std::string* storage,
   texts->reserve(terms.size());
   for (const auto& [offset, size] : pieces) {
     texts->push_back(std::string_view(*storage).substr(offset, size));
+  }
+  return true;
+}
+
+bool IsAscii(std::string_view text) {
+  size_t i = 0;
+  for (; i + 8 <= text.size(); i += 8) {
+    uint64_t word;
+    std::memcpy(&word, text.data() + i, 8);
+    if (word & 0x8080808080808080ull) return false;
+  }
+  for (; i < text.size(); ++i) {
+    if (static_cast<unsigned char>(text[i]) >= 0x80) return false;
+  }
+  return true;
+}
+
+// Joins the ASCII terms of a kind, which never hold it, for Serd to write as one: Serd writes a
+// character outside ASCII as it is (N-Triples without SERD_STYLE_ASCII).
+constexpr std::string_view kJoint = "\xEF\xBF\xBF";  // U+FFFF
+
+// `text` cut at each kJoint into `count` pieces, or false.
+bool Cut(std::string_view text, size_t count, std::vector<std::string_view>* pieces) {
+  pieces->clear();
+  for (;;) {
+    size_t end = text.find(kJoint);
+    pieces->push_back(text.substr(0, end));
+    if (end == std::string_view::npos) break;
+    text.remove_prefix(end + kJoint.size());
+  }
+  return pieces->size() == count;
+}
+
+// WriteEachTermText, but with a statement or so per article rather than per three terms. Serd
+// escapes a term a character at a time, so the text it writes of terms joined by kJoint is
+// their texts joined by it: the ASCII IRIs (and the literals' datatypes) go through Serd as one
+// IRI, and the ASCII literals' values as one literal, and their texts are cut apart. A literal
+// with a datatype is written "value"^^<datatype>, the datatype's text as an IRI's. The other
+// terms go through WriteEachTermText.
+bool WriteTermTexts(const std::vector<Term>& terms, std::string* storage,
+                    std::vector<std::string_view>* texts) {
+  std::string iris = "x:", literals;  // the joined values; a scheme, as Serd asks of an IRI
+  std::vector<uint32_t> iri_terms, literal_terms, other_terms;
+  std::vector<std::string_view> datatypes;  // distinct, joined after the IRIs
+  std::vector<uint32_t> datatype_of;        // by literal_terms entry: index in datatypes or kNone
+  std::vector<Term> others;
+  size_t room = 0;
+  for (const Term& term : terms) room += term.value.size() + kJoint.size();
+  iris.reserve(room);
+  literals.reserve(room);
+  for (uint32_t i = 0; i < terms.size(); ++i) {
+    const Term& term = terms[i];
+    if (!IsAscii(term.value) || !IsAscii(term.datatype)) {
+      other_terms.push_back(i);
+      others.push_back(term);
+    } else if (term.kind == Term::Kind::kIri) {
+      if (!iri_terms.empty()) iris.append(kJoint);
+      iris.append(term.value);
+      iri_terms.push_back(i);
+    } else {
+      if (!literal_terms.empty()) literals.append(kJoint);
+      literals.append(term.value);
+      literal_terms.push_back(i);
+      uint32_t datatype = kNone;
+      if (!term.datatype.empty()) {
+        datatype = static_cast<uint32_t>(
+            std::find(datatypes.begin(), datatypes.end(), term.datatype) - datatypes.begin());
+        if (datatype == datatypes.size()) datatypes.push_back(term.datatype);
+      }
+      datatype_of.push_back(datatype);
+    }
+  }
+  for (std::string_view datatype : datatypes) {
+    if (!iris.empty()) iris.append(kJoint);
+    iris.append(datatype);
+  }
+
+  // "<x:iris> <x:> \"literals\" .\n", or "... <x:> .\n" with no literals.
+  std::string line;
+  WriterPtr writer(
+      serd_writer_new(SERD_NTRIPLES, SERD_STYLE_BULK, SharedEnv(), nullptr, AppendToString, &line));
+  const SerdNode stub = serd_node_from_string(SERD_URI, Bytes("x:"));
+  const SerdNode iri_node = NodeOf(SERD_URI, iris, false);
+  const SerdNode literal_node =
+      literal_terms.empty() ? stub : NodeOf(SERD_LITERAL, literals, false);
+  if (serd_writer_write_statement(writer.get(), 0, nullptr, &iri_node, &stub, &literal_node,
+                                  nullptr, nullptr) != SERD_SUCCESS ||
+      serd_writer_finish(writer.get()) != SERD_SUCCESS) {
+    return false;
+  }
+  std::string_view text = line;
+  size_t iris_end = text.find('>');  // an IRI's text holds no '>' (Serd escapes it)
+  constexpr std::string_view kMiddle = "> <x:> ";
+  constexpr std::string_view kEnd = " .\n";
+  if (text.substr(0, 3) != "<x:" || iris_end == std::string_view::npos ||
+      text.substr(iris_end, kMiddle.size()) != kMiddle ||
+      text.size() < iris_end + kMiddle.size() + kEnd.size() ||
+      text.substr(text.size() - kEnd.size()) != kEnd) {
+    return false;
+  }
+  std::string_view object =
+      text.substr(iris_end + kMiddle.size(), text.size() - kEnd.size() - iris_end - kMiddle.size());
+  std::vector<std::string_view> iri_texts, literal_texts;  // without <> or ""
+  if (!Cut(text.substr(3, iris_end - 3), iri_terms.size() + datatypes.size(), &iri_texts)) {
+    return false;
+  }
+  if (!literal_terms.empty() &&
+      (object.size() < 2 || object.front() != '"' || object.back() != '"' ||
+       !Cut(object.substr(1, object.size() - 2), literal_terms.size(), &literal_texts))) {
+    return false;
+  }
+  std::string other_storage;
+  std::vector<std::string_view> other_texts;
+  if (!others.empty() && !WriteEachTermText(others, &other_storage, &other_texts)) return false;
+
+  const std::string_view* datatype_texts = iri_texts.data() + iri_terms.size();
+  size_t size = other_storage.size();
+  for (size_t k = 0; k < iri_terms.size(); ++k) size += iri_texts[k].size() + 2;
+  for (size_t k = 0; k < literal_terms.size(); ++k) {
+    size += literal_texts[k].size() + 2;
+    if (datatype_of[k] != kNone) size += datatype_texts[datatype_of[k]].size() + 4;
+  }
+  storage->clear();
+  storage->reserve(size);
+  texts->resize(terms.size());
+  auto keep = [storage, texts](uint32_t term, size_t begin) {
+    (*texts)[term] = std::string_view(*storage).substr(begin);
+  };
+  for (size_t k = 0; k < iri_terms.size(); ++k) {
+    size_t begin = storage->size();
+    storage->append("<").append(iri_texts[k]).append(">");
+    keep(iri_terms[k], begin);
+  }
+  for (size_t k = 0; k < literal_terms.size(); ++k) {
+    size_t begin = storage->size();
+    storage->append("\"").append(literal_texts[k]).append("\"");
+    if (datatype_of[k] != kNone) {
+      storage->append("^^<").append(datatype_texts[datatype_of[k]]).append(">");
+    }
+    keep(literal_terms[k], begin);
+  }
+  for (size_t k = 0; k < other_terms.size(); ++k) {
+    size_t begin = storage->size();
+    storage->append(other_texts[k]);
+    keep(other_terms[k], begin);
   }
   return true;
 }
