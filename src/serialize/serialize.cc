@@ -474,14 +474,45 @@ constexpr std::string_view kJoint = "\xEF\xBF\xBF";  // U+FFFF
 // `text` cut at each kJoint into `count` pieces, or false.
 bool Cut(std::string_view text, size_t count, std::vector<std::string_view>* pieces) {
   pieces->clear();
+  pieces->reserve(count);
   for (;;) {
-    size_t end = text.find(kJoint);
+    const void* lead = std::memchr(text.data(), kJoint[0], text.size());
+    size_t end = lead == nullptr ? text.size() : static_cast<const char*>(lead) - text.data();
     pieces->push_back(text.substr(0, end));
-    if (end == std::string_view::npos) break;
+    if (lead == nullptr) break;
+    if (text.substr(end, kJoint.size()) != kJoint) return false;
     text.remove_prefix(end + kJoint.size());
   }
   return pieces->size() == count;
 }
+
+// Copies `piece` to `at`; the end of the copy. (Appending to a std::string costs more than
+// copying a short piece.)
+char* Put(char* at, std::string_view piece) {
+  std::memcpy(at, piece.data(), piece.size());
+  return at + piece.size();
+}
+
+// Values joined by kJoint, NUL-terminated as Serd reads a node, in a buffer sized at once.
+class Joined {
+ public:
+  Joined(std::string_view start, size_t room)
+      : buffer_(new char[start.size() + room + 1]), end_(Put(buffer_.get(), start)) {}
+  void Add(std::string_view value) {
+    if (count_++ > 0) end_ = Put(end_, kJoint);
+    end_ = Put(end_, value);
+  }
+  size_t count() const { return count_; }
+  std::string_view text() {
+    *end_ = '\0';
+    return std::string_view(buffer_.get(), static_cast<size_t>(end_ - buffer_.get()));
+  }
+
+ private:
+  std::unique_ptr<char[]> buffer_;
+  char* end_;
+  size_t count_ = 0;
+};
 
 // WriteEachTermText, but with a statement or so per article rather than per three terms. Serd
 // escapes a term a character at a time, so the text it writes of terms joined by kJoint is
@@ -489,29 +520,28 @@ bool Cut(std::string_view text, size_t count, std::vector<std::string_view>* pie
 // IRI, and the ASCII literals' values as one literal, and their texts are cut apart. A literal
 // with a datatype is written "value"^^<datatype>, the datatype's text as an IRI's. The other
 // terms go through WriteEachTermText.
-bool WriteTermTexts(const std::vector<Term>& terms, std::string* storage,
+bool WriteTermTexts(const std::vector<Term>& terms, std::unique_ptr<char[]>* storage,
                     std::vector<std::string_view>* texts) {
-  std::string iris = "x:", literals;  // the joined values; a scheme, as Serd asks of an IRI
+  size_t room = 0;
+  for (const Term& term : terms) room += term.value.size() + term.datatype.size() + kJoint.size();
+  Joined iris("x:", room), literals("", room);  // "x:": a scheme, as Serd asks of an IRI
   std::vector<uint32_t> iri_terms, literal_terms, other_terms;
   std::vector<std::string_view> datatypes;  // distinct, joined after the IRIs
   std::vector<uint32_t> datatype_of;        // by literal_terms entry: index in datatypes or kNone
   std::vector<Term> others;
-  size_t room = 0;
-  for (const Term& term : terms) room += term.value.size() + kJoint.size();
-  iris.reserve(room);
-  literals.reserve(room);
+  iri_terms.reserve(terms.size());
+  literal_terms.reserve(terms.size());
+  datatype_of.reserve(terms.size());
   for (uint32_t i = 0; i < terms.size(); ++i) {
     const Term& term = terms[i];
     if (!IsAscii(term.value) || !IsAscii(term.datatype)) {
       other_terms.push_back(i);
       others.push_back(term);
     } else if (term.kind == Term::Kind::kIri) {
-      if (!iri_terms.empty()) iris.append(kJoint);
-      iris.append(term.value);
+      iris.Add(term.value);
       iri_terms.push_back(i);
     } else {
-      if (!literal_terms.empty()) literals.append(kJoint);
-      literals.append(term.value);
+      literals.Add(term.value);
       literal_terms.push_back(i);
       uint32_t datatype = kNone;
       if (!term.datatype.empty()) {
@@ -522,19 +552,16 @@ bool WriteTermTexts(const std::vector<Term>& terms, std::string* storage,
       datatype_of.push_back(datatype);
     }
   }
-  for (std::string_view datatype : datatypes) {
-    if (!iris.empty()) iris.append(kJoint);
-    iris.append(datatype);
-  }
+  for (std::string_view datatype : datatypes) iris.Add(datatype);
 
   // "<x:iris> <x:> \"literals\" .\n", or "... <x:> .\n" with no literals.
   std::string line;
   WriterPtr writer(
       serd_writer_new(SERD_NTRIPLES, SERD_STYLE_BULK, SharedEnv(), nullptr, AppendToString, &line));
   const SerdNode stub = serd_node_from_string(SERD_URI, Bytes("x:"));
-  const SerdNode iri_node = NodeOf(SERD_URI, iris, false);
+  const SerdNode iri_node = NodeOf(SERD_URI, iris.text(), false);
   const SerdNode literal_node =
-      literal_terms.empty() ? stub : NodeOf(SERD_LITERAL, literals, false);
+      literals.count() == 0 ? stub : NodeOf(SERD_LITERAL, literals.text(), false);
   if (serd_writer_write_statement(writer.get(), 0, nullptr, &iri_node, &stub, &literal_node,
                                   nullptr, nullptr) != SERD_SUCCESS ||
       serd_writer_finish(writer.get()) != SERD_SUCCESS) {
@@ -553,12 +580,10 @@ bool WriteTermTexts(const std::vector<Term>& terms, std::string* storage,
   std::string_view object =
       text.substr(iris_end + kMiddle.size(), text.size() - kEnd.size() - iris_end - kMiddle.size());
   std::vector<std::string_view> iri_texts, literal_texts;  // without <> or ""
-  if (!Cut(text.substr(3, iris_end - 3), iri_terms.size() + datatypes.size(), &iri_texts)) {
-    return false;
-  }
-  if (!literal_terms.empty() &&
+  if (!Cut(text.substr(3, iris_end - 3), iris.count(), &iri_texts)) return false;
+  if (literals.count() > 0 &&
       (object.size() < 2 || object.front() != '"' || object.back() != '"' ||
-       !Cut(object.substr(1, object.size() - 2), literal_terms.size(), &literal_texts))) {
+       !Cut(object.substr(1, object.size() - 2), literals.count(), &literal_texts))) {
     return false;
   }
   std::string other_storage;
@@ -572,28 +597,34 @@ bool WriteTermTexts(const std::vector<Term>& terms, std::string* storage,
     size += literal_texts[k].size() + 2;
     if (datatype_of[k] != kNone) size += datatype_texts[datatype_of[k]].size() + 4;
   }
-  storage->clear();
-  storage->reserve(size);
+  storage->reset(new char[size]);
+  char* at = storage->get();
   texts->resize(terms.size());
-  auto keep = [storage, texts](uint32_t term, size_t begin) {
-    (*texts)[term] = std::string_view(*storage).substr(begin);
+  auto keep = [&at, texts](uint32_t term, const char* begin) {
+    (*texts)[term] = std::string_view(begin, static_cast<size_t>(at - begin));
   };
   for (size_t k = 0; k < iri_terms.size(); ++k) {
-    size_t begin = storage->size();
-    storage->append("<").append(iri_texts[k]).append(">");
+    char* begin = at;
+    *at++ = '<';
+    at = Put(at, iri_texts[k]);
+    *at++ = '>';
     keep(iri_terms[k], begin);
   }
   for (size_t k = 0; k < literal_terms.size(); ++k) {
-    size_t begin = storage->size();
-    storage->append("\"").append(literal_texts[k]).append("\"");
+    char* begin = at;
+    *at++ = '"';
+    at = Put(at, literal_texts[k]);
+    *at++ = '"';
     if (datatype_of[k] != kNone) {
-      storage->append("^^<").append(datatype_texts[datatype_of[k]]).append(">");
+      at = Put(at, "^^<");
+      at = Put(at, datatype_texts[datatype_of[k]]);
+      *at++ = '>';
     }
     keep(literal_terms[k], begin);
   }
   for (size_t k = 0; k < other_terms.size(); ++k) {
-    size_t begin = storage->size();
-    storage->append(other_texts[k]);
+    char* begin = at;
+    at = Put(at, other_texts[k]);
     keep(other_terms[k], begin);
   }
   return true;
@@ -604,7 +635,7 @@ std::string ComposeLines(const Graph& graph, OutputFormat format) {
   const bool quads = format == OutputFormat::kNQuads;
   std::vector<Term> terms = graph.terms;
   if (quads) terms.push_back(Term::Iri(graph.document_iri));
-  std::string storage;
+  std::unique_ptr<char[]> storage;
   std::vector<std::string_view> texts;
   if (!WriteTermTexts(terms, &storage, &texts)) return WriteStatements(graph, format);
   const std::string_view graph_name = quads ? texts.back() : std::string_view();
