@@ -514,22 +514,36 @@ class Joined {
   size_t count_ = 0;
 };
 
+// Where an IRI's stem ends: at its last '/' or '#', or 0 where there is none.
+size_t StemSize(std::string_view iri) {
+  for (size_t i = iri.size(); i > 0; --i) {
+    if (iri[i - 1] == '/' || iri[i - 1] == '#') return i - 1;
+  }
+  return 0;
+}
+
 // WriteEachTermText, but with a statement or so per article rather than per three terms. Serd
 // escapes a term a character at a time, so the text it writes of terms joined by kJoint is
 // their texts joined by it: the ASCII IRIs (and the literals' datatypes) go through Serd as one
-// IRI, and the ASCII literals' values as one literal, and their texts are cut apart. A literal
-// with a datatype is written "value"^^<datatype>, the datatype's text as an IRI's. The other
-// terms go through WriteEachTermText.
+// IRI, and the ASCII literals' values as one literal, and their texts are cut apart. So too an
+// IRI's text is its stem's and the rest's: IRIs sorted together share long stems (namespaces,
+// the document's IRI), which Serd then reads once. A literal with a datatype is written
+// "value"^^<datatype>, the datatype's text as an IRI's. The other terms go through
+// WriteEachTermText.
 bool WriteTermTexts(const std::vector<Term>& terms, std::unique_ptr<char[]>* storage,
                     std::vector<std::string_view>* texts) {
   size_t room = 0;
   for (const Term& term : terms) room += term.value.size() + term.datatype.size() + kJoint.size();
   Joined iris("x:", room), literals("", room);  // "x:": a scheme, as Serd asks of an IRI
-  std::vector<uint32_t> iri_terms, literal_terms, other_terms;
+  std::vector<uint32_t> iri_terms, literal_terms, other_terms;  // iri_terms: kNone for a stem
+  std::vector<uint32_t> stem_of;            // by iri_terms entry: the entry of its stem, or kNone
   std::vector<std::string_view> datatypes;  // distinct, joined after the IRIs
   std::vector<uint32_t> datatype_of;        // by literal_terms entry: index in datatypes or kNone
   std::vector<Term> others;
   iri_terms.reserve(terms.size());
+  stem_of.reserve(terms.size());
+  std::string_view stem;  // the last one joined, and its entry
+  uint32_t stem_entry = kNone;
   literal_terms.reserve(terms.size());
   datatype_of.reserve(terms.size());
   for (uint32_t i = 0; i < terms.size(); ++i) {
@@ -538,8 +552,17 @@ bool WriteTermTexts(const std::vector<Term>& terms, std::unique_ptr<char[]>* sto
       other_terms.push_back(i);
       others.push_back(term);
     } else if (term.kind == Term::Kind::kIri) {
-      iris.Add(term.value);
+      size_t stem_size = StemSize(term.value);
+      if (stem_size > 0 && term.value.substr(0, stem_size) != stem) {
+        stem = term.value.substr(0, stem_size);
+        iris.Add(stem);
+        stem_entry = static_cast<uint32_t>(iri_terms.size());
+        iri_terms.push_back(kNone);
+        stem_of.push_back(kNone);
+      }
+      iris.Add(term.value.substr(stem_size));
       iri_terms.push_back(i);
+      stem_of.push_back(stem_size > 0 ? stem_entry : kNone);
     } else {
       literals.Add(term.value);
       literal_terms.push_back(i);
@@ -592,7 +615,11 @@ bool WriteTermTexts(const std::vector<Term>& terms, std::unique_ptr<char[]>* sto
 
   const std::string_view* datatype_texts = iri_texts.data() + iri_terms.size();
   size_t size = other_storage.size();
-  for (size_t k = 0; k < iri_terms.size(); ++k) size += iri_texts[k].size() + 2;
+  for (size_t k = 0; k < iri_terms.size(); ++k) {
+    if (iri_terms[k] == kNone) continue;  // a stem
+    size += iri_texts[k].size() + 2;
+    if (stem_of[k] != kNone) size += iri_texts[stem_of[k]].size();
+  }
   for (size_t k = 0; k < literal_terms.size(); ++k) {
     size += literal_texts[k].size() + 2;
     if (datatype_of[k] != kNone) size += datatype_texts[datatype_of[k]].size() + 4;
@@ -604,8 +631,10 @@ bool WriteTermTexts(const std::vector<Term>& terms, std::unique_ptr<char[]>* sto
     (*texts)[term] = std::string_view(begin, static_cast<size_t>(at - begin));
   };
   for (size_t k = 0; k < iri_terms.size(); ++k) {
+    if (iri_terms[k] == kNone) continue;  // a stem
     char* begin = at;
     *at++ = '<';
+    if (stem_of[k] != kNone) at = Put(at, iri_texts[stem_of[k]]);
     at = Put(at, iri_texts[k]);
     *at++ = '>';
     keep(iri_terms[k], begin);
