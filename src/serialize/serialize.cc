@@ -668,38 +668,44 @@ std::string ComposeLines(const Graph& graph, OutputFormat format) {
   std::vector<std::string_view> texts;
   if (!WriteTermTexts(terms, &storage, &texts)) return WriteStatements(graph, format);
   const std::string_view graph_name = quads ? texts.back() : std::string_view();
+  auto line_size = [&](const Graph::Statement& s) {
+    return texts[s.subject].size() + texts[s.predicate].size() + texts[s.object].size() +
+           (quads ? graph_name.size() + 1 : 0) + 5;
+  };
   size_t size = 0;
-  for (const Graph::Statement& s : graph.statements) {
-    size += texts[s.subject].size() + texts[s.predicate].size() + texts[s.object].size() +
-            (quads ? graph_name.size() + 1 : 0) + 5;
-  }
+  for (const Graph::Statement& s : graph.statements) size += line_size(s);
   std::string out;
   out.reserve(size);
+  auto put_line = [&](const Graph::Statement& s, char* at) {
+    at = Put(at, texts[s.subject]);
+    *at++ = ' ';
+    at = Put(at, texts[s.predicate]);
+    *at++ = ' ';
+    at = Put(at, texts[s.object]);
+    if (quads) {
+      *at++ = ' ';
+      at = Put(at, graph_name);
+    }
+    return Put(at, " .\n");
+  };
   // Lines are put together in a buffer on the stack and appended a buffer at a time: C++17's
   // std::string cannot grow without filling its new characters first, which costs as much as
   // composing them.
   char buffer[2048];
   size_t used = 0;
-  auto put = [&](std::string_view piece) {
-    if (piece.size() > sizeof buffer - used) {
+  for (const Graph::Statement& s : graph.statements) {
+    size_t line = line_size(s);
+    if (line > sizeof buffer - used) {
       out.append(buffer, used);
       used = 0;
-      if (piece.size() > sizeof buffer) return void(out.append(piece));
     }
-    std::memcpy(buffer + used, piece.data(), piece.size());
-    used += piece.size();
-  };
-  for (const Graph::Statement& s : graph.statements) {
-    put(texts[s.subject]);
-    put(" ");
-    put(texts[s.predicate]);
-    put(" ");
-    put(texts[s.object]);
-    if (quads) {
-      put(" ");
-      put(graph_name);
+    if (line > sizeof buffer) {  // composed on the heap
+      std::string long_line(line, '\0');
+      put_line(s, long_line.data());
+      out.append(long_line);
+    } else {
+      used = static_cast<size_t>(put_line(s, buffer + used) - buffer);
     }
-    put(" .\n");
   }
   out.append(buffer, used);
   return out;
