@@ -851,8 +851,8 @@ Graph GraphBuilder::Finish(std::string document_iri) {
   for (Graph::Statement& s : statements) {
     s = {rank[s.subject], rank[s.predicate], rank[s.object]};
   }
-  // Stable counting sorts by object, then predicate, then subject (an LSD radix sort on term
-  // ranks): a few passes over the statements, without comparing any.
+  // Stable counting sorts by predicate, then subject (an LSD radix sort on term ranks): a few
+  // passes over the statements, without comparing any.
   std::vector<Graph::Statement> sorted(statements.size());
   std::vector<uint32_t> next(graph.terms.size() + 2);  // where a key's statements go
   auto sort_by = [&](auto key) {
@@ -862,13 +862,26 @@ Graph GraphBuilder::Finish(std::string document_iri) {
     for (const Graph::Statement& s : statements) sorted[next[key(s)]++] = s;
     statements.swap(sorted);  // the sorted ones in `statements` again
   };
-  sort_by([](const Graph::Statement& s) { return s.object; });
   // rdf:type goes first among a subject's predicates: its key is 0, every other one's its rank
   // plus one.
   sort_by([type_rank](const Graph::Statement& s) {
     return s.predicate == type_rank ? 0 : s.predicate + 1;
   });
   sort_by([](const Graph::Statement& s) { return s.subject; });
+  // Then each run of one subject and predicate by object: most runs are one statement long,
+  // where a counting pass by object would move every statement.
+  auto same_subject_and_predicate = [](const Graph::Statement& a, const Graph::Statement& b) {
+    return a.subject == b.subject && a.predicate == b.predicate;
+  };
+  auto by_object = [](const Graph::Statement& a, const Graph::Statement& b) {
+    return a.object < b.object;
+  };
+  for (auto run = statements.begin(); run != statements.end();) {
+    auto run_end = run + 1;
+    while (run_end != statements.end() && same_subject_and_predicate(*run, *run_end)) ++run_end;
+    if (run_end - run > 1) std::sort(run, run_end, by_object);
+    run = run_end;
+  }
   statements.erase(std::unique(statements.begin(), statements.end()), statements.end());
   graph.statements = std::move(statements);
   graph.storage = std::move(table.storage);
