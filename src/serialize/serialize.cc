@@ -542,28 +542,39 @@ bool WriteTermTexts(const std::vector<Term>& terms, std::unique_ptr<char[]>* sto
   std::vector<Term> others;
   iri_terms.reserve(terms.size());
   stem_of.reserve(terms.size());
-  std::string_view stem;  // the last one joined, and its entry
-  uint32_t stem_entry = kNone;
   literal_terms.reserve(terms.size());
   datatype_of.reserve(terms.size());
+  std::string_view stem;  // the last one met, and its entry (kNone: not joined)
+  uint32_t stem_entry = kNone;
+  // Serd refuses an IRI without a scheme in N-Triples, which "x:" would hide: such an IRI goes
+  // alone, refused as before. A scheme ends before any '/' or '#', so IRIs of a stem share it.
+  auto join_iri = [&](uint32_t term) {
+    std::string_view iri = terms[term].value;
+    size_t stem_size = StemSize(iri);
+    if (stem_size == 0) {
+      if (!serd_uri_string_has_scheme(Bytes(iri))) return false;
+    } else if (iri.substr(0, stem_size) != stem) {
+      stem = iri.substr(0, stem_size);
+      stem_entry = kNone;
+      if (!serd_uri_string_has_scheme(Bytes(iri))) return false;
+      iris.Add(stem);
+      stem_entry = static_cast<uint32_t>(iri_terms.size());
+      iri_terms.push_back(kNone);
+      stem_of.push_back(kNone);
+    } else if (stem_entry == kNone) {
+      return false;
+    }
+    iris.Add(iri.substr(stem_size));
+    iri_terms.push_back(term);
+    stem_of.push_back(stem_size > 0 ? stem_entry : kNone);
+    return true;
+  };
   for (uint32_t i = 0; i < terms.size(); ++i) {
     const Term& term = terms[i];
-    if (!IsAscii(term.value) || !IsAscii(term.datatype)) {
-      other_terms.push_back(i);
-      others.push_back(term);
-    } else if (term.kind == Term::Kind::kIri) {
-      size_t stem_size = StemSize(term.value);
-      if (stem_size > 0 && term.value.substr(0, stem_size) != stem) {
-        stem = term.value.substr(0, stem_size);
-        iris.Add(stem);
-        stem_entry = static_cast<uint32_t>(iri_terms.size());
-        iri_terms.push_back(kNone);
-        stem_of.push_back(kNone);
-      }
-      iris.Add(term.value.substr(stem_size));
-      iri_terms.push_back(i);
-      stem_of.push_back(stem_size > 0 ? stem_entry : kNone);
-    } else {
+    bool ascii = IsAscii(term.value) && IsAscii(term.datatype);
+    if (ascii && term.kind == Term::Kind::kIri) {
+      if (join_iri(i)) continue;
+    } else if (ascii) {
       literals.Add(term.value);
       literal_terms.push_back(i);
       uint32_t datatype = kNone;
@@ -573,7 +584,10 @@ bool WriteTermTexts(const std::vector<Term>& terms, std::unique_ptr<char[]>* sto
         if (datatype == datatypes.size()) datatypes.push_back(term.datatype);
       }
       datatype_of.push_back(datatype);
+      continue;
     }
+    other_terms.push_back(i);
+    others.push_back(term);
   }
   for (std::string_view datatype : datatypes) iris.Add(datatype);
 
