@@ -676,11 +676,16 @@ bool WriteTermTexts(const std::vector<Term>& terms, std::unique_ptr<char[]>* sto
 // N-Triples or N-Quads, put together from each term's text as Serd writes it (WriteTermTexts).
 std::string ComposeLines(const Graph& graph, OutputFormat format) {
   const bool quads = format == OutputFormat::kNQuads;
-  std::vector<Term> terms = graph.terms;
-  if (quads) terms.push_back(Term::Iri(graph.document_iri));
+  std::vector<Term> terms_and_graph_name;  // N-Quads: the graph name, a term like the others
+  if (quads) {
+    terms_and_graph_name = graph.terms;
+    terms_and_graph_name.push_back(Term::Iri(graph.document_iri));
+  }
   std::unique_ptr<char[]> storage;
   std::vector<std::string_view> texts;
-  if (!WriteTermTexts(terms, &storage, &texts)) return WriteStatements(graph, format);
+  if (!WriteTermTexts(quads ? terms_and_graph_name : graph.terms, &storage, &texts)) {
+    return WriteStatements(graph, format);
+  }
   const std::string_view graph_name = quads ? texts.back() : std::string_view();
   auto line_size = [&](const Graph::Statement& s) {
     return texts[s.subject].size() + texts[s.predicate].size() + texts[s.object].size() +
