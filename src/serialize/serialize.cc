@@ -467,21 +467,24 @@ bool IsAscii(std::string_view text) {
   return true;
 }
 
-// Joins the ASCII terms of a kind, which never hold it, for Serd to write as one: Serd writes a
-// character outside ASCII as it is (N-Triples without SERD_STYLE_ASCII).
-constexpr std::string_view kJoint = "\xEF\xBF\xBF";  // U+FFFF
+// Joins the ASCII terms of a kind that do not hold it, for Serd to write as one: Serd writes it
+// as it is in an IRI and in a literal, and none of its escapes holds it.
+constexpr char kJoint = '~';
+
+bool Joinable(std::string_view text) {
+  return IsAscii(text) && text.find(kJoint) == std::string_view::npos;
+}
 
 // `text` cut at each kJoint into `count` pieces, or false.
 bool Cut(std::string_view text, size_t count, std::vector<std::string_view>* pieces) {
   pieces->clear();
   pieces->reserve(count);
   for (;;) {
-    const void* lead = std::memchr(text.data(), kJoint[0], text.size());
-    size_t end = lead == nullptr ? text.size() : static_cast<const char*>(lead) - text.data();
+    const void* joint = std::memchr(text.data(), kJoint, text.size());
+    size_t end = joint == nullptr ? text.size() : static_cast<const char*>(joint) - text.data();
     pieces->push_back(text.substr(0, end));
-    if (lead == nullptr) break;
-    if (text.substr(end, kJoint.size()) != kJoint) return false;
-    text.remove_prefix(end + kJoint.size());
+    if (joint == nullptr) break;
+    text.remove_prefix(end + 1);
   }
   return pieces->size() == count;
 }
@@ -499,7 +502,7 @@ class Joined {
   Joined(std::string_view start, size_t room)
       : buffer_(new char[start.size() + room + 1]), end_(Put(buffer_.get(), start)) {}
   void Add(std::string_view value) {
-    if (count_++ > 0) end_ = Put(end_, kJoint);
+    if (count_++ > 0) *end_++ = kJoint;
     end_ = Put(end_, value);
   }
   size_t count() const { return count_; }
@@ -524,16 +527,16 @@ size_t StemSize(std::string_view iri) {
 
 // WriteEachTermText, but with a statement or so per article rather than per three terms. Serd
 // escapes a term a character at a time, so the text it writes of terms joined by kJoint is
-// their texts joined by it: the ASCII IRIs (and the literals' datatypes) go through Serd as one
-// IRI, and the ASCII literals' values as one literal, and their texts are cut apart. So too an
-// IRI's text is its stem's and the rest's: IRIs sorted together share long stems (namespaces,
+// their texts joined by it: the joinable IRIs (and the literals' datatypes) go through Serd as
+// one IRI, and the joinable literals' values as one literal, and their texts are cut apart. So too
+// an IRI's text is its stem's and the rest's: IRIs sorted together share long stems (namespaces,
 // the document's IRI), which Serd then reads once. A literal with a datatype is written
 // "value"^^<datatype>, the datatype's text as an IRI's. The other terms go through
 // WriteEachTermText.
 bool WriteTermTexts(const std::vector<Term>& terms, std::unique_ptr<char[]>* storage,
                     std::vector<std::string_view>* texts) {
   size_t room = 0;
-  for (const Term& term : terms) room += term.value.size() + term.datatype.size() + kJoint.size();
+  for (const Term& term : terms) room += term.value.size() + term.datatype.size() + 1;
   Joined iris("x:", room), literals("", room);  // "x:": a scheme, as Serd asks of an IRI
   std::vector<uint32_t> iri_terms, literal_terms, other_terms;  // iri_terms: kNone for a stem
   std::vector<uint32_t> stem_of;            // by iri_terms entry: the entry of its stem, or kNone
@@ -571,10 +574,10 @@ bool WriteTermTexts(const std::vector<Term>& terms, std::unique_ptr<char[]>* sto
   };
   for (uint32_t i = 0; i < terms.size(); ++i) {
     const Term& term = terms[i];
-    bool ascii = IsAscii(term.value) && IsAscii(term.datatype);
-    if (ascii && term.kind == Term::Kind::kIri) {
+    bool joinable = Joinable(term.value) && Joinable(term.datatype);
+    if (joinable && term.kind == Term::Kind::kIri) {
       if (join_iri(i)) continue;
-    } else if (ascii) {
+    } else if (joinable) {
       literals.Add(term.value);
       literal_terms.push_back(i);
       uint32_t datatype = kNone;
