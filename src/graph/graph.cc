@@ -126,10 +126,10 @@ void AppendNameKey(std::string_view name, std::string* out) {
   }
 }
 
-void AppendNumber(uint32_t number, std::string* out) {
-  char digits[10];
+// The decimal digits of `number`, written to `digits`.
+std::string_view Digits(uint32_t number, char (&digits)[10]) {
   auto end = std::to_chars(std::begin(digits), std::end(digits), number).ptr;
-  out->append(digits, static_cast<size_t>(end - digits));  // (first, last) would go through replace
+  return std::string_view(digits, static_cast<size_t>(end - digits));
 }
 
 // Whether `text` has a byte below 0x20, eight bytes at a time (a word has one when subtracting
@@ -280,9 +280,8 @@ class Builder {
     return Literal(text_);
   }
   uint32_t Number(uint32_t number) {
-    text_.clear();
-    AppendNumber(number, &text_);
-    return Literal(text_, kXsdNonNegativeInteger);
+    char digits[10];
+    return Literal(Digits(number, digits), kXsdNonNegativeInteger);
   }
 
   // Starts the seed of a minted IRI.
@@ -311,9 +310,9 @@ class Builder {
     Add(subject, ns, local, Text(text));
   }
 
-  // "begin,end", offsets in code points.
+  // "begin,end", composed first: one append instead of three.
   static void AppendOffsets(std::pair<uint32_t, uint32_t> offsets, std::string* out) {
-    char text[21];  // composed first: one append instead of three
+    char text[21];
     char* end = std::to_chars(text, text + 10, offsets.first).ptr;
     *end++ = ',';
     end = std::to_chars(end, end + 10, offsets.second).ptr;
@@ -472,9 +471,7 @@ class Builder {
     if (claim.source_entity != kNone) return *(source = EntityNode(claim.source_entity));
     if (claim.source.empty()) return *(source = kNone);
     Seed("agent|").append(document_iri_).push_back('|');
-    AppendNumber(claim.source.begin, &seed_);
-    seed_.push_back(',');
-    AppendNumber(claim.source.end, &seed_);
+    AppendOffsets({claim.source.begin, claim.source.end}, &seed_);  // in bytes
     uint32_t agent = MintIri(kEntity, 'a');
     source = agent;
     AddType(agent, kSem, "Actor");
