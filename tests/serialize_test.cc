@@ -111,6 +111,35 @@ TEST_CASE("serialize: N-Triples writes each term as Serd escapes it, in every st
   CHECK(hearsay::Serialize(graph, hearsay::OutputFormat::kNQuads) == quads);
 }
 
+TEST_CASE("serialize: N-Triples writes terms outside ASCII and those holding '~' alone") {
+  using hearsay::Term;
+  hearsay::GraphBuilder builder;
+  Term subject = Term::Iri("http://x/a");
+  Term predicate = Term::Iri("http://x/p");
+  builder.Add(Term::Iri("http://x/a~b"), predicate, Term::Literal("joint ~ here"));
+  builder.Add(subject, predicate, Term::Literal("5", "http://www.w3.org/2001/XMLSchema#integer"));
+  builder.Add(subject, predicate, Term::Iri("http://x/caf\xc3\xa9#x"));
+  builder.Add(subject, predicate, Term::Iri("http://x/a#x"));
+  builder.Add(subject, predicate, Term::Literal("caf\xc3\xa9"));
+  CHECK(hearsay::Serialize(builder.Finish("http://x/a"), hearsay::OutputFormat::kNTriples) ==
+        "<http://x/a> <http://x/p> <http://x/a#x> .\n"
+        "<http://x/a> <http://x/p> <http://x/caf\xc3\xa9#x> .\n"
+        "<http://x/a> <http://x/p> \"5\"^^<http://www.w3.org/2001/XMLSchema#integer> .\n"
+        "<http://x/a> <http://x/p> \"caf\xc3\xa9\" .\n"
+        "<http://x/a~b> <http://x/p> \"joint ~ here\" .\n");
+}
+
+TEST_CASE("serialize: N-Triples does not write an IRI Serd refuses, one without a scheme") {
+  using hearsay::Term;
+  hearsay::GraphBuilder builder;
+  builder.Add(Term::Iri("http://x/a"), Term::Iri("http://x/p"), Term::Iri("relative/b"));
+  builder.Add(Term::Iri("http://x/a"), Term::Iri("http://x/p"), Term::Literal("kept"));
+  std::string lines =
+      hearsay::Serialize(builder.Finish("http://x/a"), hearsay::OutputFormat::kNTriples);
+  CHECK(lines.find("relative") == std::string::npos);
+  CHECK(lines.find("\"kept\" .\n") != std::string::npos);
+}
+
 TEST_CASE("serialize: multi-line literals read back, also when they end in quotes") {
   for (const char* text : {"one\ntwo", "one\n\"two\"", "one\n\"two \"\"", "one \"\"",
                            "\"\"\"\n\"\"\"", "back\\slash\n\\", "quote \"\\8 then backslash"}) {

@@ -126,10 +126,10 @@ void AppendNameKey(std::string_view name, std::string* out) {
   }
 }
 
-void AppendNumber(uint32_t number, std::string* out) {
-  char digits[10];
+// The decimal digits of `number`, written to `digits`.
+std::string_view Digits(uint32_t number, char (&digits)[10]) {
   auto end = std::to_chars(std::begin(digits), std::end(digits), number).ptr;
-  out->append(digits, static_cast<size_t>(end - digits));  // (first, last) would go through replace
+  return std::string_view(digits, static_cast<size_t>(end - digits));
 }
 
 // Whether `text` has a byte below 0x20, eight bytes at a time (a word has one when subtracting
@@ -280,9 +280,8 @@ class Builder {
     return Literal(text_);
   }
   uint32_t Number(uint32_t number) {
-    text_.clear();
-    AppendNumber(number, &text_);
-    return Literal(text_, kXsdNonNegativeInteger);
+    char digits[10];
+    return Literal(Digits(number, digits), kXsdNonNegativeInteger);
   }
 
   // Starts the seed of a minted IRI.
@@ -311,11 +310,13 @@ class Builder {
     Add(subject, ns, local, Text(text));
   }
 
-  // "begin,end", offsets in code points.
+  // "begin,end", composed first: one append instead of three.
   static void AppendOffsets(std::pair<uint32_t, uint32_t> offsets, std::string* out) {
-    AppendNumber(offsets.first, out);
-    out->push_back(',');
-    AppendNumber(offsets.second, out);
+    char text[21];
+    char* end = std::to_chars(text, text + 10, offsets.first).ptr;
+    *end++ = ',';
+    end = std::to_chars(end, end + 10, offsets.second).ptr;
+    out->append(text, static_cast<size_t>(end - text));
   }
   std::pair<uint32_t, uint32_t> CodePointOffsets(Span span) const {
     return {code_points_.At(span.begin), code_points_.At(span.end)};
@@ -470,9 +471,7 @@ class Builder {
     if (claim.source_entity != kNone) return *(source = EntityNode(claim.source_entity));
     if (claim.source.empty()) return *(source = kNone);
     Seed("agent|").append(document_iri_).push_back('|');
-    AppendNumber(claim.source.begin, &seed_);
-    seed_.push_back(',');
-    AppendNumber(claim.source.end, &seed_);
+    AppendOffsets({claim.source.begin, claim.source.end}, &seed_);  // in bytes
     uint32_t agent = MintIri(kEntity, 'a');
     source = agent;
     AddType(agent, kSem, "Actor");
@@ -714,9 +713,10 @@ struct GraphBuilder::Table {
   size_t left = 0;
   std::vector<Graph::Statement> statements;
 
-  // Of the value, eight bytes at a time (the last eight overlapping the others when the size
-  // is not a multiple). Literals with the same text but other datatypes are rare: they share
-  // a hash.
+  // Of the value's size and its last sixteen bytes, or all of a shorter one: an article's values
+  // seldom differ only further back (minted IRIs end in digests, mention IRIs in offsets), and
+  // terms with one hash are told apart by comparing them. Literals with the same text but other
+  // datatypes are rare: they share a hash.
   static uint32_t Hash(const Term& term) {
     std::string_view value = term.value;
     uint64_t hash = value.size() * 2 + static_cast<uint64_t>(term.kind);
@@ -724,18 +724,18 @@ struct GraphBuilder::Table {
       hash = (hash ^ word) * 0x9E3779B97F4A7C15ull;
       hash ^= hash >> 29;
     };
+    auto word_at = [&value](size_t at) {
+      uint64_t word;
+      std::memcpy(&word, value.data() + at, 8);
+      return word;
+    };
     if (value.size() < 8) {
       uint64_t word = 0;
       for (char c : value) word = word << 8 | static_cast<unsigned char>(c);
       add(word);
-    } else {
-      uint64_t word;
-      for (size_t i = 0; i + 8 < value.size(); i += 8) {
-        std::memcpy(&word, value.data() + i, 8);
-        add(word);
-      }
-      std::memcpy(&word, value.data() + value.size() - 8, 8);
-      add(word);
+    } else {  // two words, overlapping when the value is shorter than sixteen bytes
+      add(word_at(value.size() < 16 ? 0 : value.size() - 16));
+      add(word_at(value.size() - 8));
     }
     return static_cast<uint32_t>(hash ^ hash >> 32);
   }
@@ -851,8 +851,8 @@ Graph GraphBuilder::Finish(std::string document_iri) {
   for (Graph::Statement& s : statements) {
     s = {rank[s.subject], rank[s.predicate], rank[s.object]};
   }
-  // Stable counting sorts by object, then predicate, then subject (an LSD radix sort on term
-  // ranks): a few passes over the statements, without comparing any.
+  // Stable counting sorts by predicate, then subject (an LSD radix sort on term ranks): a few
+  // passes over the statements, without comparing any.
   std::vector<Graph::Statement> sorted(statements.size());
   std::vector<uint32_t> next(graph.terms.size() + 2);  // where a key's statements go
   auto sort_by = [&](auto key) {
@@ -862,13 +862,26 @@ Graph GraphBuilder::Finish(std::string document_iri) {
     for (const Graph::Statement& s : statements) sorted[next[key(s)]++] = s;
     statements.swap(sorted);  // the sorted ones in `statements` again
   };
-  sort_by([](const Graph::Statement& s) { return s.object; });
   // rdf:type goes first among a subject's predicates: its key is 0, every other one's its rank
   // plus one.
   sort_by([type_rank](const Graph::Statement& s) {
     return s.predicate == type_rank ? 0 : s.predicate + 1;
   });
   sort_by([](const Graph::Statement& s) { return s.subject; });
+  // Then each run of one subject and predicate by object: most runs are one statement long,
+  // where a counting pass by object would move every statement.
+  auto same_subject_and_predicate = [](const Graph::Statement& a, const Graph::Statement& b) {
+    return a.subject == b.subject && a.predicate == b.predicate;
+  };
+  auto by_object = [](const Graph::Statement& a, const Graph::Statement& b) {
+    return a.object < b.object;
+  };
+  for (auto run = statements.begin(); run != statements.end();) {
+    auto run_end = run + 1;
+    while (run_end != statements.end() && same_subject_and_predicate(*run, *run_end)) ++run_end;
+    if (run_end - run > 1) std::sort(run, run_end, by_object);
+    run = run_end;
+  }
   statements.erase(std::unique(statements.begin(), statements.end()), statements.end());
   graph.statements = std::move(statements);
   graph.storage = std::move(table.storage);

@@ -385,8 +385,8 @@ std::string WriteStatements(const Graph& graph, OutputFormat format) {
 // The terms go through Serd three to a statement: an IRI may stand anywhere, a literal only as
 // the object. Sets (*texts)[i] to terms[i]'s text, kept in `storage`; false if Serd refuses a
 // term or writes a statement of another shape.
-bool WriteTermTexts(const std::vector<Term>& terms, std::string* storage,
-                    std::vector<std::string_view>* texts) {
+bool WriteEachTermText(const std::vector<Term>& terms, std::string* storage,
+                       std::vector<std::string_view>* texts) {
   constexpr uint32_t kStub = kNone;  // "<x:>": a short IRI where no term is left to fill the place
   std::vector<uint32_t> iris, literals;
   for (uint32_t i = 0; i < terms.size(); ++i) {
@@ -454,38 +454,282 @@ bool WriteTermTexts(const std::vector<Term>& terms, std::string* storage,
   return true;
 }
 
+bool IsAscii(std::string_view text) {
+  size_t i = 0;
+  for (; i + 8 <= text.size(); i += 8) {
+    uint64_t word;
+    std::memcpy(&word, text.data() + i, 8);
+    if (word & 0x8080808080808080ull) return false;
+  }
+  for (; i < text.size(); ++i) {
+    if (static_cast<unsigned char>(text[i]) >= 0x80) return false;
+  }
+  return true;
+}
+
+// Joins the ASCII terms of a kind that do not hold it, for Serd to write as one: Serd writes it
+// as it is in an IRI and in a literal, and none of its escapes holds it.
+constexpr char kJoint = '~';
+
+bool Joinable(std::string_view text) {
+  return IsAscii(text) && text.find(kJoint) == std::string_view::npos;
+}
+
+// `text` cut at each kJoint into `count` pieces, or false.
+bool Cut(std::string_view text, size_t count, std::vector<std::string_view>* pieces) {
+  pieces->clear();
+  pieces->reserve(count);
+  for (;;) {
+    const void* joint = std::memchr(text.data(), kJoint, text.size());
+    size_t end = joint == nullptr ? text.size() : static_cast<const char*>(joint) - text.data();
+    pieces->push_back(text.substr(0, end));
+    if (joint == nullptr) break;
+    text.remove_prefix(end + 1);
+  }
+  return pieces->size() == count;
+}
+
+// Copies `piece` to `at`; the end of the copy. (Appending to a std::string costs more than
+// copying a short piece.)
+char* Put(char* at, std::string_view piece) {
+  std::memcpy(at, piece.data(), piece.size());
+  return at + piece.size();
+}
+
+// Values joined by kJoint, NUL-terminated as Serd reads a node, in a buffer sized at once.
+class Joined {
+ public:
+  Joined(std::string_view start, size_t room)
+      : buffer_(new char[start.size() + room + 1]), end_(Put(buffer_.get(), start)) {}
+  void Add(std::string_view value) {
+    if (count_++ > 0) *end_++ = kJoint;
+    end_ = Put(end_, value);
+  }
+  size_t count() const { return count_; }
+  std::string_view text() {
+    *end_ = '\0';
+    return std::string_view(buffer_.get(), static_cast<size_t>(end_ - buffer_.get()));
+  }
+
+ private:
+  std::unique_ptr<char[]> buffer_;
+  char* end_;
+  size_t count_ = 0;
+};
+
+// Where an IRI's stem ends: at its last '/' or '#', or 0 where there is none.
+size_t StemSize(std::string_view iri) {
+  for (size_t i = iri.size(); i > 0; --i) {
+    if (iri[i - 1] == '/' || iri[i - 1] == '#') return i - 1;
+  }
+  return 0;
+}
+
+// WriteEachTermText, but with a statement or so per article rather than per three terms. Serd
+// escapes a term a character at a time, so the text it writes of terms joined by kJoint is
+// their texts joined by it: the joinable IRIs (and the literals' datatypes) go through Serd as
+// one IRI, and the joinable literals' values as one literal, and their texts are cut apart. So too
+// an IRI's text is its stem's and the rest's: IRIs sorted together share long stems (namespaces,
+// the document's IRI), which Serd then reads once. A literal with a datatype is written
+// "value"^^<datatype>, the datatype's text as an IRI's. The other terms go through
+// WriteEachTermText.
+bool WriteTermTexts(const std::vector<Term>& terms, std::unique_ptr<char[]>* storage,
+                    std::vector<std::string_view>* texts) {
+  size_t room = 0;
+  for (const Term& term : terms) room += term.value.size() + term.datatype.size() + 1;
+  Joined iris("x:", room), literals("", room);  // "x:": a scheme, as Serd asks of an IRI
+  std::vector<uint32_t> iri_terms, literal_terms, other_terms;  // iri_terms: kNone for a stem
+  std::vector<uint32_t> stem_of;            // by iri_terms entry: the entry of its stem, or kNone
+  std::vector<std::string_view> datatypes;  // distinct, joined after the IRIs
+  std::vector<uint32_t> datatype_of;        // by literal_terms entry: index in datatypes or kNone
+  std::vector<Term> others;
+  iri_terms.reserve(terms.size());
+  stem_of.reserve(terms.size());
+  literal_terms.reserve(terms.size());
+  datatype_of.reserve(terms.size());
+  std::string_view stem;  // the last one met, and its entry (kNone: not joined)
+  uint32_t stem_entry = kNone;
+  // Serd refuses an IRI without a scheme in N-Triples, which "x:" would hide: such an IRI goes
+  // alone, refused as before. A scheme ends before any '/' or '#', so IRIs of a stem share it.
+  auto join_iri = [&](uint32_t term) {
+    std::string_view iri = terms[term].value;
+    size_t stem_size = StemSize(iri);
+    if (stem_size == 0) {
+      if (!serd_uri_string_has_scheme(Bytes(iri))) return false;
+    } else if (iri.substr(0, stem_size) != stem) {
+      stem = iri.substr(0, stem_size);
+      stem_entry = kNone;
+      if (!serd_uri_string_has_scheme(Bytes(iri))) return false;
+      iris.Add(stem);
+      stem_entry = static_cast<uint32_t>(iri_terms.size());
+      iri_terms.push_back(kNone);
+      stem_of.push_back(kNone);
+    } else if (stem_entry == kNone) {
+      return false;
+    }
+    iris.Add(iri.substr(stem_size));
+    iri_terms.push_back(term);
+    stem_of.push_back(stem_size > 0 ? stem_entry : kNone);
+    return true;
+  };
+  for (uint32_t i = 0; i < terms.size(); ++i) {
+    const Term& term = terms[i];
+    bool joinable = Joinable(term.value) && Joinable(term.datatype);
+    if (joinable && term.kind == Term::Kind::kIri) {
+      if (join_iri(i)) continue;
+    } else if (joinable) {
+      literals.Add(term.value);
+      literal_terms.push_back(i);
+      uint32_t datatype = kNone;
+      if (!term.datatype.empty()) {
+        datatype = static_cast<uint32_t>(
+            std::find(datatypes.begin(), datatypes.end(), term.datatype) - datatypes.begin());
+        if (datatype == datatypes.size()) datatypes.push_back(term.datatype);
+      }
+      datatype_of.push_back(datatype);
+      continue;
+    }
+    other_terms.push_back(i);
+    others.push_back(term);
+  }
+  for (std::string_view datatype : datatypes) iris.Add(datatype);
+
+  // "<x:iris> <x:> \"literals\" .\n", or "... <x:> .\n" with no literals.
+  std::string line;
+  WriterPtr writer(
+      serd_writer_new(SERD_NTRIPLES, SERD_STYLE_BULK, SharedEnv(), nullptr, AppendToString, &line));
+  const SerdNode stub = serd_node_from_string(SERD_URI, Bytes("x:"));
+  const SerdNode iri_node = NodeOf(SERD_URI, iris.text(), false);
+  const SerdNode literal_node =
+      literals.count() == 0 ? stub : NodeOf(SERD_LITERAL, literals.text(), false);
+  if (serd_writer_write_statement(writer.get(), 0, nullptr, &iri_node, &stub, &literal_node,
+                                  nullptr, nullptr) != SERD_SUCCESS ||
+      serd_writer_finish(writer.get()) != SERD_SUCCESS) {
+    return false;
+  }
+  std::string_view text = line;
+  size_t iris_end = text.find('>');  // an IRI's text holds no '>' (Serd escapes it)
+  constexpr std::string_view kMiddle = "> <x:> ";
+  constexpr std::string_view kEnd = " .\n";
+  if (text.substr(0, 3) != "<x:" || iris_end == std::string_view::npos ||
+      text.substr(iris_end, kMiddle.size()) != kMiddle ||
+      text.size() < iris_end + kMiddle.size() + kEnd.size() ||
+      text.substr(text.size() - kEnd.size()) != kEnd) {
+    return false;
+  }
+  std::string_view object =
+      text.substr(iris_end + kMiddle.size(), text.size() - kEnd.size() - iris_end - kMiddle.size());
+  std::vector<std::string_view> iri_texts, literal_texts;  // without <> or ""
+  if (!Cut(text.substr(3, iris_end - 3), iris.count(), &iri_texts)) return false;
+  if (literals.count() > 0 &&
+      (object.size() < 2 || object.front() != '"' || object.back() != '"' ||
+       !Cut(object.substr(1, object.size() - 2), literals.count(), &literal_texts))) {
+    return false;
+  }
+  std::string other_storage;
+  std::vector<std::string_view> other_texts;
+  if (!others.empty() && !WriteEachTermText(others, &other_storage, &other_texts)) return false;
+
+  const std::string_view* datatype_texts = iri_texts.data() + iri_terms.size();
+  size_t size = other_storage.size();
+  for (size_t k = 0; k < iri_terms.size(); ++k) {
+    if (iri_terms[k] == kNone) continue;  // a stem
+    size += iri_texts[k].size() + 2;
+    if (stem_of[k] != kNone) size += iri_texts[stem_of[k]].size();
+  }
+  for (size_t k = 0; k < literal_terms.size(); ++k) {
+    size += literal_texts[k].size() + 2;
+    if (datatype_of[k] != kNone) size += datatype_texts[datatype_of[k]].size() + 4;
+  }
+  storage->reset(new char[size]);
+  char* at = storage->get();
+  texts->resize(terms.size());
+  auto keep = [&at, texts](uint32_t term, const char* begin) {
+    (*texts)[term] = std::string_view(begin, static_cast<size_t>(at - begin));
+  };
+  for (size_t k = 0; k < iri_terms.size(); ++k) {
+    if (iri_terms[k] == kNone) continue;  // a stem
+    char* begin = at;
+    *at++ = '<';
+    if (stem_of[k] != kNone) at = Put(at, iri_texts[stem_of[k]]);
+    at = Put(at, iri_texts[k]);
+    *at++ = '>';
+    keep(iri_terms[k], begin);
+  }
+  for (size_t k = 0; k < literal_terms.size(); ++k) {
+    char* begin = at;
+    *at++ = '"';
+    at = Put(at, literal_texts[k]);
+    *at++ = '"';
+    if (datatype_of[k] != kNone) {
+      at = Put(at, "^^<");
+      at = Put(at, datatype_texts[datatype_of[k]]);
+      *at++ = '>';
+    }
+    keep(literal_terms[k], begin);
+  }
+  for (size_t k = 0; k < other_terms.size(); ++k) {
+    char* begin = at;
+    at = Put(at, other_texts[k]);
+    keep(other_terms[k], begin);
+  }
+  return true;
+}
+
 // N-Triples or N-Quads, put together from each term's text as Serd writes it (WriteTermTexts).
 std::string ComposeLines(const Graph& graph, OutputFormat format) {
   const bool quads = format == OutputFormat::kNQuads;
-  std::vector<Term> terms = graph.terms;
-  if (quads) terms.push_back(Term::Iri(graph.document_iri));
-  std::string storage;
+  std::vector<Term> terms_and_graph_name;  // N-Quads: the graph name, a term like the others
+  if (quads) {
+    terms_and_graph_name = graph.terms;
+    terms_and_graph_name.push_back(Term::Iri(graph.document_iri));
+  }
+  std::unique_ptr<char[]> storage;
   std::vector<std::string_view> texts;
-  if (!WriteTermTexts(terms, &storage, &texts)) return WriteStatements(graph, format);
+  if (!WriteTermTexts(quads ? terms_and_graph_name : graph.terms, &storage, &texts)) {
+    return WriteStatements(graph, format);
+  }
   const std::string_view graph_name = quads ? texts.back() : std::string_view();
-  size_t size = 0;
-  for (const Graph::Statement& s : graph.statements) {
-    size += texts[s.subject].size() + texts[s.predicate].size() + texts[s.object].size() +
-            (quads ? graph_name.size() + 1 : 0) + 5;
-  }
-  std::string out(size, '\0');
-  char* at = out.data();
-  auto put = [&at](std::string_view piece) {
-    std::memcpy(at, piece.data(), piece.size());
-    at += piece.size();
+  auto line_size = [&](const Graph::Statement& s) {
+    return texts[s.subject].size() + texts[s.predicate].size() + texts[s.object].size() +
+           (quads ? graph_name.size() + 1 : 0) + 5;
   };
-  for (const Graph::Statement& s : graph.statements) {
-    put(texts[s.subject]);
-    put(" ");
-    put(texts[s.predicate]);
-    put(" ");
-    put(texts[s.object]);
+  size_t size = 0;
+  for (const Graph::Statement& s : graph.statements) size += line_size(s);
+  std::string out;
+  out.reserve(size);
+  auto put_line = [&](const Graph::Statement& s, char* at) {
+    at = Put(at, texts[s.subject]);
+    *at++ = ' ';
+    at = Put(at, texts[s.predicate]);
+    *at++ = ' ';
+    at = Put(at, texts[s.object]);
     if (quads) {
-      put(" ");
-      put(graph_name);
+      *at++ = ' ';
+      at = Put(at, graph_name);
     }
-    put(" .\n");
+    return Put(at, " .\n");
+  };
+  // Lines are put together in a buffer on the stack and appended a buffer at a time: C++17's
+  // std::string cannot grow without filling its new characters first, which costs as much as
+  // composing them.
+  char buffer[2048];
+  size_t used = 0;
+  for (const Graph::Statement& s : graph.statements) {
+    size_t line = line_size(s);
+    if (line > sizeof buffer - used) {
+      out.append(buffer, used);
+      used = 0;
+    }
+    if (line > sizeof buffer) {  // composed on the heap
+      std::string long_line(line, '\0');
+      put_line(s, long_line.data());
+      out.append(long_line);
+    } else {
+      used = static_cast<size_t>(put_line(s, buffer + used) - buffer);
+    }
   }
+  out.append(buffer, used);
   return out;
 }
 
