@@ -217,8 +217,12 @@ bool MayHoldCue(const Document& doc, const Segmentation& seg, const Mentions& me
       if (length == 0 || length > longest) continue;
       const char initial = kLowerLetters.of[Byte(bytes[run])];
       if (!HasFirstWordShape(lexicon, length, initial)) continue;
-      for (size_t k = 0; k < length; ++k) word[k] = kLowerLetters.of[Byte(bytes[run + k])];
-      if (lexicon.cue_prefixes.Find(std::string_view(word, length)) != nullptr) return true;
+      uint64_t hash = kWordHashSeed;  // hashed as it is lowered: one pass over the run
+      for (size_t k = 0; k < length; ++k) {
+        word[k] = kLowerLetters.of[Byte(bytes[run + k])];
+        hash = WordHashStep(hash, word[k]);
+      }
+      if (lexicon.cue_prefixes.Find(std::string_view(word, length), hash) != nullptr) return true;
     }
   }
   std::vector<uint32_t>& near_mentions = buffers->mentions;
