@@ -261,9 +261,11 @@ std::vector<Candidate> FindCandidates(const Context& context, Span sentence) {
   std::string_view text(context.doc.text);
   std::string_view piece = sentence.In(text);
   re2::StringPiece input(piece.data(), piece.size());
-  std::vector<int> hits;
+  // Scratch kept per thread rather than allocated for each sentence.
+  thread_local std::vector<int> hits;
+  thread_local std::vector<Candidate> all;
+  all.clear();
   context.lexicon.trigger_filter.Candidates(piece, &hits);
-  std::vector<Candidate> all;
   for (int index : hits) {
     const TriggerRule& rule = context.lexicon.triggers[index];
     int groups = std::min(1, rule.pattern->NumberOfCapturingGroups()) + 1;
