@@ -175,7 +175,7 @@ std::vector<Clause> SplitClauses(const Context& context, Span sentence) {
     ClauseKind kind;
   };
   std::vector<Cut> cuts;
-  std::vector<int> rules;
+  thread_local std::vector<int> rules;  // scratch, not allocated per sentence
   context.lexicon.clause_filter.Candidates(piece, &rules);
   for (int index : rules) {
     const ClauseRule& rule = context.lexicon.clauses[index];
@@ -782,7 +782,7 @@ std::vector<CueHit> FindCues(const Context& context, Span sentence) {
   re2::StringPiece input(piece.data(), piece.size());
   std::vector<uint32_t> timexes = context.TimexesIn(sentence);
   std::vector<CueHit> all;
-  std::vector<int> cues;
+  thread_local std::vector<int> cues;  // scratch, not allocated per sentence
   context.lexicon.cue_filter.Candidates(piece, &cues);
   for (int index : cues) {
     const FactualityCue& cue = context.lexicon.cues[index];
