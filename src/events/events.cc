@@ -175,7 +175,7 @@ std::vector<Clause> SplitClauses(const Context& context, Span sentence) {
     ClauseKind kind;
   };
   std::vector<Cut> cuts;
-  std::vector<int> rules;
+  thread_local std::vector<int> rules;  // scratch, not allocated per sentence
   context.lexicon.clause_filter.Candidates(piece, &rules);
   for (int index : rules) {
     const ClauseRule& rule = context.lexicon.clauses[index];
@@ -261,9 +261,11 @@ std::vector<Candidate> FindCandidates(const Context& context, Span sentence) {
   std::string_view text(context.doc.text);
   std::string_view piece = sentence.In(text);
   re2::StringPiece input(piece.data(), piece.size());
-  std::vector<int> hits;
+  // Scratch kept per thread rather than allocated for each sentence.
+  thread_local std::vector<int> hits;
+  thread_local std::vector<Candidate> all;
+  all.clear();
   context.lexicon.trigger_filter.Candidates(piece, &hits);
-  std::vector<Candidate> all;
   for (int index : hits) {
     const TriggerRule& rule = context.lexicon.triggers[index];
     int groups = std::min(1, rule.pattern->NumberOfCapturingGroups()) + 1;
@@ -780,7 +782,7 @@ std::vector<CueHit> FindCues(const Context& context, Span sentence) {
   re2::StringPiece input(piece.data(), piece.size());
   std::vector<uint32_t> timexes = context.TimexesIn(sentence);
   std::vector<CueHit> all;
-  std::vector<int> cues;
+  thread_local std::vector<int> cues;  // scratch, not allocated per sentence
   context.lexicon.cue_filter.Candidates(piece, &cues);
   for (int index : cues) {
     const FactualityCue& cue = context.lexicon.cues[index];

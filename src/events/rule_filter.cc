@@ -576,7 +576,9 @@ const RE2& RuleFilter::pattern(int index) const {
 
 void RuleFilter::Candidates(std::string_view text, std::vector<int>* out) const {
   out->clear();
-  std::vector<uint64_t> present;  // kRequiredStrings: a bit per string
+  // Scratch kept per thread: this runs once or more per sentence, and would allocate each time.
+  thread_local std::vector<uint64_t> present;  // kRequiredStrings: a bit per string
+  thread_local std::vector<int> named;         // the patterns to look at for the strings found
   bool complete =
       kind_ == Kind::kWhole ? MatchSet(*set_, text, out) : required_.Find(text, &present);
   if (!complete) {
@@ -587,7 +589,7 @@ void RuleFilter::Candidates(std::string_view text, std::vector<int>* out) const 
   }
   if (kind_ == Kind::kWhole) return;
   auto is_present = [&](int string) { return (present[string / 64] >> (string % 64)) & 1; };
-  std::vector<int> named;  // the patterns to look at for the strings found
+  named.clear();
   for (size_t word = 0; word < present.size(); ++word) {
     for (uint64_t bits = present[word]; bits != 0; bits &= bits - 1) {
       const std::vector<int>& patterns =
