@@ -40,6 +40,18 @@ TEST_CASE("pipeline: a missing date comes from the dateline, else a warning") {
   CHECK(analysis.diagnostics[0].severity == hearsay::Severity::kWarning);
 }
 
+TEST_CASE("pipeline: a text that is all page furniture gets a warning") {
+  hearsay::Document appeal = MakeDocument(
+      "Dear readers,\n\nYour support keeps us going. Please donate today.\n\nMaybe later\n",
+      "2021-03-09");
+  hearsay::Analysis analysis = hearsay::Analyze(appeal, TestResources());
+  REQUIRE(analysis.diagnostics.size() == 1);
+  CHECK(analysis.diagnostics[0].severity == hearsay::Severity::kWarning);
+  CHECK(analysis.diagnostics[0].message.rfind("all text reads as page furniture", 0) == 0);
+  CHECK(analysis.diagnostics[0].message.find("3 paragraphs") != std::string::npos);
+  CHECK(analysis.claims.empty());
+}
+
 TEST_CASE("pipeline: AnalyzeEach gives each document what Analyze gives it") {
   hearsay::Document first = MakeDocument(
       "Prime Minister Ana Lopes will meet President Jan Novak in Vienna on Friday, her "

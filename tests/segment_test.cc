@@ -4,6 +4,7 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -170,6 +171,15 @@ TEST_CASE("segment: appeal, newsletter box and UI lines are boilerplate, the art
   for (const Quotation& quotation : seg.quotations) {
     CHECK(quotation.outer.end < text.find("Get our free"));
   }
+}
+
+TEST_CASE("segment: an article run together on one line is not dropped for a cue inside it") {
+  std::string text = kArticleWithAppeal;
+  std::replace(text.begin(), text.end(), '\n', ' ');
+  Segmentation seg = SegmentText(text);
+  REQUIRE(seg.paragraphs.size() == 1);
+  CHECK_FALSE(seg.paragraphs[0].boilerplate);
+  CHECK_FALSE(seg.quotations.empty());
 }
 
 TEST_CASE("segment: a news article with quotes, 'we' and 'support' has no boilerplate") {

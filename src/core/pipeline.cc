@@ -1,6 +1,8 @@
 #include "hearsay/pipeline.h"
 
+#include <algorithm>
 #include <cstdlib>
+#include <string>
 
 namespace hearsay {
 
@@ -23,6 +25,29 @@ std::string DefaultOntologyDir() {
 void CompleteMetadata(const Resources& resources, Document* doc) {
   if (doc->meta.date.empty()) doc->meta.date = FindDatelineDate(doc->text, resources.timex);
 }
+
+namespace {
+
+// What the user should know about an article that yields less than its text suggests.
+void WarnAboutGaps(const Document& doc, Analysis* analysis) {
+  const auto warn = [&](std::string message) {
+    analysis->diagnostics.push_back(
+        {Severity::kWarning, doc.origin, 0, 0, false, std::move(message)});
+  };
+  if (doc.meta.date.empty()) {
+    warn(
+        "no publication date (use --date or a dateline); relative time expressions are left "
+        "unresolved");
+  }
+  const std::vector<Paragraph>& paragraphs = analysis->segmentation.paragraphs;
+  if (!paragraphs.empty() && std::all_of(paragraphs.begin(), paragraphs.end(),
+                                         [](const Paragraph& p) { return p.boilerplate; })) {
+    warn("all text reads as page furniture (appeals, sign-up boxes, links; " +
+         std::to_string(paragraphs.size()) + " paragraphs); nothing is extracted from it");
+  }
+}
+
+}  // namespace
 
 Analysis Analyze(const Document& doc, const Resources& resources) {
   return std::move(AnalyzeEach({&doc}, resources).front());
@@ -49,12 +74,7 @@ std::vector<Analysis> AnalyzeEach(const std::vector<const Document*>& docs,
     a.events =
         FindEvents(*docs[i], a.segmentation, a.mentions, a.timexes, a.claims, resources.triggers);
   }
-  for (size_t i = 0; i < docs.size(); ++i) {
-    if (!docs[i]->meta.date.empty()) continue;
-    analyses[i].diagnostics.push_back({Severity::kWarning, docs[i]->origin, 0, 0, false,
-                                       "no publication date (use --date or a dateline); relative "
-                                       "time expressions are left unresolved"});
-  }
+  for (size_t i = 0; i < docs.size(); ++i) WarnAboutGaps(*docs[i], &analyses[i]);
   return analyses;
 }
 

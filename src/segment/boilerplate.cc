@@ -24,6 +24,10 @@ constexpr double kMinStopWordDensity = 0.15;
 constexpr int kDensityMinWords = 8;
 // A headline is one line of at most this many words.
 constexpr int kMaxHeadlineWords = 25;
+// Appeals and sign-up boxes come in short paragraphs (the longest in the corpora has 34
+// words); a longer one matching a decisive cue is article text run together (a crawl that
+// lost its line breaks), where the cue is a hint only, so one phrase does not drop it all.
+constexpr int kMaxBoilerplateWords = 100;
 
 struct ParagraphFeatures {
   int words = 0;
@@ -75,8 +79,8 @@ class Classifier {
   Judgement Judge(uint32_t paragraph, const ParagraphFeatures& features) const {
     const Span span = work_.out->paragraphs[paragraph].span;
     const int score = work_.lexicon->BoilerplateScore(span.In(text_));
-    if (score >= 2) return Judgement::kBoilerplate;
-    if (score == 1 || features.reader_address >= 2 ||
+    if (score >= 2 && features.words <= kMaxBoilerplateWords) return Judgement::kBoilerplate;
+    if (score >= 1 || features.reader_address >= 2 ||
         (features.reader_address == 1 && features.words < kHeadingWords)) {
       return Judgement::kUndecided;
     }
