@@ -4,7 +4,10 @@
 Builds a JSONL corpus of the requested size from the articles at hand (no network): the
 shared corpus (shared/corpus/*/*.txt with the metadata of their .gold.json) and any plain-text
 articles of the repository (examples/, tests/data/). Articles repeat in a fixed order until
-the size is reached; each copy gets its own URL, so each is a separate document.
+the size is reached; each copy gets its own URL, so each is a separate document. With
+--text novel the articles are instead new text made by a seeded random walk over the word
+trigrams of the same articles: no article repeats, so the patterns meet new word sequences
+throughout, as on a crawl, instead of text they have seen.
 
 Then it runs, each under /usr/bin/time -v:
   hearsay extract -f ntriples|turtle -j 1|2 (and checks each run's summary line)
@@ -14,12 +17,14 @@ each baseline. The baselines are far slower, so they read only the first part of
 corpus (--baseline-size); rates per MB are compared, not totals.
 
 Usage: bench/bench.py [--size 50M] [--hearsay build/hearsay] [--work DIR] [--repeat 3]
+                      [--text repeated|novel]
                       [--baseline wink,compromise|none] [--baseline-size 4M]
 """
 
 import argparse
 import json
 import os
+import random
 import re
 import shutil
 import subprocess
@@ -85,6 +90,46 @@ def build_corpus(articles, size, path):
     return count, text_bytes
 
 
+def build_novel_corpus(articles, size, path, seed=1):
+    """Writes articles of 300 to 900 words, each a walk over the word trigrams of `articles`
+    (paragraph breaks are words of the walk too), until their text reaches `size` bytes;
+    returns (articles, text bytes). The same seed gives the same corpus."""
+    paragraph_break = "\n\n"
+    words = []
+    for article in articles:
+        for paragraph in re.split(r"\n\s*\n|\n", article["text"]):
+            words += paragraph.split() + [paragraph_break]
+    following = {}
+    for first, second, third in zip(words, words[1:], words[2:]):
+        following.setdefault((first, second), []).append(third)
+    starts = list(following)
+    walk = random.Random(seed)
+    count = text_bytes = 0
+    with open(path, "w", encoding="utf-8") as out:
+        while text_bytes < size:
+            length = walk.randint(300, 900)
+            state = walk.choice(starts)
+            text_words = []
+            while len(text_words) < length:
+                choices = following.get(state)
+                if not choices or walk.random() < 0.02:  # a jump now and then: new sequences
+                    state = walk.choice(starts)
+                    continue
+                word = walk.choice(choices)
+                text_words.append(word)
+                state = (state[1], word)
+            text = re.sub(r"\s*\n\n\s*", paragraph_break, " ".join(text_words)).strip()
+            source = articles[count % len(articles)]
+            record = {"url": f"https://bench.invalid/novel/{count}", "title": "", "text": text}
+            for field in ("date", "publisher"):
+                if source.get(field):
+                    record[field] = source[field]
+            out.write(json.dumps(record, ensure_ascii=False) + "\n")
+            text_bytes += len(text.encode("utf-8"))
+            count += 1
+    return count, text_bytes
+
+
 def head_of_corpus(corpus, size, path):
     """The first records of `corpus` whose text reaches `size` bytes."""
     count = text_bytes = 0
@@ -138,6 +183,9 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--size", type=parse_size, default=parse_size("50M"),
                         help="article text in the corpus (default 50M; e.g. 1G)")
+    parser.add_argument("--text", choices=["repeated", "novel"], default="repeated",
+                        help="repeated: the articles at hand, copied (default); novel: new text "
+                        "from a random walk over their word trigrams")
     parser.add_argument("--hearsay", default=str(REPO / "build" / "hearsay"))
     parser.add_argument("--shared", help="the shared/ folder (default: ../shared or /work/shared)")
     parser.add_argument("--work", default=os.path.join(os.environ.get("TMPDIR", "/tmp"),
@@ -160,10 +208,16 @@ def main():
     work.mkdir(parents=True, exist_ok=True)
 
     articles = load_articles(find_shared(args.shared))
-    corpus = work / f"corpus-{args.size}.jsonl"
-    count, text_bytes = build_corpus(articles, args.size, corpus)
+    if args.text == "novel":
+        corpus = work / f"corpus-novel-{args.size}.jsonl"
+        count, text_bytes = build_novel_corpus(articles, args.size, corpus)
+        made_of = f"all new text, a trigram walk over {len(articles)} articles"
+    else:
+        corpus = work / f"corpus-{args.size}.jsonl"
+        count, text_bytes = build_corpus(articles, args.size, corpus)
+        made_of = f"{len(articles)} distinct"
     mb = text_bytes / 1e6
-    print(f"corpus: {corpus} — {count} articles ({len(articles)} distinct), {mb:.1f} MB of "
+    print(f"corpus: {corpus} — {count} articles ({made_of}), {mb:.1f} MB of "
           f"article text, {corpus.stat().st_size / 1e6:.1f} MB of JSONL")
     load = os.getloadavg()[0]
     print(f"machine: {os.cpu_count()} cores, load average {load:.1f} at the start; "
