@@ -116,7 +116,7 @@ class Progress {
 class Extractor {
  public:
   Extractor(const ExtractOptions& options, const Resources& resources, std::FILE* out)
-      : options_(options), resources_(resources), out_(out) {}
+      : options_(options), jobs_(WorkerCount(options)), resources_(resources), out_(out) {}
 
   ~Extractor() { StopWorkers(); }
 
@@ -127,12 +127,12 @@ class Extractor {
     job.bytes = bytes;
     window_bytes_ += bytes;
     ++added_;
-    if (Jobs() <= 1) {
+    if (jobs_ <= 1) {
       if (WindowFull()) ProcessAndEmit(lock);
       return;
     }
     if (workers_.empty()) {
-      for (unsigned t = 0; t < Jobs(); ++t) workers_.emplace_back([this] { Work(); });
+      for (unsigned t = 0; t < jobs_; ++t) workers_.emplace_back([this] { Work(); });
     }
     if (Claimable()) work_ready_.notify_one();
     space_ready_.wait(lock, [this] { return !WindowFull(); });
@@ -188,7 +188,7 @@ class Extractor {
   };
 
   bool WindowFull() const {
-    return added_ - written_ >= kWindowArticlesPerJob * Jobs() || window_bytes_ >= kWindowBytes;
+    return added_ - written_ >= kWindowArticlesPerJob * jobs_ || window_bytes_ >= kWindowBytes;
   }
 
   // Enough unclaimed jobs for a run, or a full window that only a shorter run can empty.
@@ -206,7 +206,7 @@ class Extractor {
       work_ready_.wait(lock, [this] { return Claimable() || closed_; });
       uint64_t left = added_ - claimed_;
       if (left == 0) return;
-      uint64_t size = std::min<uint64_t>(left, std::max<uint64_t>(kMinChunk, left / (2 * Jobs())));
+      uint64_t size = std::min<uint64_t>(left, std::max<uint64_t>(kMinChunk, left / (2 * jobs_)));
       Run run{claimed_, claimed_ + size};
       claimed_ = run.last;
       std::vector<Job*> jobs = JobsOf(run);
@@ -326,13 +326,15 @@ class Extractor {
     if (progress_ != nullptr) progress_->Update(totals_, false);
   }
 
-  unsigned Jobs() const {
-    if (options_.jobs > 0) return options_.jobs;
+  // Asked once: the count of cores costs system calls, and the window asks for it per article.
+  static unsigned WorkerCount(const ExtractOptions& options) {
+    if (options.jobs > 0) return options.jobs;
     unsigned cores = std::thread::hardware_concurrency();
     return cores > 0 ? cores : 1;
   }
 
   const ExtractOptions& options_;
+  const unsigned jobs_;
   const Resources& resources_;
   std::FILE* out_;
   std::mutex mutex_;                     // guards the window and the counts below
