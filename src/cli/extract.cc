@@ -128,7 +128,7 @@ class Extractor {
     window_bytes_ += bytes;
     ++added_;
     if (jobs_ <= 1) {
-      if (WindowFull()) ProcessAndEmit(lock);
+      if (WindowFull()) ProcessNext(added_ - claimed_, lock);
       return;
     }
     if (workers_.empty()) {
@@ -152,7 +152,7 @@ class Extractor {
   void Finish() {
     StopWorkers();
     std::unique_lock<std::mutex> lock(mutex_);
-    if (added_ > claimed_) ProcessAndEmit(lock);
+    if (added_ > claimed_) ProcessNext(added_ - claimed_, lock);
   }
 
   // Writes one article's output, with the format's separator between non-empty ones.
@@ -206,23 +206,20 @@ class Extractor {
       work_ready_.wait(lock, [this] { return Claimable() || closed_; });
       uint64_t left = added_ - claimed_;
       if (left == 0) return;
-      uint64_t size = std::min<uint64_t>(left, std::max<uint64_t>(kMinChunk, left / (2 * jobs_)));
-      Run run{claimed_, claimed_ + size};
-      claimed_ = run.last;
-      std::vector<Job*> jobs = JobsOf(run);
-      lock.unlock();
-      Process(jobs);
-      lock.lock();
-      finished_.emplace(run.first, run.last);
-      EmitFinished(lock);
+      ProcessNext(std::min<uint64_t>(left, std::max<uint64_t>(kMinChunk, left / (2 * jobs_))),
+                  lock);
     }
   }
 
-  // The reading thread's own work with one job: everything unclaimed, then written.
-  void ProcessAndEmit(std::unique_lock<std::mutex>& lock) {
-    Run run{claimed_, added_};
+  // Claims the next `size` jobs, processes them with the lock released, and writes what is
+  // ready. With one job the reading thread calls it for all unclaimed jobs.
+  void ProcessNext(uint64_t size, std::unique_lock<std::mutex>& lock) {
+    Run run{claimed_, claimed_ + size};
     claimed_ = run.last;
-    Process(JobsOf(run));
+    std::vector<Job*> jobs = JobsOf(run);
+    lock.unlock();
+    Process(jobs);
+    lock.lock();
     finished_.emplace(run.first, run.last);
     EmitFinished(lock);
   }
